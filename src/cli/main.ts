@@ -1,0 +1,66 @@
+import { parseCommandArgs } from './args.js';
+import { listCommand, LIST_HELP } from './commands/list.js';
+import { FatalError, UsageError } from './errors.js';
+import type { Io } from './io.js';
+import { packageVersion } from './version.js';
+
+const HELP = `paperterm — a keyboard-first terminal reader for AI-paper digests
+
+Usage:
+  paperterm [PATH...]                open the reader (plain list when not in a terminal)
+  ${LIST_HELP.split('\n').join('\n  ')}
+  paperterm --help | --version
+
+PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
+$PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.`;
+
+type Command = (argv: string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  list: listCommand,
+};
+
+function defaultCommand(argv: string[], io: Io): number | Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'V' },
+  });
+  if (values.help) {
+    io.out(`${HELP}\n`);
+    return 0;
+  }
+  if (values.version) {
+    io.out(`${packageVersion()}\n`);
+    return 0;
+  }
+  return listCommand(positionals, io);
+}
+
+/** Runs one invocation; returns the exit code. User mistakes become one stderr line, never a trace. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    const command = first !== undefined ? COMMANDS[first] : undefined;
+    if (command) {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(`${HELP}\n`);
+        return 0;
+      }
+      return await command(rest, io);
+    }
+    return await defaultCommand(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`paperterm: ${err.message} (see paperterm --help)\n`);
+      return 2;
+    }
+    if (err instanceof FatalError) {
+      io.err(`paperterm: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const detail = err instanceof Error ? err.message : String(err);
+    io.err(`paperterm: internal error: ${detail.split('\n')[0]}\n`);
+    if (io.env.PAPERTERM_DEBUG && err instanceof Error) io.err(`${err.stack}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,34 @@
+/** One title/abstract pair as it stands in a single digest file. */
+export interface DigestEntry {
+  title: string;
+  /** Empty when the digest ended on a title with no abstract after it. */
+  abstract: string;
+  /** Position in the digest (0 = first), i.e. the trending rank. */
+  rank: number;
+}
+
+export interface Digest {
+  /** Absolute path of the file it was read from. */
+  file: string;
+  /** The date line as written ("Mar 18"), or null when the digest has none. */
+  date: string | null;
+  /** What the user sees: the date, or the file name without extension. */
+  label: string;
+  /** Sort key, larger = newer; see digestOrderKey. */
+  order: number;
+  entries: DigestEntry[];
+  warnings: string[];
+}
+
+/** A distinct paper, merged across every digest it appeared in. */
+export interface Paper {
+  /** Stable across re-parsing and file renames: derived from the normalised title. */
+  id: string;
+  title: string;
+  abstract: string;
+  /** Labels of the digests it appeared in, newest first. */
+  dates: string[];
+  /** Files it was read from, in the same order as dates. */
+  sources: string[];
+  links: string[];
+}
