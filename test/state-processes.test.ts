@@ -126,7 +126,7 @@ describe('the store across real processes', () => {
       import { stateDir, stateFilePath } from ${JSON.stringify(LOCATION)};
       const conf = new Conf({ projectName: 'paperterm', projectSuffix: '', configName: 'state' });
       console.log(JSON.stringify({ ours: stateFilePath(stateDir(undefined, process.env)), conf: conf.path }));`;
-    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: xdg, APPDATA: xdg };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: xdg, APPDATA: xdg };
     delete env.PAPERTERM_STATE_DIR;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', cwd: resolve('.') });
     expect(r.stderr).toBe('');
