@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeStateFile, encodeStateFile } from '../src/state/file-format.js';
+import { decodeStateFile, serializeStateFile } from '../src/state/file-format.js';
 import { applyEdits, mergeRecords, toMarkMap } from '../src/state/records.js';
 import type { PaperRecord } from '../src/state/types.js';
 
@@ -32,21 +32,21 @@ describe('mergeRecords (newest change per id and field wins)', () => {
 
 describe('applyEdits', () => {
   it('records an unmark with its time instead of forgetting the paper', () => {
-    const start = rec({ a: { read: { value: true, at: 100 } } });
-    const { records } = applyEdits(start, [{ id: 'a', field: 'read', value: false }], 200);
+    const records = rec({ a: { read: { value: true, at: 100 } } });
+    applyEdits(records, [{ id: 'a', field: 'read', value: false }], 200);
     expect(records.get('a')).toEqual({ read: { value: false, at: 200 } });
   });
 
   it('leaves papers already as asked untouched, keeping the time they were marked', () => {
-    const start = rec({ a: { read: { value: true, at: 100 } } });
+    const records = rec({ a: { read: { value: true, at: 100 } } });
     const out = applyEdits(
-      start,
+      records,
       ['a', 'b'].map((id) => ({ id, field: 'read' as const, value: true })),
       500,
     );
     expect(out.changed.map((e) => e.id)).toEqual(['b']);
-    expect(out.records.get('a')).toEqual({ read: { value: true, at: 100 } });
-    expect(out.records.get('b')).toEqual({ read: { value: true, at: 500 } });
+    expect(records.get('a')).toEqual({ read: { value: true, at: 100 } });
+    expect(records.get('b')).toEqual({ read: { value: true, at: 500 } });
   });
 
   it('returns undo edits that restore exactly the previous values', () => {
@@ -56,16 +56,19 @@ describe('applyEdits', () => {
       { id: 'b', field: 'starred' as const, value: false },
       { id: 'c', field: 'read' as const, value: true },
     ];
-    const done = applyEdits(start, edits, 10);
-    const undone = applyEdits(done.records, done.undo, 20);
-    expect(toMarkMap(undone.records)).toEqual(toMarkMap(start));
+    const records = new Map(start);
+    const done = applyEdits(records, edits, 10);
+    expect(Object.fromEntries(toMarkMap(records))).toEqual({ c: { read: true, starred: false } });
+    applyEdits(records, done.undo, 20);
+    expect(Object.fromEntries(toMarkMap(records))).toEqual(Object.fromEntries(toMarkMap(start)));
     // The undo is itself a change, so a merge with an older copy keeps the restored values.
-    expect(undone.records.get('c')).toEqual({ read: { value: false, at: 20 } });
+    expect(records.get('c')).toEqual({ read: { value: false, at: 20 } });
   });
 
   it('stamps a change after the value it replaces even when this clock is behind', () => {
     const start = rec({ a: { read: { value: true, at: 5000 } } });
-    const { records } = applyEdits(start, [{ id: 'a', field: 'read', value: false }], 1000);
+    const records = new Map(start);
+    applyEdits(records, [{ id: 'a', field: 'read', value: false }], 1000);
     const merged = mergeRecords(start, records);
     expect(toMarkMap(merged).get('a')).toBeUndefined();
   });
@@ -76,15 +79,18 @@ describe('state file format', () => {
     const records = rec({
       '0123456789ab': { read: { value: true, at: Date.parse('2025-03-18T09:30:00.000Z') }, starred: { value: false, at: 7 } },
     });
-    const json = JSON.parse(JSON.stringify(encodeStateFile(records)));
+    const text = serializeStateFile(records);
+    expect(text.split('\n').filter((l) => l.includes('0123456789ab'))).toHaveLength(1); // one line a paper
+    const json = JSON.parse(text);
     expect(json.marks['0123456789ab']).toEqual({
       read: true,
       readAt: '2025-03-18T09:30:00.000Z',
       starred: false,
       starredAt: '1970-01-01T00:00:00.007Z',
     });
-    const back = decodeStateFile(JSON.stringify(json));
+    const back = decodeStateFile(text);
     expect(back.ok && back.records).toEqual(records);
+    expect(JSON.parse(serializeStateFile(new Map()))).toEqual({ version: 1, marks: {} });
   });
 
   it('refuses text that is not a paperterm state file', () => {

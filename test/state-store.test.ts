@@ -30,6 +30,9 @@ describe('StateStore on a real conf store', () => {
     expect(onDisk(tmp.dir).marks['0123456789ab']).toEqual({ read: true, readAt: '2025-03-18T09:30:00.000Z' });
     expect(onDisk(tmp.dir).marks.ba9876543210).toEqual({ starred: true, starredAt: '2025-03-18T09:31:00.000Z' });
     expect(readdirSync(tmp.dir)).toEqual(['state.json']); // no lock or temp file left behind
+    const text = readFileSync(join(tmp.dir, 'state.json'), 'utf8');
+    expect(text).not.toContain('__internal__');
+    expect(text.split('\n').filter((l) => /"[0-9a-f]{12}": \{/.test(l))).toHaveLength(2); // one line a paper
   });
 
   it('marks many papers at once and undoes exactly that change', async () => {

@@ -1,12 +1,33 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, renameSync, statSync, type BigIntStats } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeStateFile } from './file-format.js';
 import { describeFsError } from './fs-errors.js';
 import { LockError, withFileLock } from './lock.js';
 import type { PaperRecord } from './types.js';
 
+/**
+ * Which file version is on disk. Every write is a rename of a new file, so inode, size and
+ * nanosecond times change with each; equal identities let a writer skip re-reading what it wrote.
+ */
+export type FileIdentity = string;
+export const MISSING: FileIdentity = 'missing';
+
+function identityOf(st: BigIntStats): FileIdentity {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+
+/** The identity of what is at `path` now; throws (like stat) on errors other than a missing file. */
+export function currentIdentity(path: string): FileIdentity {
+  try {
+    return identityOf(statSync(path, { bigint: true }));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return MISSING;
+    throw err;
+  }
+}
+
 export type DiskRead =
-  | { kind: 'ok'; records: Map<string, PaperRecord>; malformed: number }
+  | { kind: 'ok'; records: Map<string, PaperRecord>; malformed: number; identity: FileIdentity }
   | { kind: 'missing' }
   /** The directory cannot hold a store (a path component is a file, …): nothing to move aside. */
   | { kind: 'no-dir'; reason: string }
@@ -15,8 +36,16 @@ export type DiskRead =
 
 export function readStateFile(path: string): DiskRead {
   let text: string;
+  let identity: FileIdentity;
   try {
-    text = readFileSync(path, 'utf8');
+    // Read and stat the same open file, so the identity is that of the bytes we parsed.
+    const fd = openSync(path, 'r');
+    try {
+      identity = identityOf(fstatSync(fd, { bigint: true }));
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'missing' };
@@ -25,7 +54,7 @@ export function readStateFile(path: string): DiskRead {
   }
   const decoded = decodeStateFile(text);
   if (!decoded.ok) return { kind: 'bad', reason: decoded.reason };
-  return { kind: 'ok', records: decoded.records, malformed: decoded.malformed };
+  return { kind: 'ok', records: decoded.records, malformed: decoded.malformed, identity };
 }
 
 export function lockPathFor(statePath: string): string {
@@ -50,6 +79,8 @@ export class UnusableStateError extends Error {
 
 export interface LoadedRecords {
   records: Map<string, PaperRecord>;
+  /** What was read; undefined when unknown (nothing may be assumed about the file). */
+  identity?: FileIdentity;
   warnings: { kind: 'moved-aside' | 'malformed'; message: string }[];
 }
 
@@ -61,9 +92,9 @@ export function readOrMoveAsideLocked(path: string, now: number): LoadedRecords 
   const read = readStateFile(path);
   switch (read.kind) {
     case 'ok':
-      return { records: read.records, warnings: malformedWarning(path, read.malformed) };
+      return { records: read.records, identity: read.identity, warnings: malformedWarning(path, read.malformed) };
     case 'missing':
-      return { records: new Map(), warnings: [] };
+      return { records: new Map(), identity: MISSING, warnings: [] };
     case 'no-dir':
       throw new UnusableStateError(`cannot use state directory ${dirname(path)} (${read.reason})`);
     case 'bad': {
@@ -71,13 +102,14 @@ export function readOrMoveAsideLocked(path: string, now: number): LoadedRecords 
       try {
         renameSync(path, backup);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { records: new Map(), warnings: [] };
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { records: new Map(), identity: MISSING, warnings: [] };
         throw new UnusableStateError(
           `state file ${path} is ${read.reason} and could not be moved aside (${describeFsError(err)})`,
         );
       }
       return {
         records: new Map(),
+        identity: MISSING,
         warnings: [
           { kind: 'moved-aside', message: `state file ${path} was ${read.reason}; moved it to ${backup} and started with no marks` },
         ],
@@ -102,8 +134,8 @@ export interface InitialLoad extends LoadedRecords {
  */
 export function loadStateFile(path: string, now: number): InitialLoad {
   const first = readStateFile(path);
-  if (first.kind === 'ok') return { records: first.records, warnings: malformedWarning(path, first.malformed) };
-  if (first.kind === 'missing') return { records: new Map(), warnings: [] };
+  if (first.kind === 'ok') return { records: first.records, identity: first.identity, warnings: malformedWarning(path, first.malformed) };
+  if (first.kind === 'missing') return { records: new Map(), identity: MISSING, warnings: [] };
   if (first.kind === 'no-dir') {
     const message = `cannot use state directory ${dirname(path)} (${first.reason})`;
     return { records: new Map(), warnings: [], unusable: message };

@@ -7,11 +7,6 @@ import { MARK_FIELDS, type PaperRecord, type Records, type Stamp } from './types
  */
 export const STATE_FILE_VERSION = 1;
 
-export interface StateFileJson {
-  version: number;
-  marks: Record<string, Record<string, boolean | string>>;
-}
-
 export type DecodeResult =
   | { ok: true; records: Map<string, PaperRecord>; malformed: number }
   | { ok: false; reason: string };
@@ -54,12 +49,13 @@ export function decodeStateFile(text: string): DecodeResult {
   return { ok: true, records, malformed };
 }
 
-export function encodeStateFile(records: Records): StateFileJson {
-  // A null prototype, so no id (however odd a hand edit makes it) can reach Object.prototype.
-  const marks: StateFileJson['marks'] = Object.create(null) as StateFileJson['marks'];
-  const ids = [...records.keys()].sort();
-  for (const id of ids) {
-    const rec = records.get(id)!;
+// A record object is replaced, never changed, when its paper's marks change and belongs to one id, so
+// each is turned into its line of text once.
+const lineText = new WeakMap<PaperRecord, string>();
+
+function encodeLine(id: string, rec: PaperRecord): string {
+  let text = lineText.get(rec);
+  if (text === undefined) {
     const entry: Record<string, boolean | string> = {};
     for (const field of MARK_FIELDS) {
       const stamp = rec[field];
@@ -67,7 +63,19 @@ export function encodeStateFile(records: Records): StateFileJson {
       entry[field] = stamp.value;
       entry[`${field}At`] = new Date(stamp.at).toISOString();
     }
-    marks[id] = entry;
+    text = `\t\t${JSON.stringify(id)}: ${JSON.stringify(entry)}`;
+    lineText.set(rec, text);
   }
-  return { version: STATE_FILE_VERSION, marks };
+  return text;
+}
+
+/**
+ * The file's text: one paper per line (easy to grep and diff), only changed papers re-encoded, so a
+ * keypress stays cheap when thousands of papers are marked.
+ */
+export function serializeStateFile(records: Records): string {
+  if (records.size === 0) return `{\n\t"version": ${STATE_FILE_VERSION},\n\t"marks": {}\n}\n`;
+  const lines: string[] = [];
+  for (const [id, rec] of records) lines.push(encodeLine(id, rec));
+  return `{\n\t"version": ${STATE_FILE_VERSION},\n\t"marks": {\n${lines.join(',\n')}\n\t}\n}\n`;
 }

@@ -1,4 +1,5 @@
-import { MARK_FIELDS, type MarkEdit, type MarkMap, type Marks, type PaperRecord, type Records, type Stamp } from './types.js';
+import { MarkSnapshot } from './snapshot.js';
+import { MARK_FIELDS, type MarkEdit, type Marks, type PaperRecord, type Records, type Stamp } from './types.js';
 
 /**
  * Newest change per id and field wins. On a tie `ours` wins: it holds this process's latest action,
@@ -25,7 +26,6 @@ export function mergeRecords(theirs: Records, ours: Records): Map<string, PaperR
 }
 
 export interface EditOutcome {
-  records: Map<string, PaperRecord>;
   /** The edits that changed a value (asking for what is already so changes nothing, keeps its time). */
   changed: MarkEdit[];
   /** Edits restoring the previous values of what changed: apply them to undo. */
@@ -33,11 +33,12 @@ export interface EditOutcome {
 }
 
 /**
- * Applies edits in order at time `now`. A change is stamped at least 1 ms after the stamp it replaces,
- * so an explicit action always beats what the user saw, even if another writer's clock runs ahead.
+ * Applies edits in order at time `now`, updating `next` in place (records are the store's private
+ * working copy; copying every mark per keypress is what this avoids). A change is stamped at least
+ * 1 ms after the stamp it replaces, so an explicit action always beats what the user saw, even if
+ * another writer's clock runs ahead.
  */
-export function applyEdits(records: Records, edits: readonly MarkEdit[], now: number): EditOutcome {
-  const next = new Map(records);
+export function applyEdits(next: Map<string, PaperRecord>, edits: readonly MarkEdit[], now: number): EditOutcome {
   const changed: MarkEdit[] = [];
   const previous = new Map<string, MarkEdit>();
   for (const edit of edits) {
@@ -49,17 +50,27 @@ export function applyEdits(records: Records, edits: readonly MarkEdit[], now: nu
     const key = `${edit.id}\0${edit.field}`;
     if (!previous.has(key)) previous.set(key, { id: edit.id, field: edit.field, value: old?.value ?? false });
   }
-  return { records: next, changed, undo: [...previous.values()] };
+  return { changed, undo: [...previous.values()] };
 }
 
-export function toMarkMap(records: Records): Map<string, Marks> {
-  const marks = new Map<string, Marks>();
+function marksFrom(rec: PaperRecord | undefined): Marks | null {
+  const read = rec?.read?.value ?? false;
+  const starred = rec?.starred?.value ?? false;
+  return read || starred ? Object.freeze({ read, starred }) : null;
+}
+
+export function toMarkMap(records: Records): MarkSnapshot {
+  const entries: [string, Marks][] = [];
   for (const [id, rec] of records) {
-    const read = rec.read?.value ?? false;
-    const starred = rec.starred?.value ?? false;
-    if (read || starred) marks.set(id, Object.freeze({ read, starred }));
+    const marks = marksFrom(rec);
+    if (marks) entries.push([id, marks]);
   }
-  return marks;
+  return MarkSnapshot.of(entries);
+}
+
+/** The marks after `changed` edits, touching only those papers (a keypress must not cost O(library)). */
+export function withChangedMarks(marks: MarkSnapshot, records: Records, changed: readonly MarkEdit[]): MarkSnapshot {
+  return marks.with(changed.map(({ id }) => [id, marksFrom(records.get(id))] as const));
 }
 
 export function recordsEqual(a: Records, b: Records): boolean {

@@ -1,14 +1,22 @@
 import type Conf from 'conf';
-import { lockPathFor, loadStateFile, readOrMoveAsideLocked, UnusableStateError } from './disk.js';
-import { encodeStateFile, type StateFileJson } from './file-format.js';
+import { currentIdentity, lockPathFor, loadStateFile, readOrMoveAsideLocked, UnusableStateError, type FileIdentity } from './disk.js';
+import { serializeStateFile, STATE_FILE_VERSION } from './file-format.js';
 import { describeFsError } from './fs-errors.js';
 import { CONF_CONFIG_NAME, stateFilePath } from './location.js';
 import { LockError, withFileLock } from './lock.js';
-import { applyEdits, mergeRecords, recordsEqual, toMarkMap } from './records.js';
-import { marksOf, type MarkEdit, type MarkField, type MarkMap, type PaperRecord } from './types.js';
+import { applyEdits, mergeRecords, recordsEqual, toMarkMap, withChangedMarks, type EditOutcome } from './records.js';
+import type { MarkSnapshot } from './snapshot.js';
+import { marksOf, type MarkEdit, type MarkField, type MarkMap, type PaperRecord, type Records } from './types.js';
 
 type ConfClass = typeof Conf;
 type StateConf = Conf<Record<string, unknown>>;
+
+/** What is handed to conf: our serializer writes the records, one paper per line. */
+interface ConfValue {
+  version: number;
+  records: Records;
+  __internal__: Record<string, never>;
+}
 
 export interface StateOptions {
   /** Directory of the store; see stateDir() for the --state-dir / env / default order. */
@@ -52,10 +60,15 @@ export class StateStore {
   #Conf: ConfClass;
   #conf: StateConf | undefined;
   #now: () => number;
+  /** Our working copy, changed in place; never handed out (marks is the immutable view). */
   #records: Map<string, PaperRecord>;
-  #marks: MarkMap;
+  #marks: MarkSnapshot;
   #warnings: StateWarning[] = [];
   #saveProblem: string | undefined;
+  /** The file version our records were last read from or written as; undefined = unknown. */
+  #seen: FileIdentity | undefined;
+  /** Records hold changes the file lacks (made while it could not be written). */
+  #dirty = false;
 
   constructor(ConfCtor: ConfClass, options: StateOptions) {
     this.#Conf = ConfCtor;
@@ -64,6 +77,7 @@ export class StateStore {
     this.#now = options.now ?? Date.now;
     const loaded = loadStateFile(this.path, this.#now());
     this.#records = loaded.records;
+    this.#seen = loaded.identity;
     this.#marks = toMarkMap(this.#records);
     this.#warnings.push(...loaded.warnings);
     if (loaded.unusable) this.#failed(loaded.unusable);
@@ -113,27 +127,47 @@ export class StateStore {
   /** Applies edits in order as one change, saved before returning. */
   apply(edits: readonly MarkEdit[]): ApplyResult {
     const now = this.#now();
+    let remerged = false;
+    let outcome: EditOutcome;
+    let failure: unknown;
     try {
-      const result = withFileLock(lockPathFor(this.path), () => {
-        const disk = readOrMoveAsideLocked(this.path, now);
-        this.#warnings.push(...disk.warnings);
-        const merged = mergeRecords(disk.records, this.#records);
-        const outcome = applyEdits(merged, edits, now);
-        if (!recordsEqual(disk.records, outcome.records)) this.#write(encodeStateFile(outcome.records));
-        return outcome;
+      [outcome, failure] = withFileLock(lockPathFor(this.path), (): [EditOutcome, unknown] => {
+        // Re-read only if someone else wrote since we last read or wrote the file.
+        if (this.#seen === undefined || currentIdentity(this.path) !== this.#seen) {
+          const disk = readOrMoveAsideLocked(this.path, now);
+          this.#warnings.push(...disk.warnings);
+          remerged = this.#mergeFromDisk(disk.records, disk.identity);
+        }
+        const result = applyEdits(this.#records, edits, now);
+        if (result.changed.length > 0) this.#dirty = true;
+        if (!this.#dirty) return [result, undefined];
+        try {
+          this.#write(this.#records);
+          this.#seen = currentIdentity(this.path);
+          this.#dirty = false;
+          return [result, undefined];
+        } catch (err) {
+          return [result, err];
+        }
       });
+    } catch (err) {
+      // Nothing was applied yet: the lock or the file could not be used.
+      failure = err;
+      outcome = applyEdits(this.#records, edits, now);
+      if (outcome.changed.length > 0) this.#dirty = true;
+    }
+    if (failure === undefined) {
       if (this.#saveProblem !== undefined) {
         this.#warnings.push({ kind: 'saving-again', message: `marks are being saved again in ${this.dir}` });
       }
       this.#saveProblem = undefined;
-      return this.#commit(result.records, result.changed, result.undo, true);
-    } catch (err) {
-      if (err instanceof UnusableStateError) this.#failed(err.message);
-      else if (isFsError(err)) this.#failed(this.#cannotSave(err));
-      else throw err;
-      const outcome = applyEdits(this.#records, edits, now);
-      return this.#commit(outcome.records, outcome.changed, outcome.undo, false);
-    }
+    } else if (failure instanceof UnusableStateError) this.#failed(failure.message);
+    else if (isFsError(failure)) this.#failed(this.#cannotSave(failure));
+    else throw failure;
+
+    if (remerged) this.#marks = toMarkMap(this.#records);
+    else if (outcome.changed.length > 0) this.#marks = withChangedMarks(this.#marks, this.#records, outcome.changed);
+    return { changed: outcome.changed, undo: outcome.undo, saved: failure === undefined, marks: this.#marks };
   }
 
   /** Picks up what other processes saved since (newest change wins); returns the new marks. */
@@ -141,32 +175,35 @@ export class StateStore {
     const loaded = loadStateFile(this.path, this.#now());
     this.#warnings.push(...loaded.warnings);
     if (loaded.unusable) this.#failed(loaded.unusable);
-    const merged = mergeRecords(loaded.records, this.#records);
-    if (!recordsEqual(merged, this.#records)) {
-      this.#records = merged;
-      this.#marks = toMarkMap(merged);
-    }
+    if (this.#mergeFromDisk(loaded.records, loaded.identity)) this.#marks = toMarkMap(this.#records);
     return this.#marks;
   }
 
-  #commit(records: Map<string, PaperRecord>, changed: MarkEdit[], undo: MarkEdit[], saved: boolean): ApplyResult {
-    if (!recordsEqual(records, this.#records)) {
-      this.#records = records;
-      this.#marks = toMarkMap(records);
-    }
-    return { changed, undo, saved, marks: this.#marks };
+  /** Folds the disk's records into ours; true if that changed ours (the marks must be rebuilt). */
+  #mergeFromDisk(disk: Records, identity: FileIdentity | undefined): boolean {
+    const merged = mergeRecords(disk, this.#records);
+    const changed = !recordsEqual(merged, this.#records);
+    this.#dirty = !recordsEqual(disk, merged);
+    this.#records = merged;
+    this.#seen = identity;
+    return changed;
   }
 
-  #write(data: StateFileJson): void {
+  #write(records: Records): void {
     this.#conf ??= new this.#Conf({
       cwd: this.dir,
       configName: CONF_CONFIG_NAME,
-      // conf would throw on a bad file while constructing; we have already moved any bad file aside
+      // conf would throw on a bad file while constructing; any bad file has already been moved aside
       // (keeping its bytes), which conf's own clearing would not do.
       clearInvalidConfig: true,
       accessPropertiesByDotNotation: false,
+      serialize: (value) => serializeStateFile((value as unknown as ConfValue).records),
     });
-    this.#conf.store = data as unknown as Record<string, unknown>;
+    // conf re-reads and parses the whole file before each write only to carry over its own
+    // `__internal__` (migrations) key, unless the new value has one. We write no such key (our
+    // serializer writes only the records), so an empty one spares that full parse per keypress.
+    const value: ConfValue = { version: STATE_FILE_VERSION, records, __internal__: {} };
+    this.#conf.store = value as unknown as Record<string, unknown>;
   }
 
   #cannotSave(err: unknown): string {
