@@ -1,9 +1,11 @@
 import { MARK_FIELDS, type PaperRecord, type Records, type Stamp } from './types.js';
 
 /**
- * On disk: `{"version": 1, "marks": {"<id>": {"read": true, "readAt": "<ISO time>",
- * "starred": false, "starredAt": "<ISO time>"}}}`. Flat fields keep the file easy to read and to
- * query with jq; an unmark stays as `false` with its time so merges cannot bring the mark back.
+ * On disk, one paper a line:
+ *   {"version": 1, "marks": {
+ *     "<id>": {"read":true,"readAt":"<ISO time>","starred":false,"starredAt":"<ISO time>"}, …}}
+ * Flat fields keep the file easy to read, grep and query with jq; an unmark stays as `false` with
+ * its time so that a merge cannot bring the mark back.
  */
 export const STATE_FILE_VERSION = 1;
 

@@ -47,7 +47,7 @@ function readLock(path: string): string | null {
  */
 export function withFileLock<T>(path: string, fn: () => T): T {
   const token = `${process.pid}@${hostname()} ${Date.now()}`;
-  const deadline = Date.now() + WAIT_LIMIT_MS;
+  let deadline = Date.now() + WAIT_LIMIT_MS;
   let fd: number | undefined;
   for (let attempt = 0; fd === undefined; attempt++) {
     try {
@@ -75,6 +75,8 @@ export function withFileLock<T>(path: string, fn: () => T): T {
             if (unCode !== 'ENOENT') throw new LockError((unErr as Error).message, unCode);
           }
         }
+        // Whoever takes the lock next gets a full wait of its own.
+        deadline = Date.now() + WAIT_LIMIT_MS;
         continue;
       }
       sleepSync(1 + Math.floor(Math.random() * 4));
