@@ -1,5 +1,6 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { resolve } from 'node:path';
+import { tempDir } from './digests.js';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/paperterm.js');
 
@@ -11,7 +12,8 @@ export interface CliResult {
 
 /** Runs the built binary as a child process, with no terminal, the way scripts use it. */
 export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): CliResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
+  // A fresh state dir unless the test names one: tests never read or write the user's real marks.
+  const env: NodeJS.ProcessEnv = { ...process.env, PAPERTERM_STATE_DIR: tempDir('paperterm-state-'), ...opts.env };
   delete env.PAPERTERM_DIGESTS;
   if (opts.env?.PAPERTERM_DIGESTS) env.PAPERTERM_DIGESTS = opts.env.PAPERTERM_DIGESTS;
   const spawnOpts: SpawnSyncOptions = { env, cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', timeout: 30_000 };
