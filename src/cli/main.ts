@@ -7,7 +7,8 @@ import { packageVersion } from './version.js';
 const HELP = `paperterm — a keyboard-first terminal reader for AI-paper digests
 
 Usage:
-  paperterm [PATH...]                open the reader (plain list when not in a terminal)
+  paperterm [PATH...] [--no-color]   open the reader (plain list when not in a terminal);
+                                     press ? in it for the keys. NO_COLOR also turns colour off.
   ${LIST_HELP.split('\n').join('\n  ')}
   paperterm --help | --version
 
@@ -20,10 +21,11 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
 };
 
-function defaultCommand(argv: string[], io: Io): number | Promise<number> {
+async function defaultCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' },
+    'no-color': { type: 'boolean' },
   });
   if (values.help) {
     io.out(`${HELP}\n`);
@@ -32,6 +34,11 @@ function defaultCommand(argv: string[], io: Io): number | Promise<number> {
   if (values.version) {
     io.out(`${packageVersion()}\n`);
     return 0;
+  }
+  if (io.stdinIsTTY && io.stdoutIsTTY) {
+    // Loaded on demand so `paperterm list` and pipes never pay for React and Ink.
+    const { readerCommand } = await import('../ui/command.js');
+    return readerCommand(positionals, { noColor: Boolean(values['no-color']) }, io);
   }
   return listCommand(positionals, io);
 }

@@ -1,0 +1,75 @@
+import { Box, Text, type TextProps } from 'ink';
+import { memo } from 'react';
+import { helpSections } from '../keymap.js';
+import type { Theme } from '../theme.js';
+import { displayWidth, fit, fitSegments, type Segment } from '../text.js';
+import { Line } from './Line.js';
+
+const KEY_COL = 20;
+/** Two sections side by side from this inner width on, one column below it. */
+const TWO_COLUMNS = 76;
+
+type HelpLine = Segment<TextProps>[];
+
+function sectionLines(theme: Theme, section: ReturnType<typeof helpSections>[number], width: number): HelpLine[] {
+  return [
+    [{ text: fit(section.title, width), style: theme.heading }],
+    ...section.entries.map((e) => fitSegments<TextProps>([{ text: fit(e.keys, KEY_COL), style: theme.key }, { text: e.help, style: {} }], width, {})),
+  ];
+}
+
+/**
+ * Every documented key, generated from the keymap. Lines for a width; cached by the caller. List and
+ * Detail side by side when there is room, Anywhere below.
+ */
+export function helpContent(theme: Theme, width: number): HelpLine[] {
+  const two = width >= TWO_COLUMNS;
+  const colWidth = two ? Math.floor((width - 2) / 2) : width;
+  const [listSection, detailSection, anywhereSection] = helpSections();
+  const list = listSection ? sectionLines(theme, listSection, colWidth) : [];
+  const detail = detailSection ? sectionLines(theme, detailSection, colWidth) : [];
+  const anywhere = anywhereSection ? sectionLines(theme, anywhereSection, width) : [];
+  const out: HelpLine[] = [];
+  if (two) {
+    for (let i = 0; i < Math.max(list.length, detail.length); i++) {
+      out.push([...(list[i] ?? [{ text: ' '.repeat(colWidth), style: {} }]), { text: '  ', style: {} }, ...(detail[i] ?? [])]);
+    }
+  } else {
+    out.push(...list, [], ...detail);
+  }
+  out.push([], ...anywhere);
+  return out.map((l) => fitSegments(l, width, {}));
+}
+
+export interface HelpOverlayProps {
+  lines: readonly HelpLine[];
+  top: number;
+  width: number;
+  height: number;
+  theme: Theme;
+}
+
+/** The help box over the panes; scrolls (j/k) when the terminal is too short for it. */
+export const HelpOverlay = memo(function HelpOverlay(p: HelpOverlayProps) {
+  const inner = p.height - 2;
+  const visible = p.lines.slice(p.top, p.top + inner);
+  const more = p.top + inner < p.lines.length;
+  const title = ' Keys ';
+  const hint = more ? ' more: j/↓ ' : ' Esc/? close ';
+  const ruleWidth = Math.max(0, p.width - 2 - displayWidth(title) - displayWidth(hint) - 1);
+  return (
+    <Box flexDirection="column" width={p.width} height={p.height}>
+      <Text wrap="truncate" {...p.theme.rule}>
+        {`╭─${title}${'─'.repeat(ruleWidth)}${hint}╮`}
+      </Text>
+      {Array.from({ length: inner }, (_, i) => (
+        <Box key={i} flexDirection="row" width={p.width}>
+          <Text {...p.theme.rule}>│ </Text>
+          <Line segments={fitSegments(visible[i] ?? [], p.width - 4, {})} />
+          <Text {...p.theme.rule}> │</Text>
+        </Box>
+      ))}
+      <Text wrap="truncate" {...p.theme.rule}>{`╰${'─'.repeat(Math.max(0, p.width - 2))}╯`}</Text>
+    </Box>
+  );
+});

@@ -1,0 +1,72 @@
+import type { TextProps } from 'ink';
+
+/**
+ * Text styles by role. In monochrome (NO_COLOR, --no-color) only bold and inverse remain, so the
+ * selection still shows and nothing depends on colour.
+ */
+export interface Theme {
+  color: boolean;
+  appName: TextProps;
+  header: TextProps;
+  selected: TextProps;
+  /** The selected row while the detail pane has focus. */
+  selectedIdle: TextProps;
+  unread: TextProps;
+  starred: TextProps;
+  date: TextProps;
+  rule: TextProps;
+  title: TextProps;
+  meta: TextProps;
+  heading: TextProps;
+  link: TextProps;
+  muted: TextProps;
+  key: TextProps;
+  hint: TextProps;
+}
+
+export function makeTheme(color: boolean): Theme {
+  if (!color) {
+    return {
+      color,
+      appName: { bold: true },
+      header: {},
+      selected: { inverse: true },
+      selectedIdle: { bold: true },
+      unread: {},
+      starred: {},
+      date: {},
+      rule: {},
+      title: { bold: true },
+      meta: {},
+      heading: { bold: true },
+      link: { underline: true },
+      muted: {},
+      key: { bold: true },
+      hint: {},
+    };
+  }
+  return {
+    color,
+    appName: { bold: true, color: 'cyan' },
+    header: {},
+    selected: { inverse: true },
+    selectedIdle: { bold: true, color: 'cyan' },
+    unread: { color: 'cyan' },
+    starred: { color: 'yellow' },
+    date: { color: 'gray' },
+    rule: { color: 'gray' },
+    title: { bold: true },
+    meta: { color: 'yellow' },
+    heading: { bold: true },
+    link: { color: 'blue', underline: true },
+    muted: { color: 'gray' },
+    key: { bold: true, color: 'cyan' },
+    hint: { color: 'gray' },
+  };
+}
+
+/** NO_COLOR (any non-empty value, see no-color.org) or --no-color turn colour off. */
+export function wantsColor(env: NodeJS.ProcessEnv, noColorFlag: boolean): boolean {
+  if (noColorFlag) return false;
+  return !env.NO_COLOR;
+}
