@@ -1,6 +1,7 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
 import { ReaderApp } from '../src/ui/components/App.js';
@@ -43,7 +44,13 @@ async function press(h: Harness, ...keys: string[]) {
   }
 }
 
+/** The last frame as text (attributes stripped), one string a row. */
 function lines(h: Harness): string[] {
+  return stripVTControlCharacters(h.lastFrame() ?? '').split('\n');
+}
+
+/** The last frame's rows with their escape codes (colour is off in these tests; attributes stay). */
+function rawLines(h: Harness): string[] {
   return (h.lastFrame() ?? '').split('\n');
 }
 
@@ -61,7 +68,10 @@ describe('the reader at 80×24 (stacked)', () => {
     expect(l[0]).toContain('All papers');
     expect(l[0]).toMatch(new RegExp(`1/${papers.length}\\s*$`));
     expect(selectedRow(h)).toContain(papers[0]!.title.slice(0, 30));
-    expect(h.lastFrame()).toContain(`Digest: ${papers[0]!.dates[0]}`);
+    // The selection is drawn inverse even in monochrome, and only the selection.
+    expect(rawLines(h)[1]).toContain('\u001b[7m');
+    expect(rawLines(h).filter((l) => l.includes('\u001b[7m'))).toHaveLength(1);
+    expect(lines(h).join('\n')).toContain(`Digest: ${papers[0]!.dates[0]}`);
     expect(l[23]).toContain('j/k move');
     expect(l[23]).toContain('? help');
     for (const line of l) expect(displayWidth(line)).toBeLessThanOrEqual(80);
@@ -136,26 +146,26 @@ describe('help overlay', () => {
   test('? lists every documented key; ? or Esc closes it and nothing moved', async () => {
     const h = mount({ cols: 120, rows: 40 });
     await press(h, 'j', '?');
-    const frame = h.lastFrame() ?? '';
+    const frame = lines(h).join('\n');
     for (const b of BINDINGS.filter((x) => x.help)) expect(frame).toContain(b.help);
     expect(frame).toContain('Ctrl-d');
     expect(frame).toContain('PgDn');
     await press(h, 'j', '?');
-    expect(h.lastFrame()).not.toContain('this help');
+    expect(lines(h).join('\n')).not.toContain('this help');
     expect(lines(h)[0]).toContain(`2/${papers.length}`);
     await press(h, '?', KEY.escape);
-    expect(h.lastFrame()).not.toContain('this help');
+    expect(lines(h).join('\n')).not.toContain('this help');
   });
 
   test('on a short terminal it scrolls instead of being cut off', async () => {
     const h = mount({ cols: 80, rows: 12 });
     await press(h, '?');
-    expect(h.lastFrame()).toContain('more: j/↓');
+    expect(lines(h).join('\n')).toContain('more: j/↓');
     expect(lines(h)).toHaveLength(12);
     await press(h, 'G');
-    expect(h.lastFrame()).toContain('quit, from anywhere');
+    expect(lines(h).join('\n')).toContain('quit, from anywhere');
     await press(h, 'q');
-    expect(h.lastFrame()).not.toContain('quit, from anywhere');
+    expect(lines(h).join('\n')).not.toContain('quit, from anywhere');
   });
 });
 
@@ -184,7 +194,7 @@ describe('resizing', () => {
     await press(h, 'j', 'j');
     h.size.resize(20, 5);
     await tick();
-    expect(h.lastFrame()).toContain('Terminal too small');
+    expect(lines(h).join('\n')).toContain('Terminal too small');
     expect(lines(h).length).toBeLessThanOrEqual(5);
     for (const row of lines(h)) expect(displayWidth(row)).toBeLessThanOrEqual(20);
     await press(h, 'j', 'G');

@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import unicode11 from '@xterm/addon-unicode11';
 import xtermHeadless from '@xterm/headless';
 import * as pty from 'node-pty';
 
@@ -26,6 +27,8 @@ type XTerm = InstanceType<typeof Terminal>;
 export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const BIN = join(REPO_ROOT, 'bin/paperterm.js');
 export const SAMPLE_DATA = join(REPO_ROOT, 'sample-data');
+/** The command line that starts the built paperterm, quoted for a POSIX shell. */
+export const PAPERTERM = `'${process.execPath}' '${BIN}'`;
 
 /** Variables that make Ink, chalk or React behave as if not on a user's terminal. */
 const CI_VARS = [
@@ -78,7 +81,13 @@ export const KEYS = {
 export type KeyName = keyof typeof KEYS;
 
 export interface SpawnOptions {
+  /** Arguments to paperterm. */
   args?: string[];
+  /**
+   * Run something else in the pty instead, e.g. a shell line around paperterm:
+   * { file: '/bin/sh', args: ['-c', `${PAPERTERM} sample-data; stty -a`] }.
+   */
+  command?: { file: string; args: string[] };
   cols?: number;
   rows?: number;
   /** Added to the cleaned environment; `undefined` removes a variable. */
@@ -128,7 +137,11 @@ export class PtySession implements Screen {
       else env[k] = v;
     }
     this.term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
-    this.child = pty.spawn(process.execPath, [BIN, ...(opts.args ?? [])], {
+    // Character widths as today's terminals have them (emoji two cells), not xterm.js's Unicode 6 default.
+    this.term.loadAddon(new unicode11.Unicode11Addon());
+    this.term.unicode.activeVersion = '11';
+    const command = opts.command ?? { file: process.execPath, args: [BIN, ...(opts.args ?? [])] };
+    this.child = pty.spawn(command.file, command.args, {
       name: 'xterm-256color',
       cols,
       rows,
@@ -198,7 +211,9 @@ export class PtySession implements Screen {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.settled();
-      if (test()) return;
+      // Inside a synchronized-output block (a frame Ink has begun but not finished) the screen is
+      // half old, half new: only judge complete frames.
+      if (!this.term.modes.synchronizedOutputMode && test()) return;
       if (this.exitInfo) {
         await this.settled();
         if (test()) return;

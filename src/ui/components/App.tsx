@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
+import { Box, useApp, useInput, useStdout, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Paper } from '../../core/types.js';
 import { DETAIL_PADDING, detailLines } from '../detail-lines.js';
@@ -13,6 +13,7 @@ import { DetailPane } from './DetailPane.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { helpContent, HelpOverlay } from './HelpOverlay.js';
+import { Line } from './Line.js';
 import { ListPane } from './ListPane.js';
 import { TooSmall } from './TooSmall.js';
 
@@ -171,13 +172,17 @@ export function ReaderApp(props: ReaderProps) {
       layout.kind === 'split' ? (
         <Box flexDirection="row" height={bodyHeight}>
           {list}
-          <Text {...ruleStyle}>{Array.from({ length: bodyHeight }, () => '│').join('\n')}</Text>
+          <Box flexDirection="column" width={1}>
+            {Array.from({ length: bodyHeight }, (_, i) => (
+              <Line key={i} segments={[{ text: '│', style: ruleStyle }]} />
+            ))}
+          </Box>
           {detail}
         </Box>
       ) : (
         <Box flexDirection="column" height={bodyHeight}>
           {list}
-          <Text {...ruleStyle}>{'─'.repeat(layout.list.width)}</Text>
+          <Line segments={[{ text: '─'.repeat(layout.list.width), style: ruleStyle }]} />
           {detail}
         </Box>
       );

@@ -1,13 +1,13 @@
-import { Box, Text, type TextProps } from 'ink';
+import { Box, type TextProps } from 'ink';
 import { memo } from 'react';
 import { helpSections } from '../keymap.js';
 import type { Theme } from '../theme.js';
 import { displayWidth, fit, fitSegments, type Segment } from '../text.js';
 import { Line } from './Line.js';
 
-const KEY_COL = 20;
+const KEY_COL = 12;
 /** Two sections side by side from this inner width on, one column below it. */
-const TWO_COLUMNS = 76;
+const TWO_COLUMNS = 64;
 
 type HelpLine = Segment<TextProps>[];
 
@@ -59,17 +59,18 @@ export const HelpOverlay = memo(function HelpOverlay(p: HelpOverlayProps) {
   const ruleWidth = Math.max(0, p.width - 2 - displayWidth(title) - displayWidth(hint) - 1);
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
-      <Text wrap="truncate" {...p.theme.rule}>
-        {`╭─${title}${'─'.repeat(ruleWidth)}${hint}╮`}
-      </Text>
+      <Line segments={[{ text: `╭─${title}${'─'.repeat(ruleWidth)}${hint}╮`, style: p.theme.rule }]} />
       {Array.from({ length: inner }, (_, i) => (
-        <Box key={i} flexDirection="row" width={p.width}>
-          <Text {...p.theme.rule}>│ </Text>
-          <Line segments={fitSegments(visible[i] ?? [], p.width - 4, {})} />
-          <Text {...p.theme.rule}> │</Text>
-        </Box>
+        <Line
+          key={i}
+          segments={[
+            { text: '│ ', style: p.theme.rule },
+            ...fitSegments(visible[i] ?? [], p.width - 4, {}),
+            { text: ' │', style: p.theme.rule },
+          ]}
+        />
       ))}
-      <Text wrap="truncate" {...p.theme.rule}>{`╰${'─'.repeat(Math.max(0, p.width - 2))}╯`}</Text>
+      <Line segments={[{ text: `╰${'─'.repeat(Math.max(0, p.width - 2))}╯`, style: p.theme.rule }]} />
     </Box>
   );
 });
