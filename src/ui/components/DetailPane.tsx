@@ -35,7 +35,7 @@ export function DetailPane(p: DetailPaneProps) {
   const inner = Math.max(0, p.width - 2 * DETAIL_PADDING);
   const visible = p.lines.slice(p.top, p.top + p.height);
   return (
-    <Box flexDirection="column" width={p.width} height={p.height} overflow="hidden">
+    <Box flexDirection="column" width={p.width} height={p.height}>
       {visible.map((line, i) => {
         const text = truncate(line.text, inner);
         return (

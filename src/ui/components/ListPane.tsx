@@ -73,7 +73,7 @@ export function ListPane(p: ListPaneProps) {
     rows.push(<Line key="empty" segments={[{ text: fit('  No papers here.', p.width), style: p.theme.muted }]} />);
   }
   return (
-    <Box flexDirection="column" width={p.width} height={p.height} overflow="hidden">
+    <Box flexDirection="column" width={p.width} height={p.height}>
       {rows}
     </Box>
   );

@@ -7,7 +7,7 @@ export function TooSmall({ cols, rows, height }: { cols: number; rows: number; h
   const text = `Terminal too small (${cols}×${rows}). paperterm needs ${MIN_COLS}×${MIN_ROWS}: enlarge it, or press q to quit.`;
   const lines = wrap(text, Math.max(1, cols - 2)).slice(0, height);
   return (
-    <Box flexDirection="column" width={cols} height={height} justifyContent="center" alignItems="center" overflow="hidden">
+    <Box flexDirection="column" width={cols} height={height} justifyContent="center" alignItems="center">
       {lines.map((l, i) => (
         <Text key={i} wrap="truncate">
           {l}
