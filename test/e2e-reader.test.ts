@@ -131,6 +131,22 @@ describe('the reader in a real terminal', () => {
   );
 
   test(
+    'q quits even while the terminal is too small (and the help was open)',
+    async () => {
+      const t = start({ args: [SAMPLE_DATA], cols: 80, rows: 24 });
+      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      t.press('?');
+      await t.waitFor('this help');
+      t.resize(30, 6);
+      await t.waitFor('Terminal too small');
+      t.press('q');
+      expect((await t.exited(10_000)).exitCode).toBe(0);
+      expectRestored(t);
+    },
+    TIMEOUT,
+  );
+
+  test(
     'SIGTERM restores the terminal (screen, cursor, line discipline) and exits 143',
     async () => {
       const t = start({

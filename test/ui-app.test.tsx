@@ -214,6 +214,35 @@ describe('resizing', () => {
   });
 });
 
+describe('the view changes (a search, later)', () => {
+  test('the selected paper stays selected when it is still in the new list, else the first is', async () => {
+    const h = mount();
+    await press(h, 'j', 'j', 'j');
+    const kept = papers.filter((_, i) => i % 3 === 0); // keeps papers[3], now at index 1
+    h.rerender(<ReaderApp papers={kept} size={h.size} color={false} view="Every third" query="x" />);
+    await tick();
+    expect(lines(h)[0]).toContain(`2/${kept.length}`);
+    expect(lines(h)[0]).toContain('Every third');
+    expect(lines(h)[0]).toContain('/x');
+    expect(selectedRow(h)).toContain(papers[3]!.title.slice(0, 30));
+    const others = papers.slice(10, 20);
+    h.rerender(<ReaderApp papers={others} size={h.size} color={false} />);
+    await tick();
+    expect(lines(h)[0]).toContain(`1/${others.length}`);
+    expect(selectedRow(h)).toContain(others[0]!.title.slice(0, 30));
+  });
+
+  test('an empty view says so instead of showing a paper', async () => {
+    const h = mount();
+    h.rerender(<ReaderApp papers={[]} size={h.size} color={false} />);
+    await tick();
+    expect(lines(h).join('\n')).toContain('No papers here.');
+    expect(lines(h).join('\n')).toContain('No papers in this view.');
+    expect(lines(h)[0]).toContain('0/0');
+    expect(lines(h)).toHaveLength(24);
+  });
+});
+
 describe('wide characters and marks', () => {
   const base = papers[0]!;
   const wide: Paper[] = [

@@ -55,8 +55,15 @@ describe('the keymap', () => {
     expect(commandFor('help', 'ctrl+c')).toBe('quit');
   });
 
+  test('on a terminal too small to draw in, q, Ctrl-C and Ctrl-L still work and nothing else does', () => {
+    expect(commandFor('too-small', 'q')).toBe('quit');
+    expect(commandFor('too-small', 'ctrl+c')).toBe('quit');
+    expect(commandFor('too-small', 'ctrl+l')).toBe('redraw');
+    expect(commandFor('too-small', 'j')).toBeUndefined();
+  });
+
   test('no key means two things in the same mode', () => {
-    for (const mode of ['list', 'detail', 'help'] as Mode[]) {
+    for (const mode of ['list', 'detail', 'help', 'too-small'] as Mode[]) {
       const seen = new Map<string, string>();
       for (const b of BINDINGS.filter((x) => x.modes.includes(mode))) {
         for (const k of b.keys) {
@@ -77,7 +84,7 @@ describe('help and footer come from the keymap', () => {
   });
 
   test('footer hints show keys that really do the hinted command in that mode', () => {
-    for (const mode of ['list', 'detail', 'help'] as Mode[]) {
+    for (const mode of ['list', 'detail', 'help', 'too-small'] as Mode[]) {
       const hints = footerHints(mode);
       expect(hints).toHaveLength(FOOTER_HINTS[mode].length);
       hints.forEach((hint, i) => {

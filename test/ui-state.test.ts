@@ -184,6 +184,12 @@ describe('reader state: resize', () => {
     expect(reduce(pressed, { type: 'resize', cols: 80, rows: 24 })).toMatchObject({ cursor: 2, top: 0 });
   });
 
+  test('too small wins over the help overlay and the detail focus, so q quits from there', () => {
+    const s = run(initialState(80, 24, 100), 'focusDetail', 'toggleHelp');
+    expect(modeOf(s)).toBe('help');
+    expect(modeOf(reduce(s, { type: 'resize', cols: 30, rows: 8 }))).toBe('too-small');
+  });
+
   test('a resize to the same size changes nothing', () => {
     const s = initialState(80, 24, 10);
     expect(reduce(s, { type: 'resize', cols: 80, rows: 24 })).toBe(s);

@@ -22,8 +22,8 @@ export type Command =
   | 'redraw'
   | 'quit';
 
-/** Where a key is pressed: which pane has focus, or the help overlay. */
-export type Mode = 'list' | 'detail' | 'help';
+/** Where a key is pressed: which pane has focus, the help overlay, or a terminal too small to draw in. */
+export type Mode = 'list' | 'detail' | 'help' | 'too-small';
 
 export type Section = 'List' | 'Detail' | 'Anywhere';
 
@@ -37,7 +37,7 @@ export interface Binding {
   help: string;
 }
 
-const NAV: readonly Mode[] = ['list', 'detail', 'help'];
+const EVERYWHERE: readonly Mode[] = ['list', 'detail', 'help', 'too-small'];
 
 export const BINDINGS: readonly Binding[] = [
   { keys: ['j', 'down'], command: 'down', modes: ['list'], section: 'List', help: 'next paper' },
@@ -62,9 +62,9 @@ export const BINDINGS: readonly Binding[] = [
 
   { keys: ['tab'], command: 'toggleFocus', modes: ['list', 'detail'], section: 'Anywhere', help: 'switch list / detail' },
   { keys: ['?'], command: 'toggleHelp', modes: ['list', 'detail', 'help'], section: 'Anywhere', help: 'this help (toggle)' },
-  { keys: ['ctrl+l'], command: 'redraw', modes: NAV, section: 'Anywhere', help: 'redraw the screen' },
-  { keys: ['q'], command: 'quit', modes: ['list', 'detail'], section: 'Anywhere', help: 'quit' },
-  { keys: ['ctrl+c'], command: 'quit', modes: NAV, section: 'Anywhere', help: 'quit, from anywhere' },
+  { keys: ['ctrl+l'], command: 'redraw', modes: EVERYWHERE, section: 'Anywhere', help: 'redraw the screen' },
+  { keys: ['q'], command: 'quit', modes: ['list', 'detail', 'too-small'], section: 'Anywhere', help: 'quit' },
+  { keys: ['ctrl+c'], command: 'quit', modes: EVERYWHERE, section: 'Anywhere', help: 'quit, from anywhere' },
 
   // Inside the help overlay: scroll it when it does not fit, leave it with Esc or q.
   { keys: ['j', 'down'], command: 'down', modes: ['help'], section: 'Anywhere', help: '' },
@@ -96,6 +96,7 @@ export const FOOTER_HINTS: Readonly<Record<Mode, readonly { commands: readonly C
     { commands: ['down', 'up'], label: 'scroll' },
     { commands: ['closeHelp'], label: 'close' },
   ],
+  'too-small': [],
 };
 
 const INDEX = new Map<string, Command>();
@@ -212,14 +213,19 @@ export function helpSections(): { title: Section; entries: HelpEntry[] }[] {
   }));
 }
 
-/** Footer hints for a mode, e.g. [{ keys: 'j/k', label: 'move' }, …]. */
+/** How to type a command in a mode, e.g. keysFor('help', 'closeHelp') → "Esc/q". */
+export function keysFor(mode: Mode, command: Command, max = Infinity): string {
+  return BINDINGS.filter((b) => b.command === command && b.modes.includes(mode))
+    .flatMap((b) => b.keys)
+    .slice(0, max)
+    .map(keyLabel)
+    .join('/');
+}
+
+/** Footer hints for a mode, e.g. [{ keys: 'j/k', label: 'move' }, …]: each command's first key. */
 export function footerHints(mode: Mode): { keys: string; label: string }[] {
   return FOOTER_HINTS[mode].map((hint) => ({
-    keys: hint.commands
-      .map((c) => BINDINGS.find((b) => b.command === c && b.modes.includes(mode))?.keys[0])
-      .filter((k): k is string => k !== undefined)
-      .map(keyLabel)
-      .join('/'),
+    keys: hint.commands.map((c) => keysFor(mode, c, 1)).filter(Boolean).join('/'),
     label: hint.label,
   }));
 }

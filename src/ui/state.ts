@@ -36,8 +36,26 @@ export function initialState(cols: number, rows: number, count: number): ReaderS
 }
 
 export function modeOf(state: ReaderState): Mode {
+  if (layoutOf(state).kind === 'too-small') return 'too-small';
   return state.help ? 'help' : state.focus;
 }
+
+/** The commands `reduce` handles; the app runs quit and redraw, later features the rest. */
+export const REDUCED_COMMANDS: ReadonlySet<Command> = new Set<Command>([
+  'down',
+  'up',
+  'top',
+  'bottom',
+  'pageDown',
+  'pageUp',
+  'halfPageDown',
+  'halfPageUp',
+  'focusDetail',
+  'focusList',
+  'toggleFocus',
+  'toggleHelp',
+  'closeHelp',
+]);
 
 export function layoutOf(state: ReaderState): Layout {
   return computeLayout(state.cols, state.rows);

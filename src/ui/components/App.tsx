@@ -7,7 +7,7 @@ import { dateColumnWidth } from '../list-row.js';
 import { allUnread, type PaperMarks } from '../marks.js';
 import { memoizeLast } from '../memo.js';
 import type { SizeSource } from '../size.js';
-import { initialState, layoutOf, modeOf, reduce, type ReaderAction, type ReaderState } from '../state.js';
+import { initialState, layoutOf, modeOf, reduce, REDUCED_COMMANDS, type ReaderAction, type ReaderState } from '../state.js';
 import { makeTheme } from '../theme.js';
 import { DetailPane } from './DetailPane.js';
 import { Footer } from './Footer.js';
@@ -38,8 +38,8 @@ export interface ReaderProps {
    * tests, whose fake stdout would record the escape codes.
    */
   fullscreen?: boolean;
-  /** Commands the reader does not handle itself (later features); return true when handled. */
-  onCommand?: (command: Command, paper: Paper | undefined) => boolean;
+  /** Commands of later features (bound in keymap.ts, not reduced in state.ts), with the selected paper. */
+  onCommand?: (command: Command, paper: Paper | undefined) => void;
 }
 
 export function ReaderApp(props: ReaderProps) {
@@ -118,6 +118,10 @@ export function ReaderApp(props: ReaderProps) {
           if (fullscreen) write(CLEAR_SCREEN);
           continue;
         }
+        if (!REDUCED_COMMANDS.has(command)) {
+          props.onCommand?.(command, papers[s.cursor]);
+          continue;
+        }
         const mode = modeOf(s);
         const action: ReaderAction = {
           type: 'command',
@@ -125,9 +129,7 @@ export function ReaderApp(props: ReaderProps) {
           detailLines: mode === 'detail' ? detailFor(papers[s.cursor], detailWidth(s)).length : 0,
           helpLines: mode === 'help' ? helpFor(helpWidth(s)).length : 0,
         };
-        const next = reduce(s, action);
-        if (next === s && props.onCommand?.(command, papers[s.cursor])) continue;
-        s = next;
+        s = reduce(s, action);
       }
       return s;
     });

@@ -1,6 +1,6 @@
 import { Box, type TextProps } from 'ink';
 import { memo } from 'react';
-import { helpSections } from '../keymap.js';
+import { helpSections, keysFor } from '../keymap.js';
 import type { Theme } from '../theme.js';
 import { displayWidth, fit, fitSegments, type Segment } from '../text.js';
 import { Line } from './Line.js';
@@ -55,7 +55,7 @@ export const HelpOverlay = memo(function HelpOverlay(p: HelpOverlayProps) {
   const visible = p.lines.slice(p.top, p.top + inner);
   const more = p.top + inner < p.lines.length;
   const title = ' Keys ';
-  const hint = more ? ' more: j/↓ ' : ' Esc/? close ';
+  const hint = more ? ` more: ${keysFor('help', 'down')} ` : ` ${keysFor('help', 'closeHelp')} close `;
   const ruleWidth = Math.max(0, p.width - 2 - displayWidth(title) - displayWidth(hint) - 1);
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
