@@ -147,6 +147,33 @@ describe('the reader in a real terminal', () => {
   );
 
   test(
+    'Ctrl-Z gives the shell its screen back; fg brings the reader back where it was',
+    async () => {
+      const t = start({ command: { file: '/bin/bash', args: ['--norc', '--noprofile', '-i'] }, env: { PS1: 'PROMPT$ ' }, cols: 80, rows: 24 });
+      await t.waitFor('PROMPT$');
+      t.write(`${PAPERTERM} '${SAMPLE_DATA}'\r`);
+      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      t.press('j');
+      await t.waitFor((s) => header(s).includes(`2/${N}`));
+      t.press('ctrl+z');
+      await t.waitFor((s) => !s.inAltScreen() && /Stopped/.test(s.text()));
+      t.write('stty -a | grep -o -- " -\\?icanon" ; echo done\r');
+      await t.waitFor(/^done/m);
+      expect(t.text()).toContain(' icanon');
+      t.write('fg\r');
+      await t.waitFor((s) => s.inAltScreen() && header(s).includes(`2/${N}`) && footer(s).includes('j/k move'));
+      t.press('j');
+      await t.waitFor((s) => header(s).includes(`3/${N}`));
+      t.press('q');
+      await t.waitFor((s) => !s.inAltScreen() && s.text().includes('PROMPT$'));
+      expectRestored(t);
+      t.write('exit\r');
+      await t.exited();
+    },
+    TIMEOUT,
+  );
+
+  test(
     'SIGTERM restores the terminal (screen, cursor, line discipline) and exits 143',
     async () => {
       const t = start({

@@ -20,6 +20,7 @@ export type Command =
   | 'toggleHelp'
   | 'closeHelp'
   | 'redraw'
+  | 'suspend'
   | 'quit';
 
 /** Where a key is pressed: which pane has focus, the help overlay, or a terminal too small to draw in. */
@@ -63,6 +64,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['tab'], command: 'toggleFocus', modes: ['list', 'detail'], section: 'Anywhere', help: 'switch list / detail' },
   { keys: ['?'], command: 'toggleHelp', modes: ['list', 'detail', 'help'], section: 'Anywhere', help: 'this help (toggle)' },
   { keys: ['ctrl+l'], command: 'redraw', modes: EVERYWHERE, section: 'Anywhere', help: 'redraw the screen' },
+  { keys: ['ctrl+z'], command: 'suspend', modes: EVERYWHERE, section: 'Anywhere', help: 'suspend (fg resumes)' },
   { keys: ['q'], command: 'quit', modes: ['list', 'detail', 'too-small'], section: 'Anywhere', help: 'quit' },
   { keys: ['ctrl+c'], command: 'quit', modes: EVERYWHERE, section: 'Anywhere', help: 'quit, from anywhere' },
 

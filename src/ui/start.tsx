@@ -56,7 +56,12 @@ export async function startReader(papers: readonly Paper[], options: StartOption
   process.on('unhandledRejection', onFatal);
 
   try {
-    instance = render(<ReaderApp papers={papers} size={streamSize(stdout)} color={options.color} fullscreen />, {
+    const onSuspend = (repaint: () => void) => {
+      session.suspend(() => {
+        repaint();
+      });
+    };
+    instance = render(<ReaderApp papers={papers} size={streamSize(stdout)} color={options.color} fullscreen onSuspend={onSuspend} />, {
       stdin,
       stdout: fullscreenStdout(stdout),
       stderr,

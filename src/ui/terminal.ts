@@ -2,10 +2,16 @@
 export const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
 export const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 export const SHOW_CURSOR = '\u001b[?25h';
+export const HIDE_CURSOR = '\u001b[?25l';
 
 export interface TerminalSession {
   /** Leaves the alternate screen, shows the cursor and turns raw mode off; safe to call many times. */
   restore(): void;
+  /**
+   * Ctrl-Z: gives the shell its screen and line discipline back and stops the process, as `less`
+   * does. When the shell continues it (fg), takes the terminal again and calls `resumed`.
+   */
+  suspend(resumed: () => void): void;
 }
 
 /**
@@ -16,6 +22,20 @@ export function enterTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStre
   stdout.write(ENTER_ALT_SCREEN);
   let restored = false;
   return {
+    suspend(resumed) {
+      if (restored) return;
+      const wasRaw = Boolean(stdin.isTTY && stdin.isRaw);
+      if (wasRaw) stdin.setRawMode(false);
+      stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+      process.once('SIGCONT', () => {
+        if (restored) return;
+        stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
+        if (wasRaw) stdin.setRawMode(true);
+        resumed();
+      });
+      // SIGTSTP's default action stops the process; the shell resumes it with SIGCONT.
+      process.kill(process.pid, 'SIGTSTP');
+    },
     restore() {
       if (restored) return;
       restored = true;

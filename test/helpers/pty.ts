@@ -76,6 +76,7 @@ export const KEYS = {
   'ctrl+d': '\u0004',
   'ctrl+l': '\u000c',
   'ctrl+u': '\u0015',
+  'ctrl+z': '\u001a',
 } as const;
 
 export type KeyName = keyof typeof KEYS;

@@ -38,6 +38,11 @@ export interface ReaderProps {
    * tests, whose fake stdout would record the escape codes.
    */
   fullscreen?: boolean;
+  /**
+   * Ctrl-Z: hand the terminal back to the shell and stop; `repaint` redraws the whole screen once
+   * the process is continued. Without it (tests) the key does nothing.
+   */
+  onSuspend?: (repaint: () => void) => void;
   /** Commands of later features (bound in keymap.ts, not reduced in state.ts), with the selected paper. */
   onCommand?: (command: Command, paper: Paper | undefined) => void;
 }
@@ -116,6 +121,10 @@ export function ReaderApp(props: ReaderProps) {
         }
         if (command === 'redraw') {
           if (fullscreen) write(CLEAR_SCREEN);
+          continue;
+        }
+        if (command === 'suspend') {
+          props.onSuspend?.(() => write(CLEAR_SCREEN));
           continue;
         }
         if (!REDUCED_COMMANDS.has(command)) {
