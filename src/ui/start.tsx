@@ -56,12 +56,8 @@ export async function startReader(papers: readonly Paper[], options: StartOption
   process.on('unhandledRejection', onFatal);
 
   try {
-    const onSuspend = (repaint: () => void) => {
-      session.suspend(() => {
-        repaint();
-      });
-    };
-    instance = render(<ReaderApp papers={papers} size={streamSize(stdout)} color={options.color} fullscreen onSuspend={onSuspend} />, {
+    const app = <ReaderApp papers={papers} size={streamSize(stdout)} color={options.color} fullscreen onSuspend={session.suspend} />;
+    instance = render(app, {
       stdin,
       stdout: fullscreenStdout(stdout),
       stderr,

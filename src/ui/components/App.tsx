@@ -63,8 +63,8 @@ export function ReaderApp(props: ReaderProps) {
   });
   // Keys in one burst are reduced one after another against the newest state, not a stale render's.
   const stateRef = useRef(state);
-  const apply = (actions: (s: ReaderState) => ReaderState) => {
-    const next = actions(stateRef.current);
+  const apply = (update: (s: ReaderState) => ReaderState) => {
+    const next = update(stateRef.current);
     if (next !== stateRef.current) {
       stateRef.current = next;
       setState(next);
