@@ -1,4 +1,4 @@
-import { Box, useApp, useInput, useStdout, type Key } from 'ink';
+import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Paper } from '../../core/types.js';
 import { DETAIL_PADDING, detailLines } from '../detail-lines.js';
@@ -13,7 +13,7 @@ import { DetailPane } from './DetailPane.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { helpContent, HelpOverlay } from './HelpOverlay.js';
-import { Line } from './Line.js';
+import { Line, styled } from './Line.js';
 import { ListPane } from './ListPane.js';
 import { TooSmall } from './TooSmall.js';
 
@@ -183,10 +183,8 @@ export function ReaderApp(props: ReaderProps) {
       layout.kind === 'split' ? (
         <Box flexDirection="row" height={bodyHeight}>
           {list}
-          <Box flexDirection="column" width={1}>
-            {Array.from({ length: bodyHeight }, (_, i) => (
-              <Line key={i} segments={[{ text: '│', style: ruleStyle }]} />
-            ))}
+          <Box width={1}>
+            <Text>{Array.from({ length: bodyHeight }, () => styled('│', ruleStyle)).join('\n')}</Text>
           </Box>
           {detail}
         </Box>
