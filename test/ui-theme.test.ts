@@ -16,10 +16,8 @@ describe('colour choice', () => {
   test('the monochrome theme uses no colour at all, but the selection is inverse', () => {
     const mono = makeTheme(false);
     for (const style of Object.values(mono)) {
-      if (typeof style === 'object') {
-        expect(style.color).toBeUndefined();
-        expect(style.backgroundColor).toBeUndefined();
-      }
+      expect(style.color).toBeUndefined();
+      expect(style.backgroundColor).toBeUndefined();
     }
     expect(styled('row', mono.selected)).toBe('\u001b[7mrow\u001b[27m');
   });

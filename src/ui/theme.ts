@@ -5,7 +5,6 @@ import type { TextProps } from 'ink';
  * selection still shows and nothing depends on colour.
  */
 export interface Theme {
-  color: boolean;
   appName: TextProps;
   header: TextProps;
   selected: TextProps;
@@ -27,7 +26,6 @@ export interface Theme {
 export function makeTheme(color: boolean): Theme {
   if (!color) {
     return {
-      color,
       appName: { bold: true },
       header: {},
       selected: { inverse: true },
@@ -46,7 +44,6 @@ export function makeTheme(color: boolean): Theme {
     };
   }
   return {
-    color,
     appName: { bold: true, color: 'cyan' },
     header: {},
     selected: { inverse: true },
