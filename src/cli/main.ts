@@ -9,7 +9,8 @@ import { packageVersion } from './version.js';
 const HELP = `paperterm — a keyboard-first terminal reader for AI-paper digests
 
 Usage:
-  paperterm [PATH...]                open the reader (plain list when not in a terminal)
+  paperterm [PATH...] [--no-color]   open the reader (plain list when not in a terminal);
+                                     press ? in it for the keys. NO_COLOR also turns colour off.
   ${LIST_HELP.split('\n').join('\n  ')}
   ${MARK_HELP.split('\n').join('\n  ')}
   paperterm --help | --version
@@ -27,10 +28,11 @@ const COMMANDS: Record<string, Command> = {
   ...MARK_COMMANDS,
 };
 
-function defaultCommand(argv: string[], io: Io): number | Promise<number> {
+async function defaultCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' },
+    'no-color': { type: 'boolean' },
     ...STATE_OPTIONS,
   });
   if (values.help) {
@@ -42,6 +44,11 @@ function defaultCommand(argv: string[], io: Io): number | Promise<number> {
     return 0;
   }
   const stateDir = values['state-dir'];
+  if (io.stdinIsTTY && io.stdoutIsTTY) {
+    // Loaded on demand so `paperterm list` and pipes never pay for React and Ink.
+    const { readerCommand } = await import('../ui/command.js');
+    return readerCommand(positionals, { noColor: Boolean(values['no-color']) }, io);
+  }
   return listCommand(typeof stateDir === 'string' ? [...positionals, '--state-dir', stateDir] : positionals, io);
 }
 

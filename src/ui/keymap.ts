@@ -1,0 +1,233 @@
+/**
+ * The one table of keys. Key handling, the help overlay and the footer hints are all generated from
+ * it, so they cannot disagree. Later features add a Command and a row to BINDINGS (and, if it belongs
+ * in the footer, to FOOTER_HINTS).
+ */
+
+/** What a key asks for. Navigation commands are reduced in state.ts; the rest are handled by the app. */
+export type Command =
+  | 'down'
+  | 'up'
+  | 'top'
+  | 'bottom'
+  | 'pageDown'
+  | 'pageUp'
+  | 'halfPageDown'
+  | 'halfPageUp'
+  | 'focusDetail'
+  | 'focusList'
+  | 'toggleFocus'
+  | 'toggleHelp'
+  | 'closeHelp'
+  | 'redraw'
+  | 'suspend'
+  | 'quit';
+
+/** Where a key is pressed: which pane has focus, the help overlay, or a terminal too small to draw in. */
+export type Mode = 'list' | 'detail' | 'help' | 'too-small';
+
+export type Section = 'List' | 'Detail' | 'Anywhere';
+
+export interface Binding {
+  /** Canonical key names, as produced by keyNames(): 'j', 'G', 'down', 'ctrl+d', 'enter', 'space'… */
+  keys: readonly string[];
+  command: Command;
+  modes: readonly Mode[];
+  section: Section;
+  /** Shown in the help overlay. */
+  help: string;
+}
+
+const EVERYWHERE: readonly Mode[] = ['list', 'detail', 'help', 'too-small'];
+
+export const BINDINGS: readonly Binding[] = [
+  { keys: ['j', 'down'], command: 'down', modes: ['list'], section: 'List', help: 'next paper' },
+  { keys: ['k', 'up'], command: 'up', modes: ['list'], section: 'List', help: 'previous paper' },
+  { keys: ['g', 'home'], command: 'top', modes: ['list'], section: 'List', help: 'first paper' },
+  { keys: ['G', 'end'], command: 'bottom', modes: ['list'], section: 'List', help: 'last paper' },
+  { keys: ['pagedown', 'space'], command: 'pageDown', modes: ['list'], section: 'List', help: 'page down' },
+  { keys: ['pageup', 'b'], command: 'pageUp', modes: ['list'], section: 'List', help: 'page up' },
+  { keys: ['ctrl+d'], command: 'halfPageDown', modes: ['list'], section: 'List', help: 'half a page down' },
+  { keys: ['ctrl+u'], command: 'halfPageUp', modes: ['list'], section: 'List', help: 'half a page up' },
+  { keys: ['enter', 'l', 'right'], command: 'focusDetail', modes: ['list'], section: 'List', help: 'read the abstract' },
+
+  { keys: ['j', 'down'], command: 'down', modes: ['detail'], section: 'Detail', help: 'scroll down' },
+  { keys: ['k', 'up'], command: 'up', modes: ['detail'], section: 'Detail', help: 'scroll up' },
+  { keys: ['g', 'home'], command: 'top', modes: ['detail'], section: 'Detail', help: 'to the top' },
+  { keys: ['G', 'end'], command: 'bottom', modes: ['detail'], section: 'Detail', help: 'to the end' },
+  { keys: ['pagedown', 'space'], command: 'pageDown', modes: ['detail'], section: 'Detail', help: 'page down' },
+  { keys: ['pageup', 'b'], command: 'pageUp', modes: ['detail'], section: 'Detail', help: 'page up' },
+  { keys: ['ctrl+d'], command: 'halfPageDown', modes: ['detail'], section: 'Detail', help: 'half a page down' },
+  { keys: ['ctrl+u'], command: 'halfPageUp', modes: ['detail'], section: 'Detail', help: 'half a page up' },
+  { keys: ['h', 'escape', 'left'], command: 'focusList', modes: ['detail'], section: 'Detail', help: 'back to the list' },
+
+  { keys: ['tab'], command: 'toggleFocus', modes: ['list', 'detail'], section: 'Anywhere', help: 'switch list / detail' },
+  { keys: ['?'], command: 'toggleHelp', modes: ['list', 'detail', 'help'], section: 'Anywhere', help: 'this help (toggle)' },
+  { keys: ['ctrl+l'], command: 'redraw', modes: EVERYWHERE, section: 'Anywhere', help: 'redraw the screen' },
+  { keys: ['ctrl+z'], command: 'suspend', modes: EVERYWHERE, section: 'Anywhere', help: 'suspend (fg resumes)' },
+  { keys: ['q'], command: 'quit', modes: ['list', 'detail', 'too-small'], section: 'Anywhere', help: 'quit' },
+  { keys: ['ctrl+c'], command: 'quit', modes: EVERYWHERE, section: 'Anywhere', help: 'quit, from anywhere' },
+
+  // Inside the help overlay: scroll it when it does not fit, leave it with Esc or q.
+  { keys: ['j', 'down'], command: 'down', modes: ['help'], section: 'Anywhere', help: '' },
+  { keys: ['k', 'up'], command: 'up', modes: ['help'], section: 'Anywhere', help: '' },
+  { keys: ['g', 'home'], command: 'top', modes: ['help'], section: 'Anywhere', help: '' },
+  { keys: ['G', 'end'], command: 'bottom', modes: ['help'], section: 'Anywhere', help: '' },
+  { keys: ['pagedown', 'space'], command: 'pageDown', modes: ['help'], section: 'Anywhere', help: '' },
+  { keys: ['pageup', 'b'], command: 'pageUp', modes: ['help'], section: 'Anywhere', help: '' },
+  { keys: ['escape', 'q'], command: 'closeHelp', modes: ['help'], section: 'Anywhere', help: '' },
+];
+
+/** Footer hints per mode, in order of importance; their keys are looked up in BINDINGS. */
+export const FOOTER_HINTS: Readonly<Record<Mode, readonly { commands: readonly Command[]; label: string }[]>> = {
+  list: [
+    { commands: ['down', 'up'], label: 'move' },
+    { commands: ['focusDetail'], label: 'read' },
+    { commands: ['top', 'bottom'], label: 'first/last' },
+    { commands: ['toggleHelp'], label: 'help' },
+    { commands: ['quit'], label: 'quit' },
+  ],
+  detail: [
+    { commands: ['down', 'up'], label: 'scroll' },
+    { commands: ['pageDown'], label: 'page' },
+    { commands: ['focusList'], label: 'back' },
+    { commands: ['toggleHelp'], label: 'help' },
+    { commands: ['quit'], label: 'quit' },
+  ],
+  help: [
+    { commands: ['down', 'up'], label: 'scroll' },
+    { commands: ['closeHelp'], label: 'close' },
+  ],
+  'too-small': [],
+};
+
+const INDEX = new Map<string, Command>();
+for (const b of BINDINGS) {
+  for (const mode of b.modes) {
+    for (const key of b.keys) {
+      const slot = `${mode}\u0000${key}`;
+      if (!INDEX.has(slot)) INDEX.set(slot, b.command);
+    }
+  }
+}
+
+export function commandFor(mode: Mode, key: string): Command | undefined {
+  return INDEX.get(`${mode}\u0000${key}`);
+}
+
+/** The subset of Ink's Key this module reads. */
+export interface KeyFlags {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  tab?: boolean;
+  shift?: boolean;
+  ctrl?: boolean;
+  meta?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+}
+
+const CONTROL_CHARS: Record<string, string> = {
+  '\r': 'enter',
+  '\n': 'enter',
+  '\t': 'tab',
+  ' ': 'space',
+  '\u001b': 'escape',
+  '\u007f': 'backspace',
+  '\b': 'backspace',
+};
+
+function charName(ch: string): string {
+  const named = CONTROL_CHARS[ch];
+  if (named) return named;
+  const code = ch.charCodeAt(0);
+  // Ctrl-A … Ctrl-Z arrive as 0x01 … 0x1a.
+  if (ch.length === 1 && code >= 1 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
+  return ch;
+}
+
+/**
+ * Canonical key names for one Ink input event. Ink hands over a burst of typed characters (fast
+ * typing, or several keys in one read over SSH) as a single string: it is split so each key counts.
+ */
+export function keyNames(input: string, key: KeyFlags): string[] {
+  if (key.upArrow) return ['up'];
+  if (key.downArrow) return ['down'];
+  if (key.leftArrow) return ['left'];
+  if (key.rightArrow) return ['right'];
+  if (key.pageUp) return ['pageup'];
+  if (key.pageDown) return ['pagedown'];
+  if (key.home) return ['home'];
+  if (key.end) return ['end'];
+  if (key.return) return ['enter'];
+  if (key.tab) return [key.shift ? 'shift+tab' : 'tab'];
+  if (key.backspace) return ['backspace'];
+  if (key.delete) return ['delete'];
+  if (key.escape && input === '') return ['escape'];
+  if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
+  if (key.meta && input.length > 0) return [`meta+${input}`];
+  return [...input].map(charName);
+}
+
+const KEY_LABELS: Record<string, string> = {
+  down: '↓',
+  up: '↑',
+  left: '←',
+  right: '→',
+  pagedown: 'PgDn',
+  pageup: 'PgUp',
+  home: 'Home',
+  end: 'End',
+  enter: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  space: 'Space',
+};
+
+/** How a key is written for people: "Ctrl-d", "PgDn", "↓", "G". */
+export function keyLabel(key: string): string {
+  if (key.startsWith('ctrl+')) return `Ctrl-${key.slice(5)}`;
+  return KEY_LABELS[key] ?? key;
+}
+
+export interface HelpEntry {
+  keys: string;
+  help: string;
+}
+
+/** The help overlay's content: every documented binding, by section. */
+export function helpSections(): { title: Section; entries: HelpEntry[] }[] {
+  const order: Section[] = ['List', 'Detail', 'Anywhere'];
+  return order.map((title) => ({
+    title,
+    entries: BINDINGS.filter((b) => b.section === title && b.help).map((b) => ({
+      keys: b.keys.map(keyLabel).join(' '),
+      help: b.help,
+    })),
+  }));
+}
+
+/** How to type a command in a mode, e.g. keysFor('help', 'closeHelp') → "Esc/q". */
+export function keysFor(mode: Mode, command: Command, max = Infinity): string {
+  return BINDINGS.filter((b) => b.command === command && b.modes.includes(mode))
+    .flatMap((b) => b.keys)
+    .slice(0, max)
+    .map(keyLabel)
+    .join('/');
+}
+
+/** Footer hints for a mode, e.g. [{ keys: 'j/k', label: 'move' }, …]: each command's first key. */
+export function footerHints(mode: Mode): { keys: string; label: string }[] {
+  return FOOTER_HINTS[mode].map((hint) => ({
+    keys: hint.commands.map((c) => keysFor(mode, c, 1)).filter(Boolean).join('/'),
+    label: hint.label,
+  }));
+}

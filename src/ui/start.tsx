@@ -1,0 +1,82 @@
+import { render, type Instance } from 'ink';
+import type { Paper } from '../core/types.js';
+import { ReaderApp } from './components/App.js';
+import { fullscreenStdout } from './ink-stdout.js';
+import { streamSize } from './size.js';
+import { enterTerminal } from './terminal.js';
+
+export interface StartOptions {
+  color: boolean;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+// Frames per second Ink may draw at most. Keys arriving faster (a held j over SSH) are folded into
+// one frame instead of queueing a frame each; the first key after a pause is drawn at once.
+const MAX_FPS = 30;
+
+const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
+
+function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split('\n')[0] ?? '';
+}
+
+/**
+ * Runs the interactive reader until the user quits; resolves with the exit code. The terminal is
+ * restored on every way out: q, Ctrl-C, an uncaught error, SIGTERM / SIGHUP / SIGINT.
+ */
+export async function startReader(papers: readonly Paper[], options: StartOptions): Promise<number> {
+  const stdin = options.stdin ?? process.stdin;
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const session = enterTerminal(stdin, stdout);
+  let instance: Instance | undefined;
+
+  const shutdown = () => {
+    try {
+      instance?.unmount();
+    } catch {
+      // Unmounting a broken tree can throw again; the terminal still has to come back.
+    }
+    session.restore();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    shutdown();
+    process.exit(128 + SIGNALS[signal as keyof typeof SIGNALS]);
+  };
+  const onFatal = (err: unknown) => {
+    shutdown();
+    stderr.write(`paperterm: internal error: ${oneLine(err)}\n`);
+    process.exit(70);
+  };
+  for (const s of Object.keys(SIGNALS)) process.on(s, onSignal);
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
+
+  try {
+    const app = <ReaderApp papers={papers} size={streamSize(stdout)} color={options.color} fullscreen onSuspend={session.suspend} />;
+    instance = render(app, {
+      stdin,
+      stdout: fullscreenStdout(stdout),
+      stderr,
+      exitOnCtrlC: true,
+      incrementalRendering: true,
+      maxFps: MAX_FPS,
+    });
+    await instance.waitUntilExit();
+    return 0;
+  } catch (err) {
+    shutdown();
+    stderr.write(`paperterm: internal error: ${oneLine(err)}\n`);
+    return 70;
+  } finally {
+    shutdown();
+    for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
+    process.off('uncaughtException', onFatal);
+    process.off('unhandledRejection', onFatal);
+    // Let the process end: nothing should hold the event loop once the reader is gone.
+    stdin.pause();
+  }
+}

@@ -1,0 +1,127 @@
+import stringWidth from 'string-width';
+
+// Characters whose on-screen width terminals disagree about (and so would shift every column after
+// them): zero-width joiners and other format characters, variation selectors, emoji skin-tone
+// modifiers, tag characters and the combining keycap. Without them every remaining character has
+// the width wcwidth-based terminals give it, which is also what string-width (and so Ink) counts.
+const UNSTABLE_WIDTH = /[\p{Cf}\u{FE00}-\u{FE0F}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\u20E3]/gu;
+// C0/C1 controls: a stray ESC or CR in a digest must never reach the terminal.
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** Text made safe and width-predictable for a terminal cell grid. */
+export function sanitize(text: string): string {
+  if (/^[\u0020-\u007E]*$/.test(text)) return text;
+  return text.normalize('NFC').replace(CONTROLS, ' ').replace(UNSTABLE_WIDTH, '');
+}
+
+/** Terminal columns the (sanitized) text occupies. */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+const segmenter = new Intl.Segmenter();
+
+function* graphemes(text: string): Generator<{ g: string; w: number }> {
+  for (const { segment } of segmenter.segment(text)) yield { g: segment, w: stringWidth(segment) };
+}
+
+/** Cuts the text to at most `width` columns, ending in "…" when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (text.length <= width && /^[\u0020-\u007E]*$/.test(text)) return text;
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { g, w } of graphemes(text)) {
+    if (used + w > width - 1) break;
+    out += g;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Exactly `width` columns: cut with "…" or padded with spaces (so wide characters never shift columns). */
+export function fit(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
+}
+
+/** Pads on the left to `width` columns (for right-aligned columns such as dates). */
+export function fitRight(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return ' '.repeat(Math.max(0, width - displayWidth(cut))) + cut;
+}
+
+/** Splits a word wider than `width` into pieces of at most `width` columns (CJK runs, long URLs). */
+function splitWide(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let cur = '';
+  let used = 0;
+  for (const { g, w } of graphemes(word)) {
+    if (used + w > width && cur) {
+      pieces.push(cur);
+      cur = '';
+      used = 0;
+    }
+    cur += g;
+    used += w;
+  }
+  if (cur) pieces.push(cur);
+  return pieces;
+}
+
+/** Word-wraps text to lines of at most `width` columns; words that cannot fit are broken. */
+export function wrap(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const ww = displayWidth(word);
+    if (used > 0 && used + 1 + ww <= w) {
+      line += ` ${word}`;
+      used += 1 + ww;
+      continue;
+    }
+    if (used > 0) lines.push(line);
+    if (ww <= w) {
+      line = word;
+      used = ww;
+      continue;
+    }
+    const pieces = splitWide(word, w);
+    lines.push(...pieces.slice(0, -1));
+    line = pieces.at(-1) ?? '';
+    used = displayWidth(line);
+  }
+  if (used > 0 || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+export interface Segment<S> {
+  text: string;
+  style: S;
+}
+
+/**
+ * Cuts a run of styled pieces to exactly `width` columns (the last visible piece gets the "…",
+ * the rest of the line is padded), so a line made of several styles still fits its row.
+ */
+export function fitSegments<S>(segments: readonly Segment<S>[], width: number, padStyle: S): Segment<S>[] {
+  const out: Segment<S>[] = [];
+  let used = 0;
+  for (const seg of segments) {
+    const w = displayWidth(seg.text);
+    if (used + w <= width) {
+      out.push(seg);
+      used += w;
+      continue;
+    }
+    const cut = truncate(seg.text, width - used);
+    if (cut) out.push({ text: cut, style: seg.style });
+    used += displayWidth(cut);
+    break;
+  }
+  if (used < width) out.push({ text: ' '.repeat(width - used), style: padStyle });
+  return out;
+}

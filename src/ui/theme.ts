@@ -1,0 +1,73 @@
+import type { TextProps } from 'ink';
+
+/**
+ * Text styles by role. In monochrome (NO_COLOR, --no-color) only bold and inverse remain, so the
+ * selection still shows and nothing depends on colour.
+ */
+export interface Theme {
+  appName: TextProps;
+  header: TextProps;
+  selected: TextProps;
+  /** The selected row while the detail pane has focus. */
+  selectedIdle: TextProps;
+  unread: TextProps;
+  starred: TextProps;
+  date: TextProps;
+  rule: TextProps;
+  title: TextProps;
+  meta: TextProps;
+  heading: TextProps;
+  link: TextProps;
+  muted: TextProps;
+  key: TextProps;
+  hint: TextProps;
+}
+
+export function makeTheme(color: boolean): Theme {
+  if (!color) {
+    return {
+      appName: { bold: true },
+      header: {},
+      selected: { inverse: true },
+      selectedIdle: { bold: true },
+      unread: {},
+      starred: {},
+      date: {},
+      rule: {},
+      title: { bold: true },
+      meta: {},
+      heading: { bold: true },
+      link: { underline: true },
+      muted: {},
+      key: { bold: true },
+      hint: {},
+    };
+  }
+  return {
+    appName: { bold: true, color: 'cyan' },
+    header: {},
+    selected: { inverse: true },
+    selectedIdle: { bold: true, color: 'cyan' },
+    unread: { color: 'cyan' },
+    starred: { color: 'yellow' },
+    date: { color: 'gray' },
+    rule: { color: 'gray' },
+    title: { bold: true },
+    meta: { color: 'yellow' },
+    heading: { bold: true },
+    link: { color: 'blue', underline: true },
+    muted: { color: 'gray' },
+    key: { bold: true, color: 'cyan' },
+    hint: { color: 'gray' },
+  };
+}
+
+/**
+ * Colour is off with --no-color, NO_COLOR set to anything (no-color.org), FORCE_COLOR=0 or on a
+ * dumb terminal. Only colour: bold and inverse stay, so the selection always shows.
+ */
+export function wantsColor(env: NodeJS.ProcessEnv, noColorFlag: boolean): boolean {
+  if (noColorFlag || env.NO_COLOR) return false;
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  return env.TERM !== 'dumb';
+}

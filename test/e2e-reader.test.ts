@@ -1,0 +1,316 @@
+/**
+ * The real built binary in a real pseudo-terminal, read back through a headless xterm: what a user
+ * at a terminal would see, and what their terminal is left in afterwards.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { loadLibrary } from '../src/core/load.js';
+import { BIN, PAPERTERM, type PtySession, REPO_ROOT, SAMPLE_DATA, spawnPaperterm } from './helpers/pty.js';
+
+const TIMEOUT = 30_000;
+const N = loadLibrary([SAMPLE_DATA]).papers.length;
+
+const sessions: PtySession[] = [];
+function start(...args: Parameters<typeof spawnPaperterm>): PtySession {
+  const t = spawnPaperterm(...args);
+  sessions.push(t);
+  return t;
+}
+afterEach(() => {
+  for (const t of sessions.splice(0)) t.dispose();
+});
+
+const ALT_ON = '\u001b[?1049h';
+const ALT_OFF = '\u001b[?1049l';
+const CURSOR_HIDE = '\u001b[?25l';
+const CURSOR_SHOW = '\u001b[?25h';
+
+/** After the program ended: main screen back, cursor shown after it was last hidden, no half-open sync block. */
+function expectRestored(t: PtySession) {
+  expect(t.inAltScreen()).toBe(false);
+  expect(t.output).toContain(ALT_ON);
+  expect(t.output.lastIndexOf(ALT_OFF)).toBeGreaterThan(t.output.lastIndexOf(ALT_ON));
+  expect(t.output.lastIndexOf(CURSOR_SHOW)).toBeGreaterThan(t.output.lastIndexOf(CURSOR_HIDE));
+  expect(t.term.modes.synchronizedOutputMode).toBe(false);
+}
+
+/** The shell's `stty -a` after paperterm shows the line discipline cooked again: canonical, echo on. */
+async function expectCookedTerminal(t: PtySession) {
+  await t.waitFor(/(^|\s)-?icanon(\s|$)/m);
+  await t.waitFor(/(^|\s)-?echo(\s|$)/m);
+  expect(t.text()).not.toMatch(/(^|\s)-icanon(\s|$)/m);
+  expect(t.text()).not.toMatch(/(^|\s)-echo(\s|$)/m);
+}
+
+/** Column (in cells) of the first "│" on a row of the screen, found cell by cell. */
+function separatorColumn(t: PtySession, y: number): number {
+  for (let x = 0; x < t.term.cols; x++) if (t.cell(x, y)?.getChars() === '│') return x;
+  return -1;
+}
+
+const header = (t: PtySession) => t.lines()[0] ?? '';
+const footer = (t: PtySession) => t.lines()[t.term.rows - 1] ?? '';
+
+describe('the reader in a real terminal', () => {
+  test(
+    'move, read, help, resize, quit: the screen follows and the terminal comes back as it was',
+    async () => {
+      const t = start({
+        command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}'; echo; stty -a`] },
+        cols: 80,
+        rows: 24,
+      });
+      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      expect(t.inAltScreen()).toBe(true);
+      expect(header(t)).toContain(`${N} papers · ${N} unread · 0 starred`);
+      expect(t.lines()[1]!.startsWith('>')).toBe(true);
+      expect(t.cell(5, 1)?.isInverse()).toBeTruthy();
+
+      t.press('j', 'down');
+      await t.waitFor((s) => header(s).includes(`3/${N}`));
+      expect(t.lines()[3]!.startsWith('>')).toBe(true);
+      expect(t.cell(5, 3)?.isInverse()).toBeTruthy();
+      expect(t.cell(5, 1)?.isInverse()).toBeFalsy();
+
+      t.press('enter');
+      await t.waitFor((s) => footer(s).includes('j/k scroll'));
+      const firstDetailLine = t.lines()[11];
+      t.press('j');
+      await t.waitFor((s) => s.lines()[10] === firstDetailLine);
+      expect(header(t)).toContain(`3/${N}`);
+      t.press('escape');
+      await t.waitFor((s) => footer(s).includes('j/k move'));
+
+      t.press('?');
+      await t.waitFor('this help (toggle)');
+      expect(t.text()).toContain('Ctrl-d');
+      t.press('?');
+      await t.waitFor((s) => !s.text().includes('this help') && footer(s).includes('j/k move'));
+
+      t.resize(120, 30);
+      await t.waitFor((s) => s.lines().slice(1, 29).every((_, i) => separatorColumn(s, i + 1) === 53) && footer(s).includes('j/k move'));
+      expect(t.lines()[3]!.startsWith('>')).toBe(true);
+
+      t.resize(20, 5);
+      await t.waitFor('Terminal too small');
+
+      t.resize(80, 24);
+      await t.waitFor((s) => header(s).includes(`3/${N}`) && footer(s).includes('j/k move') && s.lines()[9]!.startsWith('────'));
+      // What the line-diffing left on screen is what a from-scratch repaint draws (Ctrl-L).
+      await t.quiet(150);
+      const diffed = t.text();
+      t.press('ctrl+l');
+      await t.quiet(150);
+      expect(t.text()).toBe(diffed);
+
+      t.press('q');
+      expect((await t.exited(10_000)).exitCode).toBe(0);
+      expectRestored(t);
+      await expectCookedTerminal(t);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'Ctrl-C quits from the list, the detail and the help, restoring the terminal',
+    async () => {
+      for (const before of [[], ['enter'], ['?']]) {
+        const t = start({ args: [SAMPLE_DATA], cols: 80, rows: 24 });
+        await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+        t.press(...before);
+        await t.quiet(100);
+        t.press('ctrl+c');
+        expect((await t.exited(10_000)).exitCode).toBe(0);
+        expectRestored(t);
+      }
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'q quits even while the terminal is too small (and the help was open)',
+    async () => {
+      const t = start({ args: [SAMPLE_DATA], cols: 80, rows: 24 });
+      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      t.press('?');
+      await t.waitFor('this help');
+      t.resize(30, 6);
+      await t.waitFor('Terminal too small');
+      t.press('q');
+      expect((await t.exited(10_000)).exitCode).toBe(0);
+      expectRestored(t);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'Ctrl-Z gives the shell its screen back; fg brings the reader back where it was',
+    async () => {
+      const t = start({ command: { file: '/bin/bash', args: ['--norc', '--noprofile', '-i'] }, env: { PS1: 'PROMPT$ ' }, cols: 80, rows: 24 });
+      await t.waitFor('PROMPT$');
+      t.write(`${PAPERTERM} '${SAMPLE_DATA}'\r`);
+      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      t.press('j');
+      await t.waitFor((s) => header(s).includes(`2/${N}`));
+      t.press('ctrl+z');
+      await t.waitFor((s) => !s.inAltScreen() && /Stopped/.test(s.text()));
+      t.write('stty -a | grep -o -- " -\\?icanon" ; echo done\r');
+      await t.waitFor(/^done/m);
+      expect(t.text()).toContain(' icanon');
+      t.write('fg\r');
+      await t.waitFor((s) => s.inAltScreen() && header(s).includes(`2/${N}`) && footer(s).includes('j/k move'));
+      t.press('j');
+      await t.waitFor((s) => header(s).includes(`3/${N}`));
+      t.press('q');
+      await t.waitFor((s) => !s.inAltScreen() && s.text().includes('PROMPT$'));
+      expectRestored(t);
+      t.write('exit\r');
+      await t.exited();
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'SIGTERM restores the terminal (screen, cursor, line discipline) and exits 143',
+    async () => {
+      const t = start({
+        command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}'; echo "exit=$?"; stty -a`] },
+        cols: 80,
+        rows: 24,
+      });
+      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      t.press('enter');
+      await t.waitFor((s) => footer(s).includes('j/k scroll'));
+      const pid = execFileSync('pgrep', ['-P', String(t.child.pid)], { encoding: 'utf8' }).trim();
+      process.kill(Number(pid), 'SIGTERM');
+      await t.waitFor('exit=143');
+      expectRestored(t);
+      await expectCookedTerminal(t);
+      await t.exited();
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'a keypress rewrites only the lines that changed: no clear-screen, untouched rows not resent',
+    async () => {
+      const t = start({ args: [SAMPLE_DATA], cols: 80, rows: 24 });
+      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      await t.quiet(150);
+      const rowText = (y: number) => t.lines()[y]!.slice(4, 40);
+      const untouched = [3, 4, 5, 6, 7, 8].map(rowText);
+      const mark = t.output.length;
+      t.press('j');
+      await t.waitFor((s) => header(s).includes(`2/${N}`) && s.lines()[2]!.startsWith('>'));
+      await t.quiet(100);
+      const keyBytes = t.output.slice(mark);
+      expect(keyBytes).not.toContain('\u001b[2J');
+      expect(keyBytes).not.toContain('\u001b[3J');
+      expect(keyBytes).toContain(rowText(1)); // the row that lost the selection
+      expect(keyBytes).toContain(rowText(2)); // the row that gained it
+      for (const text of untouched) expect(keyBytes).not.toContain(text);
+      expect([3, 4, 5, 6, 7, 8].map(rowText)).toEqual(untouched);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('colour', () => {
+  /** Cells on screen whose foreground or background is not the terminal default. */
+  function coloredCells(t: PtySession): number {
+    let n = 0;
+    for (let y = 0; y < t.term.rows; y++) {
+      for (let x = 0; x < t.term.cols; x++) {
+        const c = t.cell(x, y);
+        if (c && (c.getFgColorMode() !== 0 || c.getBgColorMode() !== 0)) n++;
+      }
+    }
+    return n;
+  }
+
+  test(
+    'NO_COLOR and --no-color give a monochrome screen where the selection is still inverse',
+    async () => {
+      const colored = start({ args: [SAMPLE_DATA], cols: 80, rows: 24 });
+      await colored.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      expect(coloredCells(colored)).toBeGreaterThan(0);
+
+      for (const opts of [{ args: [SAMPLE_DATA], env: { NO_COLOR: '1' } }, { args: ['--no-color', SAMPLE_DATA] }]) {
+        const t = start({ ...opts, cols: 80, rows: 24 });
+        await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+        t.press('j');
+        await t.waitFor((s) => header(s).includes(`2/${N}`));
+        expect(coloredCells(t)).toBe(0);
+        expect(t.cell(10, 2)?.isInverse()).toBeTruthy();
+        expect(t.cell(10, 1)?.isInverse()).toBeFalsy();
+      }
+    },
+    TIMEOUT,
+  );
+});
+
+describe('wide characters', () => {
+  test(
+    'CJK and emoji titles never shift the date column or the pane separator',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'paperterm-wide-'));
+      try {
+        const abstract = 'An abstract long enough to be taken for one by the parser. '.repeat(8);
+        const titles = [
+          '深度学习模型的高效鲁棒化方法研究：一个非常长的中文标题用于测试截断和对齐',
+          '🚀 Rocket-fast 👍🏽 emoji titles ❤️ with a family 👨‍👩‍👧 in them',
+          'Plain ASCII title',
+          '日本語のタイトル ﾊﾝｶｸ and Ｆｕｌｌｗｉｄｔｈ',
+        ];
+        writeFileSync(join(dir, 'd.txt'), `Mar 18\n\n${titles.map((x) => `${x}\n\n${abstract}\n`).join('\n')}`);
+        const t = start({ args: [dir], cols: 120, rows: 20 });
+        await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+        for (let y = 1; y <= 4; y++) {
+          expect(separatorColumn(t, y), t.lines()[y]).toBe(53);
+          // The date column's last character sits in the same cell on every row.
+          expect(t.cell(51, y)?.getChars(), t.lines()[y]).toBe('8');
+        }
+        t.press('j');
+        await t.waitFor((s) => header(s).includes('2/4'));
+        expect(t.text()).toContain('Rocket-fast');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT,
+  );
+});
+
+describe('no terminal', () => {
+  test(
+    'stdout piped: the plain list, exactly as `paperterm list` prints it, exit 0',
+    () => {
+      const env = { ...process.env, CI: undefined, FORCE_COLOR: undefined };
+      const plain = spawnSync(process.execPath, [BIN, SAMPLE_DATA], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+      const list = spawnSync(process.execPath, [BIN, 'list', SAMPLE_DATA], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+      expect(plain.status).toBe(0);
+      expect(plain.stderr).toBe('');
+      expect(plain.stdout).toBe(list.stdout);
+      expect(plain.stdout.split('\n')).toHaveLength(N + 1);
+      expect(plain.stdout).not.toContain('\u001b');
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'stdin not a terminal (stdout is): the plain list, no raw-mode error, exit 0',
+    async () => {
+      const t = start({ command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}' < /dev/null; echo "exit=$?"`] }, cols: 200, rows: 10 });
+      await t.waitFor('exit=0', 15_000);
+      expect(t.output).not.toContain(ALT_ON);
+      expect(t.output).not.toMatch(/raw mode/i);
+      // The last papers of the list, one a line: id, date, title.
+      expect(t.lines().filter((l) => /^[0-9a-f]{12} {2}\S/.test(l)).length).toBeGreaterThan(5);
+      await t.exited();
+    },
+    TIMEOUT,
+  );
+});

@@ -1,0 +1,305 @@
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { loadLibrary } from '../src/core/load.js';
+import type { Paper } from '../src/core/types.js';
+import { ReaderApp } from '../src/ui/components/App.js';
+import { BINDINGS } from '../src/ui/keymap.js';
+import type { PaperMarks } from '../src/ui/marks.js';
+import { fixedSize } from '../src/ui/size.js';
+import { displayWidth } from '../src/ui/text.js';
+
+const { papers } = loadLibrary([fileURLToPath(new URL('../sample-data', import.meta.url))]);
+
+const KEY = { down: '\u001b[B', up: '\u001b[A', enter: '\r', tab: '\t', escape: '\u001b', pagedown: '\u001b[6~', end: '\u001b[F', ctrlD: '\u0004' };
+
+type Harness = ReturnType<typeof render> & { size: ReturnType<typeof fixedSize> };
+const open: Harness[] = [];
+
+function mount(opts: { cols?: number; rows?: number; list?: readonly Paper[]; marks?: PaperMarks } = {}): Harness {
+  const size = fixedSize(opts.cols ?? 80, opts.rows ?? 24);
+  const h = Object.assign(render(<ReaderApp papers={opts.list ?? papers} size={size} color={false} marks={opts.marks} />), { size });
+  open.push(h);
+  return h;
+}
+
+afterEach(() => {
+  for (const h of open.splice(0)) h.unmount();
+});
+
+/**
+ * Ink handles a key synchronously inside stdin.write, except a lone Esc, which it holds for one
+ * setImmediate to tell it from the start of an escape sequence: two turns cover both.
+ */
+const tick = async () => {
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+};
+
+async function press(h: Harness, ...keys: string[]) {
+  for (const k of keys) {
+    h.stdin.write(k);
+    await tick();
+  }
+}
+
+/** The last frame as text (attributes stripped), one string a row. */
+function lines(h: Harness): string[] {
+  return stripVTControlCharacters(h.lastFrame() ?? '').split('\n');
+}
+
+/** The last frame's rows with their escape codes (colour is off in these tests; attributes stay). */
+function rawLines(h: Harness): string[] {
+  return (h.lastFrame() ?? '').split('\n');
+}
+
+/** The list row of the selected paper (the one with the ">" pointer). */
+function selectedRow(h: Harness): string {
+  return lines(h).find((l) => l.startsWith('>')) ?? '';
+}
+
+describe('the reader at 80×24 (stacked)', () => {
+  test('first frame: counts, the first paper selected and its detail, key hints; exactly 24 rows', () => {
+    const h = mount();
+    const l = lines(h);
+    expect(l).toHaveLength(24);
+    expect(l[0]).toContain(`${papers.length} papers · ${papers.length} unread · 0 starred`);
+    expect(l[0]).toContain('All papers');
+    expect(l[0]).toMatch(new RegExp(`1/${papers.length}\\s*$`));
+    expect(selectedRow(h)).toContain(papers[0]!.title.slice(0, 30));
+    // The selection is drawn inverse even in monochrome, and only the selection.
+    expect(rawLines(h)[1]).toContain('\u001b[7m');
+    expect(rawLines(h).filter((l) => l.includes('\u001b[7m'))).toHaveLength(1);
+    expect(lines(h).join('\n')).toContain(`Digest: ${papers[0]!.dates[0]}`);
+    expect(l[23]).toContain('j/k move');
+    expect(l[23]).toContain('? help');
+    for (const line of l) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+  });
+
+  test('j / ↓ move the selection and the detail follows; k / ↑ come back', async () => {
+    const h = mount();
+    await press(h, 'j', KEY.down);
+    expect(selectedRow(h)).toContain(papers[2]!.title.slice(0, 30));
+    expect(lines(h)[0]).toContain(`3/${papers.length}`);
+    const detail = lines(h).slice(10).join(' ');
+    expect(detail).toContain(papers[2]!.abstract.split(' ').slice(0, 3).join(' '));
+    await press(h, 'k', KEY.up);
+    expect(selectedRow(h)).toContain(papers[0]!.title.slice(0, 30));
+  });
+
+  test('G / End reach the last paper and the list scrolls to show it; g returns', async () => {
+    const h = mount();
+    await press(h, 'G');
+    expect(selectedRow(h)).toContain(papers.at(-1)!.title.slice(0, 20));
+    expect(lines(h)[0]).toContain(`${papers.length}/${papers.length}`);
+    await press(h, 'g');
+    expect(lines(h)[0]).toContain(`1/${papers.length}`);
+    await press(h, KEY.end);
+    expect(lines(h)[0]).toContain(`${papers.length}/${papers.length}`);
+  });
+
+  test('PgDn moves by a page of the list, Ctrl-d by half', async () => {
+    const h = mount();
+    await press(h, KEY.pagedown);
+    expect(lines(h)[0]).toContain(`9/${papers.length}`);
+    await press(h, KEY.ctrlD);
+    expect(lines(h)[0]).toContain(`13/${papers.length}`);
+  });
+
+  test('Enter focuses the detail: j scrolls the abstract, the selection stays; Esc goes back', async () => {
+    const h = mount();
+    const before = lines(h).slice(10, 23);
+    await press(h, KEY.enter);
+    expect(lines(h)[23]).toContain('j/k scroll');
+    expect(lines(h)[23]).toMatch(/1-13\/\d+\s*$/);
+    await press(h, 'j', 'j');
+    const after = lines(h).slice(10, 23);
+    expect(after[0]).toBe(before[2]);
+    expect(lines(h)[0]).toContain(`1/${papers.length}`);
+    await press(h, KEY.escape);
+    expect(lines(h)[23]).toContain('j/k move');
+    await press(h, 'j');
+    expect(lines(h)[0]).toContain(`2/${papers.length}`);
+  });
+
+  test('l, h and Tab switch panes too', async () => {
+    const h = mount();
+    await press(h, 'l');
+    expect(lines(h)[23]).toContain('scroll');
+    await press(h, 'h');
+    expect(lines(h)[23]).toContain('move');
+    await press(h, KEY.tab);
+    expect(lines(h)[23]).toContain('scroll');
+    await press(h, KEY.tab);
+    expect(lines(h)[23]).toContain('move');
+  });
+
+  test('keys typed faster than a frame (one read) all count', async () => {
+    const h = mount();
+    await press(h, 'jjjj');
+    expect(lines(h)[0]).toContain(`5/${papers.length}`);
+  });
+});
+
+describe('help overlay', () => {
+  test('? lists every documented key; ? or Esc closes it and nothing moved', async () => {
+    const h = mount({ cols: 120, rows: 40 });
+    await press(h, 'j', '?');
+    const frame = lines(h).join('\n');
+    for (const b of BINDINGS.filter((x) => x.help)) expect(frame).toContain(b.help);
+    expect(frame).toContain('Ctrl-d');
+    expect(frame).toContain('PgDn');
+    await press(h, 'j', '?');
+    expect(lines(h).join('\n')).not.toContain('this help');
+    expect(lines(h)[0]).toContain(`2/${papers.length}`);
+    await press(h, '?', KEY.escape);
+    expect(lines(h).join('\n')).not.toContain('this help');
+  });
+
+  test('on a short terminal it scrolls instead of being cut off', async () => {
+    const h = mount({ cols: 80, rows: 12 });
+    await press(h, '?');
+    expect(lines(h).join('\n')).toContain('more: j/↓');
+    expect(lines(h)).toHaveLength(12);
+    await press(h, 'G');
+    expect(lines(h).join('\n')).toContain('quit, from anywhere');
+    await press(h, 'q');
+    expect(lines(h).join('\n')).not.toContain('quit, from anywhere');
+  });
+});
+
+describe('resizing', () => {
+  test('at 100+ columns the panes sit side by side, below they stack; every frame fills the screen', async () => {
+    const h = mount();
+    await press(h, 'j');
+    h.size.resize(120, 30);
+    await tick();
+    let l = lines(h);
+    expect(l).toHaveLength(30);
+    const sepColumn = (row: string) => displayWidth(row.slice(0, row.indexOf('│')));
+    expect(sepColumn(l[1]!)).toBe(53);
+    for (const row of l.slice(1, 29)) expect(sepColumn(row), row).toBe(53);
+    expect(selectedRow(h)).toContain(papers[1]!.title.slice(0, 20));
+    h.size.resize(60, 20);
+    await tick();
+    l = lines(h);
+    expect(l).toHaveLength(20);
+    expect(l.some((row) => /^─+$/.test(row))).toBe(true);
+    for (const row of l) expect(displayWidth(row)).toBeLessThanOrEqual(60);
+  });
+
+  test('very small: a calm notice, and everything is back when it grows', async () => {
+    const h = mount();
+    await press(h, 'j', 'j');
+    h.size.resize(20, 5);
+    await tick();
+    expect(lines(h).join('\n')).toContain('Terminal too small');
+    expect(lines(h).length).toBeLessThanOrEqual(5);
+    for (const row of lines(h)) expect(displayWidth(row)).toBeLessThanOrEqual(20);
+    await press(h, 'j', 'G');
+    h.size.resize(80, 24);
+    await tick();
+    expect(lines(h)[0]).toContain(`3/${papers.length}`);
+  });
+
+  test('every size from 20×5 to 140×50 renders a frame that fits the screen', () => {
+    for (const [cols, rows] of [[20, 5], [39, 9], [40, 10], [41, 11], [80, 24], [99, 30], [100, 30], [140, 50]] as const) {
+      const h = mount({ cols, rows });
+      const l = lines(h);
+      expect(l.length, `${cols}×${rows}`).toBeLessThanOrEqual(rows);
+      for (const row of l) expect(displayWidth(row), `${cols}×${rows}`).toBeLessThanOrEqual(cols);
+      h.unmount();
+    }
+  });
+});
+
+describe('the view changes (a search, later)', () => {
+  test('the selected paper stays selected when it is still in the new list, else the first is', async () => {
+    const h = mount();
+    await press(h, 'j', 'j', 'j');
+    const kept = papers.filter((_, i) => i % 3 === 0); // keeps papers[3], now at index 1
+    h.rerender(<ReaderApp papers={kept} size={h.size} color={false} view="Every third" query="x" />);
+    await tick();
+    expect(lines(h)[0]).toContain(`2/${kept.length}`);
+    expect(lines(h)[0]).toContain('Every third');
+    expect(lines(h)[0]).toContain('/x');
+    expect(selectedRow(h)).toContain(papers[3]!.title.slice(0, 30));
+    const others = papers.slice(10, 20);
+    h.rerender(<ReaderApp papers={others} size={h.size} color={false} />);
+    await tick();
+    expect(lines(h)[0]).toContain(`1/${others.length}`);
+    expect(selectedRow(h)).toContain(others[0]!.title.slice(0, 30));
+  });
+
+  test('an empty view says so instead of showing a paper', async () => {
+    const h = mount();
+    h.rerender(<ReaderApp papers={[]} size={h.size} color={false} />);
+    await tick();
+    expect(lines(h).join('\n')).toContain('No papers here.');
+    expect(lines(h).join('\n')).toContain('No papers in this view.');
+    expect(lines(h)[0]).toContain('0/0');
+    expect(lines(h)).toHaveLength(24);
+  });
+});
+
+describe('wide characters and marks', () => {
+  const base = papers[0]!;
+  const wide: Paper[] = [
+    { ...base, id: 'a', title: '深度学习模型的高效鲁棒化方法研究：一个非常长的中文标题用于测试截断' },
+    { ...base, id: 'b', title: '🚀 Rocket-fast 👍🏽 emoji titles ❤️ with family 👨‍👩‍👧 sequences' },
+    { ...base, id: 'c', title: 'Plain ASCII title for comparison' },
+    { ...base, id: 'd', title: 'Ｆｕｌｌｗｉｄｔｈ ｌｅｔｔｅｒｓ and ﾊﾝｶｸ half-width kana' },
+  ];
+
+  test('CJK and emoji titles keep every row the same width and the dates in one column', () => {
+    for (const cols of [80, 120]) {
+      const h = mount({ list: wide, cols, rows: 24 });
+      const rows = lines(h).slice(1, 5);
+      const widths = rows.map((r) => displayWidth(r.slice(0, r.indexOf(base.dates[0]!) + base.dates[0]!.length)));
+      expect(new Set(widths).size, rows.join('\n')).toBe(1);
+      h.unmount();
+    }
+  });
+
+  test('unread and starred marks come from the marks prop, counts into the header', () => {
+    const marks: PaperMarks = { isUnread: (p) => p.id !== 'a', isStarred: (p) => p.id === 'c', unreadCount: 3, starredCount: 1 };
+    const h = mount({ list: wide, marks });
+    const l = lines(h);
+    expect(l[0]).toContain('4 papers · 3 unread · 1 starred');
+    expect(l[1]!.slice(0, 3)).toBe('>  ');
+    expect(l[2]!.slice(0, 3)).toBe(' ● ');
+    expect(l[3]!.slice(0, 3)).toBe(' ●★');
+  });
+});
+
+describe('scale', () => {
+  test('with 100,000 papers a key only looks at the rows on screen', async () => {
+    const many: Paper[] = Array.from({ length: 100_000 }, (_, i) => ({
+      id: String(i),
+      title: `Paper number ${i}`,
+      abstract: `Abstract of paper ${i}.`,
+      dates: ['Mar 18'],
+      sources: ['x'],
+      links: [],
+    }));
+    let looked = 0;
+    const marks: PaperMarks = {
+      isUnread: () => (looked++, true),
+      isStarred: () => false,
+      unreadCount: many.length,
+      starredCount: 0,
+    };
+    const h = mount({ list: many, marks });
+    looked = 0;
+    await press(h, 'G');
+    expect(selectedRow(h)).toContain('Paper number 99999');
+    expect(lines(h)[0]).toContain('100000/100000');
+    // One render of the visible rows (8 here), not a pass over 100,000 papers.
+    expect(looked).toBeLessThanOrEqual(2 * 8);
+    looked = 0;
+    await press(h, 'k');
+    expect(selectedRow(h)).toContain('Paper number 99998');
+    expect(looked).toBeLessThanOrEqual(2 * 8);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The reader's exit paths that a user cannot trigger on purpose (a bug while drawing, an exception
+ * nobody caught), run in-process on stand-in terminal streams.
+ */
+import { Console } from 'node:console';
+import { PassThrough, Writable } from 'node:stream';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { Paper } from '../src/core/types.js';
+import { startReader } from '../src/ui/start.js';
+import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/ui/terminal.js';
+
+/** Real streams (Ink hands them to console.Console) dressed up as a 80×24 terminal. */
+function fakeTerminal() {
+  const record = () => {
+    const stream = Object.assign(new Writable(), { text: '', isTTY: true, columns: 80, rows: 24 });
+    // Written at once, as a terminal is (the text is the screen at each moment); the callback comes
+    // later, as streams promise.
+    stream.write = ((chunk: unknown, enc?: unknown, cb?: unknown) => {
+      stream.text += String(chunk);
+      const done = typeof enc === 'function' ? enc : cb;
+      if (typeof done === 'function') process.nextTick(done as () => void);
+      return true;
+    }) as typeof stream.write;
+    return stream;
+  };
+  const stdout = record();
+  const stderr = record();
+  const stdin = Object.assign(new PassThrough(), {
+    isTTY: true,
+    isRaw: false,
+    setRawMode(on: boolean) {
+      stdin.isRaw = on;
+      return stdin;
+    },
+    // A TTY ReadStream is a socket: Ink refs it while it listens for keys.
+    ref: () => stdin,
+    unref: () => stdin,
+  });
+  const streams = {
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stderr as unknown as NodeJS.WriteStream,
+  };
+  return { stdin, stdout, stderr, streams };
+}
+
+const paper = (title: string): Paper => ({ id: title, title, abstract: 'An abstract.', dates: ['Mar 18'], sources: ['x'], links: [] });
+
+beforeAll(() => {
+  // Ink routes console output around its frames with `new console.Console(…)`; vitest's own
+  // console object lacks that constructor, Node's has it.
+  (console as { Console?: typeof Console }).Console ??= Console;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('startReader exit paths', () => {
+  test('an error while drawing: terminal restored, one line on stderr, exit code 70', async () => {
+    const t = fakeTerminal();
+    const broken = paper('fine');
+    Object.defineProperty(broken, 'title', {
+      get() {
+        throw new Error('title exploded\nsecond line of detail');
+      },
+    });
+    const code = await startReader([broken], { color: false, ...t.streams });
+    expect(code).toBe(70);
+    expect(t.stderr.text).toContain('paperterm: internal error: title exploded\n');
+    expect(t.stderr.text).not.toContain('second line');
+    expect(t.stdout.text.startsWith(ENTER_ALT_SCREEN)).toBe(true);
+    expect(t.stdout.text.endsWith(SHOW_CURSOR + LEAVE_ALT_SCREEN)).toBe(true);
+    expect(t.stdout.text.split(LEAVE_ALT_SCREEN)).toHaveLength(2);
+    expect(t.stdin.isRaw).toBe(false);
+  }, 15_000);
+
+  test('an exception nobody caught: terminal restored first, then one line and exit 70', async () => {
+    const t = fakeTerminal();
+    const exits: (number | undefined)[] = [];
+    vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+      exits.push(code);
+      // What the terminal showed when the process would have ended.
+      expect(t.stdout.text.endsWith(SHOW_CURSOR + LEAVE_ALT_SCREEN)).toBe(true);
+      return undefined as never;
+    }) as typeof process.exit);
+    const listeners = process.listeners('uncaughtException').length;
+    const running = startReader([paper('a'), paper('b')], { color: false, ...t.streams });
+    await vi.waitFor(() => expect(t.stdin.isRaw).toBe(true), { timeout: 10_000 });
+    process.emit('uncaughtException', new Error('kaboom'));
+    expect(exits).toEqual([70]);
+    expect(t.stderr.text).toContain('paperterm: internal error: kaboom\n');
+    expect(t.stdin.isRaw).toBe(false);
+    await running;
+    expect(t.stdout.text.split(LEAVE_ALT_SCREEN)).toHaveLength(2);
+    expect(process.listeners('uncaughtException')).toHaveLength(listeners);
+  }, 15_000);
+});
