@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildLibrary } from './library.js';
+import { join, resolve } from 'node:path';
 import { fileSignature, openDigestCache, type DigestCache } from './cache.js';
+import { buildLibrary } from './library.js';
+import { packageRoot } from './package-root.js';
 import { checkDigestBytes, DigestError, digestFromLayout, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
 
@@ -21,7 +21,7 @@ export interface LoadResult {
   warnings: LoadProblem[];
 }
 
-export const SAMPLE_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../sample-data');
+export const SAMPLE_DATA_DIR = join(packageRoot(), 'sample-data');
 
 /** What to open when the user names nothing: $PAPERTERM_DIGESTS (colon-separated) or the bundled samples. */
 export function defaultPaths(env: NodeJS.ProcessEnv = process.env): string[] {

@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const SAMPLE_DIR = resolve(import.meta.dirname, '../../sample-data');
+export const SAMPLES = {
+  mar18: join(SAMPLE_DIR, '000_f936f4210850de81.txt'),
+  mar17: join(SAMPLE_DIR, '001_97248bc8188d573a.txt'),
+  mar14: join(SAMPLE_DIR, '002_d7eb0c39a365ef0e.txt'),
+  undated: join(SAMPLE_DIR, '004_7e02510e40937594.txt'),
+};
+
+/** A long-enough abstract (real abstracts run 300+ characters; the parser relies on that shape). */
+export function abstract(topic: string): string {
+  return `We study ${topic} in depth and report what we find. `.repeat(12).trim();
+}
+
+export function tempDir(prefix = 'paperterm-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes files into a fresh temp dir; values are text or raw bytes. */
+export function writeDigests(files: Record<string, string | Uint8Array>): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+/** The "000" layout: header lines, a date, blank lines between everything. */
+export function layoutA(date: string | null, entries: [string, string][]): string {
+  const head = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'byAK and the research community'];
+  if (date) head.push(date);
+  return [...head, ...entries.flat()].join('\n\n');
+}
+
+/** The "004" layout: no blank lines, no date, first title glued to "Subscribe". */
+export function layoutB(entries: [string, string][]): string {
+  const lines = entries.flat();
+  lines[0] = `Subscribe${lines[0]}`;
+  return ['Get trending papers in your email inbox once a day!', 'Get trending papers in your email inbox!', ...lines].join('\n');
+}

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DigestError, decodeDigestBytes, parseDigest } from '../src/core/parse.js';
+import { abstract, layoutA, layoutB, SAMPLES } from './helpers/digests.js';
+
+const parseFile = (file: string) => parseDigest(decodeDigestBytes(readFileSync(file)), file);
+
+describe('parser on the real sample digests', () => {
+  it.each([
+    [SAMPLES.mar18, 106, 'Mar 18'],
+    [SAMPLES.mar17, 113, 'Mar 17'],
+    [SAMPLES.mar14, 87, 'Mar 14'],
+    [SAMPLES.undated, 197, null],
+  ])('%s has the expected entries and date', (file, count, date) => {
+    const d = parseFile(file);
+    expect(d.entries).toHaveLength(count);
+    expect(d.date).toBe(date);
+    expect(d.warnings).toEqual([]);
+    for (const e of d.entries) {
+      expect(e.abstract.length).toBeGreaterThan(e.title.length);
+      expect(e.title).not.toMatch(/^Subscribe/);
+    }
+  });
+
+  it('reads the first and last entries of the dated layout exactly', () => {
+    const d = parseFile(SAMPLES.mar18);
+    expect(d.entries[0]!.title).toBe('Efficiently Robustify Pre-trained Models');
+    expect(d.entries[0]!.abstract).toMatch(/^A recent trend in deep learning algorithms/);
+    expect(d.entries.at(-1)!.abstract).toMatch(/order of magnitude lower cost compared to full pretraining runs\.$/);
+  });
+
+  it('unglues the first title from "Subscribe" in the undated layout and labels it by file name', () => {
+    const d = parseFile(SAMPLES.undated);
+    expect(d.entries[0]!.title).toBe('FB-BEV: BEV Representation from Forward-Backward View Transformations');
+    expect(d.label).toBe('004_7e02510e40937594');
+  });
+
+  it('keeps non-ASCII text byte-exact', () => {
+    const d = parseFile(SAMPLES.mar18);
+    expect(d.entries.some((e) => e.title.includes('PanGu-π'))).toBe(true);
+  });
+});
+
+describe('parser tolerances', () => {
+  const entries: [string, string][] = [
+    ['First Paper', abstract('first things')],
+    ['Second Paper', abstract('second things')],
+  ];
+
+  it('reads both layouts to the same entries', () => {
+    const a = parseDigest(layoutA('Mar 3', entries), 'a.txt');
+    const b = parseDigest(layoutB(entries), 'b.txt');
+    expect(a.entries.map((e) => [e.title, e.abstract])).toEqual(entries);
+    expect(b.entries.map((e) => [e.title, e.abstract])).toEqual(entries);
+    expect(a.date).toBe('Mar 3');
+    expect(b.date).toBeNull();
+  });
+
+  it('accepts CRLF, a BOM, trailing spaces and runs of blank lines', () => {
+    const text = `\uFEFF${layoutA('Mar 18', entries).replace(/\n/g, '  \r\n').replace(/(\r\n)+/g, '\r\n\r\n\r\n')}  \r\n\r\n`;
+    const d = parseDigest(text, 'crlf.txt');
+    expect(d.date).toBe('Mar 18');
+    expect(d.entries.map((e) => [e.title, e.abstract])).toEqual(entries);
+  });
+
+  it('accepts a lone CR as a line end', () => {
+    const d = parseDigest(layoutA('Mar 18', entries).replace(/\n/g, '\r'), 'cr.txt');
+    expect(d.entries).toHaveLength(2);
+  });
+
+  it('keeps CJK, emoji and combining characters untouched', () => {
+    const title = '大模型的推理 🚀 with naïve Cafe\u0301';
+    const d = parseDigest(layoutA('Mar 18', [[title, abstract('ünïcödé ✓')]]), 'u.txt');
+    expect(d.entries[0]!.title).toBe(title);
+    expect(d.entries[0]!.abstract).toContain('ünïcödé ✓');
+  });
+
+  it('keeps a last title without an abstract and warns with its line number', () => {
+    const text = `${layoutA('Mar 18', entries)}\n\nDangling Title`;
+    const d = parseDigest(text, 'x.txt');
+    expect(d.entries.map((e) => e.title)).toEqual(['First Paper', 'Second Paper', 'Dangling Title']);
+    expect(d.entries[2]!.abstract).toBe('');
+    expect(d.warnings).toHaveLength(1);
+    expect(d.warnings[0]).toMatch(/line 19: .*no abstract.*Dangling Title/);
+  });
+
+  it('keeps later entries aligned when a title in the middle lost its abstract', () => {
+    const text = ['Mar 18', 'Lost Abstract Paper', 'First Paper', abstract('first'), 'Second Paper', abstract('second')].join('\n');
+    const d = parseDigest(text, 'x.txt');
+    expect(d.entries.map((e) => e.title)).toEqual(['Lost Abstract Paper', 'First Paper', 'Second Paper']);
+    expect(d.entries[1]!.abstract).toBe(abstract('first'));
+    expect(d.warnings[0]).toMatch(/Lost Abstract Paper/);
+  });
+
+  it('reads a date line with a year', () => {
+    expect(parseDigest(layoutA('Mar 18, 2024', entries), 'y.txt').date).toBe('Mar 18, 2024');
+  });
+
+  it('refuses a file with no entries', () => {
+    expect(() => parseDigest('', 'e.txt')).toThrow(DigestError);
+    expect(() => parseDigest('new\n\nSubscribe\n\nMar 18\n', 'h.txt')).toThrow('no paper entries found');
+  });
+
+  it('refuses binary bytes and invalid UTF-8', () => {
+    expect(() => decodeDigestBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))).toThrow('binary file');
+    expect(() => decodeDigestBytes(Uint8Array.from([0x41, 0xff, 0xfe, 0x41]))).toThrow('not valid UTF-8');
+  });
+});
