@@ -1,7 +1,15 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/paperterm.js');
+
+let cacheDir: string | undefined;
+function testCacheDir(): string {
+  cacheDir ??= mkdtempSync(join(tmpdir(), 'paperterm-test-cache-'));
+  return cacheDir;
+}
 
 export interface CliResult {
   code: number | null;
@@ -14,6 +22,8 @@ export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: st
   const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
   delete env.PAPERTERM_DIGESTS;
   if (opts.env?.PAPERTERM_DIGESTS) env.PAPERTERM_DIGESTS = opts.env.PAPERTERM_DIGESTS;
+  // The binary caches parsed digests; keep that out of the real user's ~/.cache.
+  if (!opts.env || !('PAPERTERM_CACHE_DIR' in opts.env)) env.PAPERTERM_CACHE_DIR = testCacheDir();
   const spawnOpts: SpawnSyncOptions = { env, cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', timeout: 30_000 };
   const r = spawnSync(process.execPath, [BIN, ...args], spawnOpts);
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
