@@ -12,7 +12,8 @@ export const machineSection: BenchSection = {
   setup(ctx: BenchContext): Measurement[] {
     const touch: number[] = [];
     const objects: number[] = [];
-    for (let r = 0; r < ctx.runs; r++) {
+    // A yardstick, not a result: a few runs are enough.
+    for (let r = 0; r < (ctx.quick ? 1 : 3); r++) {
       const child = spawnSync(process.execPath, [PROBE], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(`machine probe failed: ${child.stderr.trim()}`);
       const m = JSON.parse(child.stdout) as { touch100MBMs: number; millionObjectsMs: number };
