@@ -27,7 +27,7 @@ describe('npm run bench', () => {
     expect(kept && existsSync(kept)).toBeTruthy();
     temps.push(kept!);
 
-    expect(r.stdout).toMatch(/^\(1\) load\s+parse \+ merge, no cache \(ms\)\s+[\d.,]+ \/ [\d.,]+$/m);
+    expect(r.stdout).toMatch(/^\(1\) load\s+total load, no cache \(ms\)\s+[\d.,]+ \/ [\d.,]+$/m);
     expect(r.stdout).toMatch(/^\(5\) baseline\s+lowercase all texts \(ms\)/m);
     expect(r.stdout).toContain('not measured yet: (2) search keystrokes');
     expect(r.stdout).toContain(`results written to ${out}`);
@@ -46,16 +46,16 @@ describe('npm run bench', () => {
       return found[0]!;
     };
     for (const mode of ['no cache', 'cold cache', 'warm cache']) {
-      const total = row('(1) load', `parse + merge, ${mode}`);
+      const total = row('(1) load', `total load, ${mode}`);
       expect(total.runs).toBe(3);
       expect(total.samples.every((s) => Number.isFinite(s) && s > 0)).toBe(true);
       expect(total.min).toBeLessThanOrEqual(total.median);
       expect(total.median).toBeLessThanOrEqual(total.p95);
       expect(total.p95).toBeLessThanOrEqual(total.max);
     }
-    const parse = row('(1) load', '  read + parse, no cache');
-    const merge = row('(1) load', '  merge, no cache');
-    const total = row('(1) load', 'parse + merge, no cache');
+    const parse = row('(1) load', 'read + parse, no cache');
+    const merge = row('(1) load', 'merge, no cache');
+    const total = row('(1) load', 'total load, no cache');
     total.samples.forEach((t, i) => expect(t).toBeCloseTo(parse.samples[i]! + merge.samples[i]!, 6));
     const rss = row('(1) load', 'RSS after load, no cache');
     const heap = row('(1) load', 'JS heap after GC, no cache');
