@@ -20,7 +20,7 @@ describe('paperterm list (the built binary)', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(428);
-    expect(lines[0]).toMatch(/^[0-9a-f]{12} {2}Mar 18 +Efficiently Robustify Pre-trained Models$/);
+    expect(lines[0]).toMatch(/^[0-9a-f]{12} {2}N {3}Mar 18 +Efficiently Robustify Pre-trained Models$/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
@@ -29,7 +29,7 @@ describe('paperterm list (the built binary)', () => {
     expect(r.code).toBe(0);
     const papers = JSON.parse(r.stdout) as JsonPaper[];
     expect(papers).toHaveLength(new Set(papers.map((p) => p.id)).size);
-    expect(Object.keys(papers[0]!).sort()).toEqual(['abstract', 'dates', 'id', 'links', 'sources', 'title']);
+    expect(Object.keys(papers[0]!).sort()).toEqual(['abstract', 'dates', 'id', 'links', 'read', 'sources', 'starred', 'title']);
     const fb = papers.find((p) => p.title.startsWith('FB-BEV'))!;
     expect(fb.dates).toEqual(['004_7e02510e40937594']);
     expect(fb.sources).toEqual([SAMPLES.undated]);

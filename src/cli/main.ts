@@ -1,5 +1,7 @@
 import { parseCommandArgs } from './args.js';
 import { listCommand, LIST_HELP } from './commands/list.js';
+import { MARK_COMMANDS, MARK_HELP } from './commands/mark.js';
+import { STATE_HELP, STATE_OPTIONS } from './commands/state-opts.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
@@ -9,21 +11,27 @@ const HELP = `paperterm — a keyboard-first terminal reader for AI-paper digest
 Usage:
   paperterm [PATH...]                open the reader (plain list when not in a terminal)
   ${LIST_HELP.split('\n').join('\n  ')}
+  ${MARK_HELP.split('\n').join('\n  ')}
   paperterm --help | --version
 
 PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
-$PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.`;
+$PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
+
+Every command takes:
+  ${STATE_HELP.split('\n').join('\n  ')}`;
 
 type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   list: listCommand,
+  ...MARK_COMMANDS,
 };
 
 function defaultCommand(argv: string[], io: Io): number | Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' },
+    ...STATE_OPTIONS,
   });
   if (values.help) {
     io.out(`${HELP}\n`);
@@ -33,7 +41,8 @@ function defaultCommand(argv: string[], io: Io): number | Promise<number> {
     io.out(`${packageVersion()}\n`);
     return 0;
   }
-  return listCommand(positionals, io);
+  const stateDir = values['state-dir'];
+  return listCommand(typeof stateDir === 'string' ? [...positionals, '--state-dir', stateDir] : positionals, io);
 }
 
 /** Runs one invocation; returns the exit code. User mistakes become one stderr line, never a trace. */

@@ -1,15 +1,8 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { tempDir } from './digests.js';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/paperterm.js');
-
-let cacheDir: string | undefined;
-function testCacheDir(): string {
-  cacheDir ??= mkdtempSync(join(tmpdir(), 'paperterm-test-cache-'));
-  return cacheDir;
-}
 
 export interface CliResult {
   code: number | null;
@@ -19,11 +12,16 @@ export interface CliResult {
 
 /** Runs the built binary as a child process, with no terminal, the way scripts use it. */
 export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): CliResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
+  // Fresh state and cache dirs unless the test names them: tests never touch the user's real marks
+  // or ~/.cache.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PAPERTERM_STATE_DIR: tempDir('paperterm-state-'),
+    PAPERTERM_CACHE_DIR: tempDir('paperterm-cache-'),
+    ...opts.env,
+  };
   delete env.PAPERTERM_DIGESTS;
   if (opts.env?.PAPERTERM_DIGESTS) env.PAPERTERM_DIGESTS = opts.env.PAPERTERM_DIGESTS;
-  // The binary caches parsed digests; keep that out of the real user's ~/.cache.
-  if (!opts.env || !('PAPERTERM_CACHE_DIR' in opts.env)) env.PAPERTERM_CACHE_DIR = testCacheDir();
   const spawnOpts: SpawnSyncOptions = { env, cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', timeout: 30_000 };
   const r = spawnSync(process.execPath, [BIN, ...args], spawnOpts);
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
