@@ -142,12 +142,7 @@ export function openDigestCache(dir: string): DigestCache {
       }
       if (!record || record.file !== file || record.signature !== signature) return null;
       if (!spansFit(record.spans, text.length)) return null;
-      const digest = digestFromLayout(text, file, { date: record.date, spans: record.spans, warnings: record.warnings });
-      digest.entries.forEach((e, i) => {
-        e.id = record.ids[i];
-        e.links = record.links[i];
-      });
-      return digest;
+      return digestFromLayout(text, file, { date: record.date, spans: record.spans, warnings: record.warnings }, record);
     },
 
     store(file, signature, layout, digest) {

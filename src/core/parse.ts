@@ -179,17 +179,19 @@ export function scanDigest(text: string): DigestLayout {
   return { date, spans, warnings };
 }
 
-/** The digest a layout describes; `text` must be the very text the layout was scanned from. */
-export function digestFromLayout(text: string, file: string, layout: DigestLayout): Digest {
+/**
+ * The digest a layout describes; `text` must be the very text the layout was scanned from. A cache
+ * passes the entries' ids and links along, so that they are built whole rather than grown.
+ */
+export function digestFromLayout(text: string, file: string, layout: DigestLayout, derived?: { ids: string[]; links: string[][] }): Digest {
   const { date, spans, warnings } = layout;
   const entries: DigestEntry[] = [];
   for (let k = 0; k < spans.length; k += 4) {
     const a = spans[k + 2]!;
-    entries.push({
-      title: text.slice(spans[k], spans[k + 1]),
-      abstract: a < 0 ? '' : text.slice(a, spans[k + 3]),
-      rank: entries.length,
-    });
+    const title = text.slice(spans[k], spans[k + 1]);
+    const abstract = a < 0 ? '' : text.slice(a, spans[k + 3]);
+    const rank = entries.length;
+    entries.push(derived ? { title, abstract, rank, id: derived.ids[rank], links: derived.links[rank] } : { title, abstract, rank });
   }
   return { file, date, label: date ?? labelFromFile(file), order: digestOrderKey(date), entries, warnings };
 }
