@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { abstract, layoutA, SAMPLE_DIR, SAMPLES, writeDigests } from './helpers/digests.js';
+import { abstract, layoutA, SAMPLE_DIR, SAMPLES, tempDir, writeDigests } from './helpers/digests.js';
 import { BIN, expectCleanErrors, runCli } from './helpers/cli.js';
 
 interface JsonPaper {
@@ -96,7 +96,8 @@ describe('paperterm list (the built binary)', () => {
   });
 
   it('stops quietly when the reader of its output goes away (| head)', async () => {
-    const child = spawn(process.execPath, [BIN, 'list', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, PAPERTERM_CACHE_DIR: tempDir() };
+    const child = spawn(process.execPath, [BIN, 'list', '--json'], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     child.stdout.once('data', () => child.stdout.destroy());

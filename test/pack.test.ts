@@ -22,6 +22,7 @@ describe('npm pack', () => {
     execFileSync('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', prefix, join(out, packed[0]!.filename)], { stdio: 'ignore' });
     const env = { ...process.env };
     delete env.PAPERTERM_DIGESTS;
+    env.PAPERTERM_CACHE_DIR = join(out, 'cache');
     const r = spawnSync(join(prefix, 'bin', 'paperterm'), ['list'], { encoding: 'utf8', env, cwd: out });
     expect(r.status).toBe(0);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(428);

@@ -2,6 +2,7 @@
 // "https://x.github.io/{https://x.github.io/}." and scheme-less "user.github.io/page".
 const WITH_SCHEME = /https?:\/\/[^\s{}<>"'`~\\]+/gi;
 const WITHOUT_SCHEME = /(?<![\w./@:-])((?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:github|gitlab)\.io)(?:\/[^\s{}<>"'`~\\]*)?)/gi;
+const MAYBE_SCHEMELESS = /www\.|\.io/i;
 const TRAILING = /[.,;:!?'"*]+$/;
 
 function trimUrl(url: string): string {
@@ -33,7 +34,10 @@ export function extractLinks(text: string): string[] {
     if (/^https?:\/\/[\w-]+(\.[\w-]+)+/i.test(url)) found.push({ at: m.index, url });
     taken.push([m.index, m.index + m[0].length]);
   }
-  for (const m of text.matchAll(WITHOUT_SCHEME)) {
+  // Every scheme-less match holds "www." or ".io"; most abstracts have neither, and the full pattern
+  // is by far the slowest part of loading a large library.
+  const schemeless = MAYBE_SCHEMELESS.test(text) ? text.matchAll(WITHOUT_SCHEME) : [];
+  for (const m of schemeless) {
     if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
     found.push({ at: m.index, url: `https://${trimUrl(m[1]!)}` });
   }

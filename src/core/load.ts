@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileSignature, openDigestCache, type DigestCache } from './cache.js';
 import { buildLibrary } from './library.js';
 import { packageRoot } from './package-root.js';
-import { DigestError, decodeDigestBytes, parseDigest } from './parse.js';
+import { checkDigestBytes, DigestError, digestFromLayout, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
 
 /** A problem with one input path; `message` is a complete line for stderr. */
@@ -78,24 +79,77 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
   return { files, errors };
 }
 
-export function readDigestFile(file: string): Digest {
-  let bytes: Buffer;
+export interface LoadOptions {
+  /** Parsed-digest cache directory (see cache.ts); null or absent: parse every file. */
+  cacheDir?: string | null;
+}
+
+// One read buffer reused for every file: allocating a fresh one per file costs more than the read.
+const SHARED_MAX = 8 << 20;
+let shared: Buffer | undefined;
+
+/** A file's bytes (a view valid until the next call) and its signature before and after the read. */
+function readFileBytes(file: string): { bytes: Buffer; signature: string; unchanged: boolean } {
+  let fd: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch (err) {
     throw new DigestError(describeFsError(err));
   }
-  return parseDigest(decodeDigestBytes(bytes), file);
+  try {
+    const before = fstatSync(fd, { bigint: true });
+    if (before.isDirectory()) throw new DigestError(describeFsError({ code: 'EISDIR' }));
+    const expected = Number(before.size);
+    let buf = shared ?? Buffer.allocUnsafe(1 << 20);
+    if (buf.length <= expected) buf = Buffer.allocUnsafe(expected + 1);
+    let length = 0;
+    // Read to the end, whatever the size said: the file may be growing, or be a pipe.
+    for (;;) {
+      if (length === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, length);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, length, buf.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (buf.length <= SHARED_MAX) shared = buf;
+    const signature = fileSignature(before);
+    return { bytes: buf.subarray(0, length), signature, unchanged: fileSignature(fstatSync(fd, { bigint: true })) === signature };
+  } catch (err) {
+    throw err instanceof DigestError ? err : new DigestError(describeFsError(err));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads and parses one digest, through the cache when one is given. Throws DigestError. */
+export function readDigestFile(file: string, cache: DigestCache | null = null): Digest {
+  const { bytes, signature, unchanged } = readFileBytes(file);
+  let text: string | undefined;
+  if (cache && unchanged) {
+    text = textOfBytes(bytes);
+    const hit = cache.load(file, signature, text);
+    if (hit) return hit;
+  }
+  checkDigestBytes(bytes);
+  text ??= textOfBytes(bytes);
+  const layout = scanDigest(text);
+  const digest = digestFromLayout(text, file, layout);
+  if (cache && unchanged) cache.store(file, signature, layout, digest);
+  return digest;
 }
 
 /** Reads every path; a bad file is reported and skipped, never fatal on its own. */
-export function loadLibrary(paths: readonly string[]): LoadResult {
+export function loadLibrary(paths: readonly string[], options: LoadOptions = {}): LoadResult {
   const { files, errors } = expandPaths(paths);
+  const cache = options.cacheDir ? openDigestCache(options.cacheDir) : null;
   const digests: Digest[] = [];
   const warnings: LoadProblem[] = [];
   for (const file of files) {
     try {
-      const digest = readDigestFile(file);
+      const digest = readDigestFile(file, cache);
       digests.push(digest);
       for (const w of digest.warnings) warnings.push({ path: file, message: `${file}: ${w}` });
     } catch (err) {

@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { Digest, DigestEntry } from './types.js';
 
 /** Raised for a file that cannot be a digest at all; the message is shown as-is after the file name. */
@@ -49,74 +50,153 @@ export function labelFromFile(file: string): string {
 
 /** Decodes a file's bytes as digest text, refusing what is clearly not one. */
 export function decodeDigestBytes(bytes: Uint8Array): string {
+  checkDigestBytes(bytes);
+  return textOfBytes(bytes);
+}
+
+/** Throws DigestError for bytes that are clearly not a text digest. */
+export function checkDigestBytes(bytes: Uint8Array): void {
   if (bytes.subarray(0, 8192).includes(0)) throw new DigestError('binary file, not a text digest');
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new DigestError('not valid UTF-8 text');
-  }
-}
-
-function looksLikeTitle(line: string): boolean {
-  return line.length <= TITLE_MAX;
-}
-
-function looksLikeAbstract(line: string): boolean {
-  return line.length >= ABSTRACT_MIN;
+  if (!isUtf8(bytes)) throw new DigestError('not valid UTF-8 text');
 }
 
 /**
- * Parses one digest's text. Tolerates CRLF, a BOM, trailing spaces, any number of blank lines, and
- * both known layouts. Throws DigestError when no entry is found.
+ * Decodes bytes already known to be valid UTF-8, dropping one leading BOM (as TextDecoder does).
+ * Much faster than TextDecoder on large inputs, and pure-ASCII digests become one-byte strings.
  */
-export function parseDigest(text: string, file: string): Digest {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const raw = text.split(/\r\n|\r|\n/);
-  const lines: { text: string; no: number }[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const t = raw[i]!.trim();
-    if (t) lines.push({ text: t, no: i + 1 });
+export function textOfBytes(bytes: Uint8Array): string {
+  let body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+  return body.toString(isAscii(body) ? 'latin1' : 'utf8');
+}
+
+function looksLikeTitle(length: number): boolean {
+  return length <= TITLE_MAX;
+}
+
+function looksLikeAbstract(length: number): boolean {
+  return length >= ABSTRACT_MIN;
+}
+
+/**
+ * Where a digest's parts stand in its text, so a cache can rebuild the entries by slicing the text
+ * again instead of re-parsing it. `spans` holds four offsets per entry: title start and end, abstract
+ * start and end (both -1 when the entry has no abstract).
+ */
+export interface DigestLayout {
+  date: string | null;
+  spans: number[];
+  warnings: string[];
+}
+
+// Code units that are never whitespace, so a line bounded by them needs no trim().
+function plainAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c > 32 && c < 127;
+}
+
+/**
+ * Finds the entries of one digest's text. Tolerates CRLF, a BOM, trailing spaces, any number of
+ * blank lines, and both known layouts. Throws DigestError when no entry is found.
+ */
+export function scanDigest(text: string): DigestLayout {
+  // Non-blank lines, trimmed, as [start, end) offsets into text with their 1-based line numbers.
+  // Offsets rather than substrings: a 100,000-paper library has ~250,000 lines.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const nos: number[] = [];
+  const addLine = (from: number, to: number, no: number) => {
+    if (to > from && plainAt(text, from) && plainAt(text, to - 1)) {
+      starts.push(from);
+      ends.push(to);
+      nos.push(no);
+      return;
+    }
+    const line = text.slice(from, to);
+    const trimmed = line.trim();
+    if (!trimmed) return;
+    const start = from + line.length - line.trimStart().length;
+    starts.push(start);
+    ends.push(start + trimmed.length);
+    nos.push(no);
+  };
+  // Line breaks are \r\n, \r or \n, as in text.split(/\r\n|\r|\n/).
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let nextLf = text.indexOf('\n', pos);
+  let nextCr = text.indexOf('\r', pos);
+  for (let no = 1; ; no++) {
+    if (nextLf !== -1 && nextLf < pos) nextLf = text.indexOf('\n', pos);
+    if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf('\r', pos);
+    const end = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
+    addLine(pos, end === -1 ? text.length : end, no);
+    if (end === -1) break;
+    pos = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
+  const lineText = (k: number) => text.slice(starts[k], ends[k]);
+  const lengthOf = (k: number) => ends[k]! - starts[k]!;
 
   let i = 0;
   let date: string | null = null;
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (HEADER_LINES.some((re) => re.test(line.text))) continue;
-    if (GLUED_SUBSCRIBE.test(line.text)) {
-      lines[i] = { ...line, text: line.text.replace(GLUED_SUBSCRIBE, '') };
+  for (; i < starts.length; i++) {
+    const line = lineText(i);
+    if (HEADER_LINES.some((re) => re.test(line))) continue;
+    if (GLUED_SUBSCRIBE.test(line)) {
+      starts[i]! += 'Subscribe'.length;
       break;
     }
-    if (date === null && parseDate(line.text)) {
-      date = line.text.replace(/\s+/g, ' ');
+    if (date === null && parseDate(line)) {
+      date = line.replace(/\s+/g, ' ');
       continue;
     }
     break;
   }
 
-  const entries: DigestEntry[] = [];
+  const spans: number[] = [];
   const warnings: string[] = [];
-  while (i < lines.length) {
-    const title = lines[i]!;
-    const next = lines[i + 1];
-    const after = lines[i + 2];
-    if (!next) {
-      warnings.push(`line ${title.no}: last title has no abstract: "${title.text}"`);
-      entries.push({ title: title.text, abstract: '', rank: entries.length });
+  while (i < starts.length) {
+    const hasNext = i + 1 < starts.length;
+    const hasAfter = i + 2 < starts.length;
+    if (!hasNext) {
+      warnings.push(`line ${nos[i]}: last title has no abstract: "${lineText(i)}"`);
+      spans.push(starts[i]!, ends[i]!, -1, -1);
       i += 1;
       continue;
     }
-    if (looksLikeTitle(next.text) && !looksLikeAbstract(title.text) && after && looksLikeAbstract(after.text) && looksLikeTitle(title.text)) {
+    const title = lengthOf(i);
+    const next = lengthOf(i + 1);
+    if (looksLikeTitle(next) && !looksLikeAbstract(title) && hasAfter && looksLikeAbstract(lengthOf(i + 2)) && looksLikeTitle(title)) {
       // Two short lines in a row followed by a long one: the first title lost its abstract.
-      warnings.push(`line ${title.no}: title has no abstract: "${title.text}"`);
-      entries.push({ title: title.text, abstract: '', rank: entries.length });
+      warnings.push(`line ${nos[i]}: title has no abstract: "${lineText(i)}"`);
+      spans.push(starts[i]!, ends[i]!, -1, -1);
       i += 1;
       continue;
     }
-    entries.push({ title: title.text, abstract: next.text, rank: entries.length });
+    spans.push(starts[i]!, ends[i]!, starts[i + 1]!, ends[i + 1]!);
     i += 2;
   }
 
-  if (entries.length === 0) throw new DigestError('no paper entries found');
+  if (spans.length === 0) throw new DigestError('no paper entries found');
+  return { date, spans, warnings };
+}
+
+/**
+ * The digest a layout describes; `text` must be the very text the layout was scanned from. A cache
+ * passes the entries' ids and links along, so that they are built whole rather than grown.
+ */
+export function digestFromLayout(text: string, file: string, layout: DigestLayout, derived?: { ids: string[]; links: string[][] }): Digest {
+  const { date, spans, warnings } = layout;
+  const entries: DigestEntry[] = [];
+  for (let k = 0; k < spans.length; k += 4) {
+    const a = spans[k + 2]!;
+    const title = text.slice(spans[k], spans[k + 1]);
+    const abstract = a < 0 ? '' : text.slice(a, spans[k + 3]);
+    const rank = entries.length;
+    entries.push(derived ? { title, abstract, rank, id: derived.ids[rank], links: derived.links[rank] } : { title, abstract, rank });
+  }
   return { file, date, label: date ?? labelFromFile(file), order: digestOrderKey(date), entries, warnings };
+}
+
+/** Parses one digest's text (see scanDigest). Throws DigestError when no entry is found. */
+export function parseDigest(text: string, file: string): Digest {
+  return digestFromLayout(text, file, scanDigest(text));
 }

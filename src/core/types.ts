@@ -5,6 +5,12 @@ export interface DigestEntry {
   abstract: string;
   /** Position in the digest (0 = first), i.e. the trending rank. */
   rank: number;
+  /**
+   * Derived data a cache may supply so that loading skips recomputing it: the paper id of the title
+   * and the links of the abstract. Absent after a plain parse; buildLibrary computes what is absent.
+   */
+  id?: string;
+  links?: string[];
 }
 
 export interface Digest {

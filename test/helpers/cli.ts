@@ -12,8 +12,14 @@ export interface CliResult {
 
 /** Runs the built binary as a child process, with no terminal, the way scripts use it. */
 export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): CliResult {
-  // A fresh state dir unless the test names one: tests never read or write the user's real marks.
-  const env: NodeJS.ProcessEnv = { ...process.env, PAPERTERM_STATE_DIR: tempDir('paperterm-state-'), ...opts.env };
+  // Fresh state and cache dirs unless the test names them: tests never touch the user's real marks
+  // or ~/.cache.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PAPERTERM_STATE_DIR: tempDir('paperterm-state-'),
+    PAPERTERM_CACHE_DIR: tempDir('paperterm-cache-'),
+    ...opts.env,
+  };
   delete env.PAPERTERM_DIGESTS;
   if (opts.env?.PAPERTERM_DIGESTS) env.PAPERTERM_DIGESTS = opts.env.PAPERTERM_DIGESTS;
   const spawnOpts: SpawnSyncOptions = { env, cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', timeout: 30_000 };

@@ -1,0 +1,88 @@
+// `npm run bench`: generates each corpus size in a temp dir, runs every registered section on it,
+// prints a table and writes the results as JSON.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { tempCorpusDir, writeCorpus } from './digest-writer.js';
+import { BenchUsageError, parseBenchArgs, USAGE, type BenchOptions } from './options.js';
+import { corpusReport, formatTable, machineInfo, resultRows, type BenchReport, type CorpusReport } from './report.js';
+import { PLANNED, SECTIONS, type BenchContext, type Measurement } from './sections.js';
+
+async function bench(options: BenchOptions): Promise<BenchReport> {
+  const loadAtStart = loadavg();
+  const temps: string[] = [];
+  const cleanup = () => {
+    for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  const log = (message: string) => void process.stderr.write(`${message}\n`);
+  const ctx: BenchContext = {
+    runs: options.runs,
+    quick: options.quick,
+    log,
+    scratchDir(label) {
+      const dir = mkdtempSync(join(tmpdir(), `paperterm-bench-${label}-`));
+      temps.push(dir);
+      return dir;
+    },
+  };
+  const measurements: Measurement[] = [];
+  const corpora: CorpusReport[] = [];
+  try {
+    for (const section of SECTIONS) if (section.setup) measurements.push(...(await section.setup(ctx)));
+    for (const papers of options.sizes) {
+      const dir = tempCorpusDir(String(papers));
+      if (!options.keep) temps.push(dir);
+      const t = performance.now();
+      const corpus = writeCorpus(dir, { papers });
+      corpora.push(corpusReport(corpus, performance.now() - t));
+      log(`corpus of ${papers} papers: ${corpus.digests} digests in ${dir}${options.keep ? ' (kept)' : ''}`);
+      for (const section of SECTIONS) measurements.push(...(await section.measure(corpus, ctx)));
+    }
+  } finally {
+    cleanup();
+  }
+  const { out: _out, ...shown } = options;
+  return {
+    generatedAt: new Date().toISOString(),
+    options: shown,
+    machine: machineInfo(loadAtStart),
+    corpora,
+    results: resultRows(measurements),
+    planned: PLANNED,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseBenchArgs(argv);
+  } catch (err) {
+    if (!(err instanceof BenchUsageError)) throw err;
+    process.stderr.write(`bench: ${err.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const report = await bench(options);
+  process.stdout.write(formatTable(report));
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\nresults written to ${options.out}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

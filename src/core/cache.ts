@@ -1,0 +1,203 @@
+// A per-user cache of parsed digests. It holds where each entry stands in the file plus the ids and
+// links derived from it, not the text itself: the text is read from the digest every time, so a
+// cache hit only skips parsing, hashing and link extraction. Any doubt about a record (other file
+// version, other code version, bad JSON, offsets that do not fit) makes it a miss, and every I/O
+// error is swallowed: the cache can make loading faster, never wrong and never fail.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractLinks } from './links.js';
+import { paperId } from './library.js';
+import { digestFromLayout, type DigestLayout } from './parse.js';
+import type { Digest } from './types.js';
+
+/** Where the cache lives: $PAPERTERM_CACHE_DIR, else $XDG_CACHE_HOME/paperterm, else ~/.cache/paperterm. */
+export function cacheDirFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.PAPERTERM_CACHE_DIR) return env.PAPERTERM_CACHE_DIR;
+  // The XDG spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'paperterm');
+  let home = env.HOME;
+  if (!home) {
+    try {
+      home = homedir();
+    } catch {
+      return null;
+    }
+  }
+  return home ? join(home, '.cache', 'paperterm') : null;
+}
+
+/**
+ * Changes whenever the file's contents may have: size, modification and status-change times in
+ * nanoseconds, inode and device. ctime cannot be set back by `touch`, so an edit that restores the
+ * size and mtime is still seen.
+ */
+export function fileSignature(st: BigIntStats): string {
+  return `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}`;
+}
+
+interface CacheRecord {
+  file: string;
+  signature: string;
+  date: string | null;
+  warnings: string[];
+  spans: number[];
+  ids: string[];
+  links: string[][];
+}
+
+export interface DigestCache {
+  /** The digest as cached for this exact version of the file, or null. `text` is the file's decoded text. */
+  load(file: string, signature: string, text: string): Digest | null;
+  /**
+   * Records a freshly parsed digest. Fills in its entries' ids and links (buildLibrary then reuses
+   * them instead of recomputing). Never throws.
+   */
+  store(file: string, signature: string, layout: DigestLayout, digest: Digest): void;
+}
+
+// Records are only valid for the code that wrote them: the fingerprint covers the sources of the
+// modules that decide what a record holds, so a changed parser or link extractor starts afresh.
+const FINGERPRINTED = ['parse', 'links', 'library', 'cache'];
+let fingerprint: string | null | undefined;
+
+function codeFingerprint(): string | null {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha256');
+  try {
+    for (const name of FINGERPRINTED) {
+      // Compiled (.js) in the installed program; TypeScript sources when run from a test runner.
+      const js = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
+      hash.update(readFileSync(existsSync(js) ? js : js.replace(/\.js$/, '.ts')));
+    }
+    fingerprint = hash.digest('hex').slice(0, 16);
+  } catch {
+    fingerprint = null;
+  }
+  return fingerprint;
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+
+const ID = /^[0-9a-f]{12}$/;
+
+function asRecord(v: unknown): CacheRecord | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const r = v as Partial<CacheRecord>;
+  const n = Array.isArray(r.spans) ? r.spans.length / 4 : 0;
+  const ok =
+    typeof r.file === 'string' &&
+    typeof r.signature === 'string' &&
+    (r.date === null || typeof r.date === 'string') &&
+    isStringArray(r.warnings) &&
+    Number.isInteger(n) &&
+    n > 0 &&
+    r.spans!.every((x) => Number.isInteger(x)) &&
+    isStringArray(r.ids) &&
+    r.ids.length === n &&
+    r.ids.every((id) => ID.test(id)) &&
+    Array.isArray(r.links) &&
+    r.links.length === n &&
+    r.links.every(isStringArray);
+  return ok ? (r as CacheRecord) : null;
+}
+
+/** Entries in order, non-empty titles, abstracts after their titles, everything inside the text. */
+function spansFit(spans: readonly number[], length: number): boolean {
+  let end = 0;
+  for (let k = 0; k < spans.length; k += 4) {
+    const [t0, t1, a0, a1] = [spans[k]!, spans[k + 1]!, spans[k + 2]!, spans[k + 3]!];
+    if (t0 < end || t1 <= t0 || t1 > length) return false;
+    end = t1;
+    if (a0 === -1 && a1 === -1) continue;
+    if (a0 < t1 || a1 <= a0 || a1 > length) return false;
+    end = a1;
+  }
+  return true;
+}
+
+/** The cache in `dir` (created on first store). Nothing is read or written until it is used. */
+export function openDigestCache(dir: string): DigestCache {
+  const recordsDir = () => {
+    const fp = codeFingerprint();
+    return fp ? join(dir, `digests-${fp}`) : null;
+  };
+  const recordPath = (records: string, file: string) =>
+    join(records, `${createHash('sha256').update(file).digest('hex').slice(0, 32)}.json`);
+  let prepared = false;
+
+  return {
+    load(file, signature, text) {
+      const records = recordsDir();
+      if (!records) return null;
+      let record: CacheRecord | null;
+      try {
+        record = asRecord(JSON.parse(readFileSync(recordPath(records, file), 'utf8')));
+      } catch {
+        return null;
+      }
+      if (!record || record.file !== file || record.signature !== signature) return null;
+      if (!spansFit(record.spans, text.length)) return null;
+      return digestFromLayout(text, file, { date: record.date, spans: record.spans, warnings: record.warnings }, record);
+    },
+
+    store(file, signature, layout, digest) {
+      for (const e of digest.entries) {
+        e.id = paperId(e.title);
+        e.links = extractLinks(e.abstract);
+      }
+      const records = recordsDir();
+      if (!records) return;
+      const record: CacheRecord = {
+        file,
+        signature,
+        date: layout.date,
+        warnings: layout.warnings,
+        spans: layout.spans,
+        ids: digest.entries.map((e) => e.id!),
+        links: digest.entries.map((e) => e.links!),
+      };
+      const target = recordPath(records, file);
+      const temp = `${target}.${process.pid}.tmp`;
+      try {
+        if (!prepared) {
+          prepared = true;
+          mkdirSync(records, { recursive: true, mode: 0o700 });
+          pruneOtherVersions(dir, records);
+        }
+        // Written aside and renamed into place, so a reader never sees half a record.
+        writeFileSync(temp, JSON.stringify(record), { mode: 0o600 });
+        renameSync(temp, target);
+      } catch {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // Nothing was written.
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Records written by other versions of the code are never read again; drop them. Only what this
+ * module writes is removed (a directory of record files), never anything else a user keeps there.
+ */
+function pruneOtherVersions(dir: string, keep: string): void {
+  try {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (!e.isDirectory() || !RECORDS_DIR.test(e.name) || path === keep) continue;
+      for (const f of readdirSync(path)) if (RECORD_FILE.test(f)) unlinkSync(join(path, f));
+      rmdirSync(path);
+    }
+  } catch {
+    // Best effort: stale records are only wasted space.
+  }
+}
+const RECORDS_DIR = /^digests-[0-9a-f]{16}$/;
+const RECORD_FILE = /^[0-9a-f]{32}\.json(\.\d+\.tmp)?$/;
