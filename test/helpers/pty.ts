@@ -131,8 +131,12 @@ export class PtySession implements Screen {
       XDG_CONFIG_HOME: join(this.home, '.config'),
       XDG_DATA_HOME: join(this.home, '.local/share'),
       XDG_STATE_HOME: join(this.home, '.local/state'),
+      XDG_CACHE_HOME: join(this.home, '.cache'),
+      PAPERTERM_STATE_DIR: join(this.home, 'state'),
+      PAPERTERM_CACHE_DIR: join(this.home, 'cache'),
       LANG: 'C.UTF-8',
     });
+    delete env.PAPERTERM_DIGESTS;
     for (const [k, v] of Object.entries(opts.env ?? {})) {
       if (v === undefined) delete env[k];
       else env[k] = v;
