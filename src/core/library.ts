@@ -30,8 +30,13 @@ export function paperId(title: string): string {
 }
 
 /** Newest first; ties (same date, or undated) by file name so the order never depends on argv order. */
+export function compareDigests(a: Pick<Digest, 'order' | 'file'>, b: Pick<Digest, 'order' | 'file'>): number {
+  return b.order - a.order || a.file.localeCompare(b.file);
+}
+
+/** The digests in library order (see compareDigests). */
 export function sortDigests(digests: readonly Digest[]): Digest[] {
-  return [...digests].sort((a, b) => b.order - a.order || a.file.localeCompare(b.file));
+  return [...digests].sort(compareDigests);
 }
 
 /**

@@ -1,0 +1,82 @@
+import { compareDigests, idForKey, normalizeTitle } from './library.js';
+import { extractLinks } from './links.js';
+import type { Digest, DigestEntry, Paper } from './types.js';
+
+/**
+ * buildLibrary one digest at a time, so a reader can show the newest papers while older digests are
+ * still being read. Fed in library order (newest first, see compareDigests) every digest only appends
+ * new papers or adds older dates (and, rarely, a missing abstract) to papers already there, so the
+ * papers handed out stay where they are and keep their identity. Once every digest is in, the result
+ * equals buildLibrary's on the same digests.
+ */
+export interface LibraryBuilder {
+  /**
+   * Adds one digest. A digest that sorts before one already added (its date was guessed wrong) is
+   * still placed correctly, by rebuilding from every digest so far: slower, and the papers handed out
+   * before are then replaced by new objects.
+   */
+  add(digest: Digest): void;
+  /**
+   * The papers so far, in library order; a new array on every call. Papers returned earlier are
+   * updated in place as older digests add to them (dates and sources appended, an abstract filled in).
+   */
+  papers(): Paper[];
+  /** Digests added so far. */
+  readonly digests: number;
+}
+
+const linksOf = (entry: DigestEntry): string[] => (entry.links ? entry.links.slice() : extractLinks(entry.abstract));
+
+export function createLibraryBuilder(): LibraryBuilder {
+  let byKey = new Map<string, number>();
+  let papers: Paper[] = [];
+  const added: Digest[] = [];
+
+  const merge = (digest: Digest) => {
+    for (const entry of digest.entries) {
+      const key = normalizeTitle(entry.title);
+      const at = byKey.get(key);
+      if (at === undefined) {
+        byKey.set(key, papers.length);
+        papers.push({
+          id: entry.id ?? idForKey(key),
+          title: entry.title,
+          abstract: entry.abstract,
+          dates: [digest.label],
+          sources: [digest.file],
+          links: linksOf(entry),
+        });
+        continue;
+      }
+      const p = papers[at]!;
+      if (!p.abstract && entry.abstract) {
+        // An older digest may carry the abstract a newer one lost.
+        p.abstract = entry.abstract;
+        p.links = linksOf(entry);
+      }
+      if (!p.sources.includes(digest.file)) {
+        p.sources.push(digest.file);
+        p.dates.push(digest.label);
+      }
+    }
+  };
+
+  return {
+    add(digest) {
+      const last = added.at(-1);
+      added.push(digest);
+      if (!last || compareDigests(last, digest) <= 0) {
+        merge(digest);
+        return;
+      }
+      added.sort(compareDigests);
+      byKey = new Map();
+      papers = [];
+      for (const d of added) merge(d);
+    },
+    papers: () => papers.slice(),
+    get digests() {
+      return added.length;
+    },
+  };
+}
