@@ -63,7 +63,8 @@ describe('the reader in a real terminal', () => {
         cols: 80,
         rows: 24,
       });
-      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      // Loading may take more than one frame on a slow machine: wait for the whole library.
+      await t.waitFor((s) => footer(s).includes('j/k move') && header(s).includes(`${N} papers`), 15_000);
       expect(t.inAltScreen()).toBe(true);
       expect(header(t)).toContain(`${N} papers · ${N} unread · 0 starred`);
       expect(t.lines()[1]!.startsWith('>')).toBe(true);

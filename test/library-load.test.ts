@@ -50,6 +50,7 @@ describe('loading newest digest first, a slice at a time', () => {
     const all = loadLibrary([corpus.dir]);
     expect(load.done).toBe(true);
     expect(load.progress()).toBe(1);
+    expect(load.totalBytes).toBe(corpus.bytes);
     expect(load.papers()).toEqual(all.papers);
     expect(load.digests).toHaveLength(all.digests.length);
     expect(load.errors).toEqual([]);

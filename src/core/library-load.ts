@@ -17,6 +17,8 @@ export interface LibraryLoad {
   /** Digests loaded so far (files read minus failures). */
   readonly digests: readonly Digest[];
   readonly done: boolean;
+  /** Size of all the files to read. */
+  readonly totalBytes: number;
   /** Share of the files' bytes read so far, 0 to 1. */
   progress(): number;
   /**
@@ -128,6 +130,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     get done() {
       return next >= plan.length;
     },
+    totalBytes,
     progress: () => (next >= plan.length ? 1 : totalBytes > 0 ? bytesRead / totalBytes : next / plan.length),
     step(budgetMs) {
       const until = performance.now() + budgetMs;

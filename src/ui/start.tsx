@@ -1,7 +1,8 @@
 import { render, type Instance } from 'ink';
 import type { Paper } from '../core/types.js';
-import { ReaderApp } from './components/App.js';
+import { LiveReader } from './components/LiveReader.js';
 import { fullscreenStdout } from './ink-stdout.js';
+import { fixedLibrary, type LiveLibrary } from './live-library.js';
 import { streamSize } from './size.js';
 import { enterTerminal } from './terminal.js';
 
@@ -18,6 +19,10 @@ const MAX_FPS = 30;
 
 const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
 
+function isLive(source: readonly Paper[] | LiveLibrary): source is LiveLibrary {
+  return !Array.isArray(source);
+}
+
 function oneLine(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return msg.split('\n')[0] ?? '';
@@ -25,9 +30,11 @@ function oneLine(err: unknown): string {
 
 /**
  * Runs the interactive reader until the user quits; resolves with the exit code. The terminal is
- * restored on every way out: q, Ctrl-C, an uncaught error, SIGTERM / SIGHUP / SIGINT.
+ * restored on every way out: q, Ctrl-C, an uncaught error, SIGTERM / SIGHUP / SIGINT. A library still
+ * loading keeps growing on screen, and stops loading when the reader ends.
  */
-export async function startReader(papers: readonly Paper[], options: StartOptions): Promise<number> {
+export async function startReader(source: readonly Paper[] | LiveLibrary, options: StartOptions): Promise<number> {
+  const library = isLive(source) ? source : fixedLibrary(source);
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
@@ -35,6 +42,7 @@ export async function startReader(papers: readonly Paper[], options: StartOption
   let instance: Instance | undefined;
 
   const shutdown = () => {
+    library.stop();
     try {
       instance?.unmount();
     } catch {
@@ -56,7 +64,7 @@ export async function startReader(papers: readonly Paper[], options: StartOption
   process.on('unhandledRejection', onFatal);
 
   try {
-    const app = <ReaderApp papers={papers} size={streamSize(stdout)} color={options.color} fullscreen onSuspend={session.suspend} />;
+    const app = <LiveReader library={library} size={streamSize(stdout)} color={options.color} fullscreen onSuspend={session.suspend} />;
     instance = render(app, {
       stdin,
       stdout: fullscreenStdout(stdout),

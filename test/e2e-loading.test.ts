@@ -1,0 +1,60 @@
+/**
+ * A library too big to read before the first frame, in the real binary in a real pty: the reader
+ * shows the newest papers at once and reads the rest while the user can already move around.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { writeCorpus, type CorpusInfo } from '../bench/digest-writer.js';
+import { loadLibrary } from '../src/core/load.js';
+import type { Paper } from '../src/core/types.js';
+import { abstract, layoutA, tempDir } from './helpers/digests.js';
+import { PAPERTERM, type PtySession, spawnPaperterm } from './helpers/pty.js';
+
+const TIMEOUT = 60_000;
+let corpus: CorpusInfo;
+let papers: Paper[];
+let badFile: string;
+const sessions: PtySession[] = [];
+afterEach(() => sessions.splice(0).forEach((t) => t.dispose()));
+
+beforeAll(() => {
+  // 8,000 papers, ~16 MB: well past what is read whole before the first frame.
+  corpus = writeCorpus(tempDir('paperterm-e2e-loading-'), { papers: 8000, seed: 11 });
+  // The oldest dated digest turns out not to be UTF-8 past its first few KB: found while reading in
+  // the background, long after the first frame.
+  const entries = Array.from({ length: 40 }, (_, i) => [`Old paper number ${i}`, abstract(`old ${i}`)] as [string, string]);
+  badFile = join(corpus.dir, 'zz-old.txt');
+  writeFileSync(badFile, Buffer.concat([Buffer.from(layoutA('Jan 1', entries)), Buffer.from([0xff, 0x0a])]));
+  papers = loadLibrary([corpus.dir]).papers;
+}, TIMEOUT);
+afterAll(() => rmSync(corpus.dir, { recursive: true, force: true }));
+
+describe('a large library', () => {
+  test(
+    'first frame from the newest digests, keys work while the rest loads, problems reported on exit',
+    async () => {
+      const t = spawnPaperterm({
+        command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${corpus.dir}'; echo "exit=$?"`] },
+        cols: 100,
+        rows: 30,
+      });
+      sessions.push(t);
+      const header = () => t.lines()[0] ?? '';
+      await t.waitFor((s) => (s.lines()[29] ?? '').includes('j/k move'), 30_000);
+      // The first frame is drawn before the background reading starts.
+      expect(t.output).toMatch(/All papers · loading \d+%…/);
+      expect(t.lines()[1]).toContain(papers[0]!.title.slice(0, 20));
+      t.press('j');
+      await t.waitFor(() => header().includes(`${papers.length} papers`) && !header().includes('loading'), 30_000);
+      await t.waitFor(() => /2\/8000\s*$/.test(header()));
+      expect(papers).toHaveLength(8000);
+      expect(t.lines()[2]!.startsWith('>')).toBe(true);
+      expect(t.lines()[2]).toContain(papers[1]!.title.slice(0, 20));
+      t.press('q');
+      await t.waitFor('exit=0');
+      expect(t.lines().join('')).toContain(`paperterm: ${badFile}: not valid UTF-8 text`);
+    },
+    TIMEOUT,
+  );
+});
