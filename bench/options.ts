@@ -8,12 +8,15 @@ export interface BenchOptions {
   quick: boolean;
   out: string;
   keep: boolean;
+  /** Sections to run, by number or title (all when empty). */
+  only: string[];
 }
 
-export const USAGE = `usage: npm run bench -- [--sizes 500,10000,100000] [--quick] [--runs N] [--out FILE] [--keep]
+export const USAGE = `usage: npm run bench -- [--sizes 500,10000,100000] [--quick] [--runs N] [--only LIST] [--out FILE] [--keep]
   --sizes  corpus sizes in distinct papers (default 500,10000,100000; with --quick 500,10000)
   --quick  fewer repeats (3 unless --runs) for a fast look
   --runs   repeats of each timed measurement (default 5)
+  --only   run only these sections, by number or title (e.g. 3,4 or startup,wire)
   --out    results file (default bench/results.json)
   --keep   keep the generated digests (their directory is printed) instead of deleting them`;
 
@@ -34,6 +37,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
         runs: { type: 'string' },
         out: { type: 'string' },
         keep: { type: 'boolean' },
+        only: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -50,6 +54,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     quick,
     out: resolve(values.out ?? DEFAULT_OUT),
     keep: values.keep ?? false,
+    only: (values.only ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
   };
 }
 

@@ -52,7 +52,7 @@ export function resultRows(measurements: readonly Measurement[]): ResultRow[] {
 
 function fmt(value: number, unit: string): string {
   if (!Number.isFinite(value)) return '–';
-  const digits = unit === 'ms' && value < 10 ? 1 : 0;
+  const digits = unit === '×' ? 2 : unit === 'ms' && value < 10 ? 1 : 0;
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
@@ -61,12 +61,17 @@ export function formatTable(report: BenchReport): string {
   const sizes = [...new Set(report.results.map((r) => r.papers))].sort((a, b) => a - b);
   const keyOf = (r: ResultRow) => `${r.section}\u0000${r.metric} (${r.unit})`;
   const rows = new Map<string, Map<number, ResultRow>>();
-  for (const r of report.results) {
+  // By section number: sections measured once up front (setup) would otherwise come first.
+  const sectionNo = (r: ResultRow) => Number(/^\((\d+)\)/.exec(r.section)?.[1] ?? Infinity);
+  const ordered = report.results.map((r, i) => ({ r, i })).sort((a, b) => sectionNo(a.r) - sectionNo(b.r) || a.i - b.i);
+  for (const { r } of ordered) {
     const byPapers = rows.get(keyOf(r)) ?? new Map<number, ResultRow>();
     byPapers.set(r.papers, r);
     rows.set(keyOf(r), byPapers);
   }
-  const header = ['section', 'metric', ...sizes.map((n) => (n === 0 ? 'machine' : `${n.toLocaleString('en-US')} papers`))];
+  const generated = new Set(report.corpora.map((c) => c.papers));
+  const label = (n: number) => (n === 0 ? 'machine' : generated.has(n) ? `${n.toLocaleString('en-US')} papers` : `samples (${n})`);
+  const header = ['section', 'metric', ...sizes.map(label)];
   const lines: string[][] = [header];
   let lastSection = '';
   for (const [key, byPapers] of rows) {

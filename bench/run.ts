@@ -6,9 +6,20 @@ import { dirname, join } from 'node:path';
 import { tempCorpusDir, writeCorpus } from './digest-writer.js';
 import { BenchUsageError, parseBenchArgs, USAGE, type BenchOptions } from './options.js';
 import { corpusReport, formatTable, machineInfo, resultRows, type BenchReport, type CorpusReport } from './report.js';
-import { PLANNED, SECTIONS, type BenchContext, type Measurement } from './sections.js';
+import { PLANNED, SECTIONS, type BenchContext, type BenchSection, type Measurement } from './sections.js';
 
-async function bench(options: BenchOptions): Promise<BenchReport> {
+/** The sections --only names (all without it); an unknown name is a usage error. */
+function chosenSections(only: readonly string[]): BenchSection[] {
+  if (only.length === 0) return SECTIONS;
+  for (const name of only) {
+    if (!SECTIONS.some((s) => String(s.id) === name || s.title === name)) {
+      throw new BenchUsageError(`--only: no section '${name}' (sections: ${SECTIONS.map((s) => `${s.id} ${s.title}`).join(', ')})`);
+    }
+  }
+  return SECTIONS.filter((s) => only.includes(String(s.id)) || only.includes(s.title));
+}
+
+async function bench(options: BenchOptions, sections: BenchSection[]): Promise<BenchReport> {
   const loadAtStart = loadavg();
   const temps: string[] = [];
   const cleanup = () => {
@@ -32,7 +43,7 @@ async function bench(options: BenchOptions): Promise<BenchReport> {
   const measurements: Measurement[] = [];
   const corpora: CorpusReport[] = [];
   try {
-    for (const section of SECTIONS) if (section.setup) measurements.push(...(await section.setup(ctx)));
+    for (const section of sections) if (section.setup) measurements.push(...(await section.setup(ctx)));
     for (const papers of options.sizes) {
       const dir = tempCorpusDir(String(papers));
       if (!options.keep) temps.push(dir);
@@ -40,7 +51,7 @@ async function bench(options: BenchOptions): Promise<BenchReport> {
       const corpus = writeCorpus(dir, { papers });
       corpora.push(corpusReport(corpus, performance.now() - t));
       log(`corpus of ${papers} papers: ${corpus.digests} digests in ${dir}${options.keep ? ' (kept)' : ''}`);
-      for (const section of SECTIONS) measurements.push(...(await section.measure(corpus, ctx)));
+      for (const section of sections) measurements.push(...(await section.measure(corpus, ctx)));
     }
   } finally {
     cleanup();
@@ -58,8 +69,10 @@ async function bench(options: BenchOptions): Promise<BenchReport> {
 
 async function main(argv: string[]): Promise<number> {
   let options;
+  let sections: BenchSection[] = [];
   try {
     options = parseBenchArgs(argv);
+    if (options !== 'help') sections = chosenSections(options.only);
   } catch (err) {
     if (!(err instanceof BenchUsageError)) throw err;
     process.stderr.write(`bench: ${err.message}\n${USAGE}\n`);
@@ -69,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const report = await bench(options);
+  const report = await bench(options, sections);
   process.stdout.write(formatTable(report));
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);

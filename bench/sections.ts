@@ -5,13 +5,19 @@ import { baselineSection } from './baseline-bench.js';
 import type { CorpusInfo } from './digest-writer.js';
 import { loadSection } from './load-bench.js';
 import { machineSection } from './machine-bench.js';
+import { startupSection } from './startup-bench.js';
+import { wireSection } from './wire-bench.js';
 
 export interface Measurement {
   /** The section's label, e.g. "(1) load". */
   section: string;
   metric: string;
-  unit: 'ms' | 'MB' | 'B';
-  /** Corpus size it was measured on; 0 for figures that do not depend on one. */
+  /** '×' is a ratio of two other figures. */
+  unit: 'ms' | 'MB' | 'B' | '×';
+  /**
+   * Corpus size it was measured on; 0 for figures that do not depend on one. Figures measured on the
+   * bundled samples carry their paper count (no generated corpus has it: the table calls it "samples").
+   */
   papers: number;
   samples: number[];
   /** Anything else worth keeping in the JSON (hit counts, …). */
@@ -44,13 +50,10 @@ export const SECTIONS: BenchSection[] = [
   // ── (2) search keystrokes: ADD HERE (bench/search-bench.ts, by whoever integrates the search
   //    engine): per corpus size, time per keystroke while typing a few real queries letter by
   //    letter through the real engine, median/p95, plus index build time and RSS.
-  // ── (3) startup: ADD HERE: time from spawning the real binary (bin/paperterm.js) in a pty on each
-  //    corpus to its first frame on screen, median/p95. Give it PAPERTERM_CACHE_DIR (a scratchDir)
-  //    and report cold and warm cache; drop CI from the child's env (Ink prints only the last frame).
-  // ── (4) terminal bytes: ADD HERE: bytes the real binary writes to the pty per frame, per cursor
-  //    move and per keystroke (unit 'B'), median/p95, at 80×24 and a larger size.
+  startupSection,
+  wireSection,
   baselineSection,
 ];
 
 /** Sections of issue 6 not written yet; printed under the table. Delete a line when its section lands. */
-export const PLANNED = ['(2) search keystrokes', '(3) startup to first frame in a pty', '(4) terminal bytes per frame / cursor move / keystroke'];
+export const PLANNED = ['(2) search keystrokes', '(4) terminal bytes per search keystroke (search is not in the reader yet)'];

@@ -20,7 +20,7 @@ describe('npm run bench', () => {
   it('measures load and the substring baseline at 500 papers and writes sane figures', { timeout: 120_000 }, () => {
     const out = join(tempDir('paperterm-bench-test-'), 'results.json');
     temps.push(resolve(out, '..'));
-    const r = bench(['--sizes', '500', '--quick', '--keep', '--out', out]);
+    const r = bench(['--sizes', '500', '--quick', '--keep', '--only', '0,load,5', '--out', out]);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.status).toBe(0);
     const kept = /corpus of 500 papers: \d+ digests in (\S+) \(kept\)/.exec(r.stderr)?.[1];
@@ -73,8 +73,49 @@ describe('npm run bench', () => {
     expect(row('(0) machine', 'allocate + touch 100 MB', 0).median).toBeGreaterThan(0);
   });
 
+  it('measures startup and terminal bytes of the real binary in a pty at 500 papers and on the samples', { timeout: 120_000 }, () => {
+    const out = join(tempDir('paperterm-bench-test-'), 'results.json');
+    temps.push(resolve(out, '..'));
+    const r = bench(['--sizes', '500', '--quick', '--runs', '1', '--only', 'startup,4', '--out', out]);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.status).toBe(0);
+    const samples = loadLibrary([resolve(import.meta.dirname, '../sample-data')]).papers.length;
+    expect(r.stdout).toMatch(new RegExp(`^section\\s+metric\\s+machine\\s+samples \\(${samples}\\)\\s+500 papers$`, 'm'));
+    expect(r.stdout).toMatch(/^\(3\) startup\s+node: import ink \+ react, then exit \(ms\)\s+[\d.,]+ \/ [\d.,]+$/m);
+    expect(r.stdout).not.toContain('(1) load');
+
+    const report = JSON.parse(readFileSync(out, 'utf8')) as BenchReport;
+    const row = (section: string, metric: string, papers: number) => {
+      const found = report.results.filter((x) => x.section === section && x.metric === metric && x.papers === papers);
+      expect(found, `${section} ${metric} ${papers}`).toHaveLength(1);
+      return found[0]!;
+    };
+    for (const papers of [samples, 500]) {
+      for (const metric of ['first frame, cold cache', 'first frame, warm cache', 'fully loaded, warm cache']) {
+        const x = row('(3) startup', metric, papers);
+        expect(x.runs).toBe(1);
+        expect(x.median).toBeGreaterThan(0);
+      }
+      // Everything is loaded with the first frame at these sizes.
+      expect(row('(3) startup', 'fully loaded, warm cache', papers).median).toBeGreaterThanOrEqual(row('(3) startup', 'first frame, warm cache', papers).median);
+      expect(row('(3) startup', 'peak RSS, warm cache', papers).median).toBeGreaterThan(20);
+      const first = row('(4) wire', 'first frame, 120×40', papers).median;
+      const move = row('(4) wire', 'cursor move (j), 120×40', papers);
+      expect(move.runs).toBe(10);
+      // A move rewrites part of the screen: something, and less than a whole frame.
+      expect(move.min).toBeGreaterThan(20);
+      expect(move.median).toBeLessThan(first);
+      expect(row('(4) wire', 'cursor move (j) key to frame, 120×40', papers).median).toBeGreaterThan(0);
+    }
+    expect(row('(4) wire', 'cursor move (j), 80×24', samples).median).toBeGreaterThan(20);
+    const ratio = row('(3) startup', 'first frame (warm) ÷ import ink + react', samples);
+    const imports = row('(3) startup', 'node: import ink + react, then exit', 0);
+    expect(ratio.median).toBeCloseTo(row('(3) startup', 'first frame, warm cache', samples).median / imports.median, 6);
+    expect(report.planned.join(' ')).toContain('search keystroke');
+  });
+
   it('refuses bad options with one line and exit 2', () => {
-    for (const args of [['--sizes', '0'], ['--sizes', '5x'], ['--runs', '-1'], ['--bogus']]) {
+    for (const args of [['--sizes', '0'], ['--sizes', '5x'], ['--runs', '-1'], ['--bogus'], ['--only', 'nonsense']]) {
       const r = bench(args);
       expect(r.status).toBe(2);
       expect(r.stderr.split('\n')[0]).toMatch(/^bench: /);

@@ -1,0 +1,119 @@
+// (3) startup: from spawning the real binary in a pty to its first complete frame, on the samples and
+// on each corpus (cold and warm parsed-digest cache), next to what Node needs just to import Ink and
+// React. Also how long the rest of a large library takes to load behind the first frame, how fast a
+// key is answered meanwhile, and the program's peak memory.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadLibrary } from '../src/core/load.js';
+import type { CorpusInfo } from './digest-writer.js';
+import { childEnv, PtyReader, REPO_ROOT, SAMPLE_DATA } from './pty-reader.js';
+import type { BenchContext, BenchSection, Measurement } from './sections.js';
+import { summarize } from './stats.js';
+
+const SECTION = '(3) startup';
+export const COLS = 120;
+export const ROWS = 40;
+/** Papers in sample-data/ (the table labels this column "samples"). */
+export const samplePapers = (): number => loadLibrary([SAMPLE_DATA]).papers.length;
+
+/** Wall time of a fresh `node` that imports ink and react and exits. */
+function importTime(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', "await import('ink'); await import('react');"], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - t) : reject(new Error(`import ink + react exited ${code}`))));
+  });
+}
+
+export interface StartupRun {
+  firstFrameMs: number;
+  loadedMs: number;
+  peakRssMB: number | undefined;
+  /** Key-to-frame times of cursor moves made while the library was still loading. */
+  movesWhileLoading: number[];
+}
+
+const loaded = (screen: string[]) => !(screen[0] ?? '').includes('loading') && (screen[ROWS - 1] ?? '').includes('j/k');
+
+/** One start of the reader on `dir`: first frame, then (moving the cursor meanwhile) fully loaded. */
+export async function startOnce(dir: string, home: string, cacheDir: string): Promise<StartupRun> {
+  const r = new PtyReader([dir], { cols: COLS, rows: ROWS, env: childEnv(home, cacheDir) });
+  try {
+    await r.frame(1);
+    const firstFrameMs = r.frameTimes[0]! - r.startedAt;
+    const movesWhileLoading: number[] = [];
+    let done = false;
+    const finished = r.until(loaded).then(() => {
+      done = true;
+    });
+    while (!done) {
+      await Promise.race([finished, new Promise((res) => setTimeout(res, 100))]);
+      if (done) break;
+      const frames = r.frameCount;
+      const t = performance.now();
+      r.child.write('j');
+      await r.frame(frames + 1);
+      if (!done) movesWhileLoading.push(r.frameTimes[frames]! - t);
+    }
+    await finished;
+    const loadedMs = performance.now() - r.startedAt;
+    return { firstFrameMs, loadedMs, peakRssMB: r.peakRssMB(), movesWhileLoading };
+  } finally {
+    await r.quit();
+  }
+}
+
+function row(metric: string, unit: Measurement['unit'], papers: number, samples: number[], detail?: Record<string, unknown>): Measurement {
+  return { section: SECTION, metric, unit, papers, samples, ...(detail ? { detail } : {}) };
+}
+
+async function measureStarts(dir: string, papers: number, ctx: BenchContext): Promise<{ rows: Measurement[]; warmFirstFrame: number[] }> {
+  const home = ctx.scratchDir('startup-home');
+  const cacheDir = join(home, 'digest-cache');
+  const cold: StartupRun[] = [];
+  const warm: StartupRun[] = [];
+  for (let i = 0; i < ctx.runs; i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    mkdirSync(cacheDir, { recursive: true });
+    cold.push(await startOnce(dir, home, cacheDir));
+    warm.push(await startOnce(dir, home, cacheDir));
+    ctx.log(`  startup ${papers} papers: run ${i + 1}/${ctx.runs}`);
+  }
+  const rss = warm.map((w) => w.peakRssMB).filter((m): m is number => m !== undefined);
+  const moves = [...cold, ...warm].flatMap((w) => w.movesWhileLoading);
+  const rows = [
+    row('first frame, cold cache', 'ms', papers, cold.map((c) => c.firstFrameMs)),
+    row('first frame, warm cache', 'ms', papers, warm.map((c) => c.firstFrameMs)),
+    row('fully loaded, cold cache', 'ms', papers, cold.map((c) => c.loadedMs)),
+    row('fully loaded, warm cache', 'ms', papers, warm.map((c) => c.loadedMs)),
+  ];
+  if (rss.length) rows.push(row('peak RSS, warm cache', 'MB', papers, rss));
+  if (moves.length) rows.push(row('cursor move while loading, key to frame', 'ms', papers, moves));
+  return { rows, warmFirstFrame: warm.map((w) => w.firstFrameMs) };
+}
+
+export const startupSection: BenchSection = {
+  id: 3,
+  title: 'startup',
+  async setup(ctx) {
+    const imports: number[] = [];
+    for (let i = 0; i < ctx.runs; i++) imports.push(await importTime());
+    const n = samplePapers();
+    const { rows, warmFirstFrame } = await measureStarts(SAMPLE_DATA, n, ctx);
+    const ratio = summarize(warmFirstFrame).median / summarize(imports).median;
+    return [
+      row('node: import ink + react, then exit', 'ms', 0, imports),
+      ...rows,
+      row('first frame (warm) ÷ import ink + react', '×', n, [ratio], { target: '< 2' }),
+    ];
+  },
+  async measure(corpus: CorpusInfo, ctx) {
+    return (await measureStarts(corpus.dir, corpus.papers, ctx)).rows;
+  },
+};
