@@ -1,33 +1,82 @@
+import { ScreenDiff } from './screen-diff.js';
+
 /**
- * The stdout Ink draws the full-screen reader through. It works around two defects of Ink 6.8's
- * renderer (the last Ink release for Node 20) for a frame that fills the alternate screen:
+ * The stdout Ink draws the full-screen reader through. Ink (6.8, the last release for Node 20) is
+ * run with its plain renderer, which writes every frame whole; this stream turns each frame into
+ * the cells that changed since the last one (see ScreenDiff), so a keypress costs what it changes
+ * on screen rather than a repaint of every line it touches. It also works around Ink's
+ * "fullscreen" path: a frame as tall as the terminal makes Ink clear the terminal on every update
+ * (`lastOutputHeight >= stdout.rows` in ink.js), so Ink is told the terminal has one row more than
+ * it has.
  *
- * 1. A frame as tall as the terminal takes Ink's "fullscreen" path, which clears the terminal and
- *    rewrites every line on every update (`lastOutputHeight >= stdout.rows` in ink.js): every
- *    keypress would cost a full repaint. Ink is told the terminal has one row more than it has, so
- *    frames go through the incremental line-diffing writer instead.
- * 2. That writer appends a newline after the frame, which on the last row scrolls the screen, and
- *    then climbs back `lines - 1` rows to the frame's top, one row short (log-update.js). The
- *    trailing newline of a write is dropped, and the climb is replaced by "cursor home": the frame
- *    always starts at the top-left of the alternate screen, so home is exactly where it belongs.
- *
- * Only frame writes match either pattern: Ink's other writes (cursor visibility, synchronized-output
- * markers, erase sequences) pass through unchanged.
+ * Frame writes are recognised by their shape: Ink's erase-lines prefix, then the frame, then a
+ * newline. Markers Ink writes around frames (synchronized output, cursor visibility) pass through
+ * unchanged; a clear-screen (Ctrl-L, resize) resets the screen model to blank; any other write is
+ * passed through and makes the next frame rewrite every line.
  */
-const CLIMB_TO_FRAME_TOP = /^\u001b\[\d+A/;
-const HOME = '\u001b[H';
+const ERASE_LINES = /^(?:\u001b\[2K\u001b\[1A)*(?:\u001b\[2K\u001b\[G)?/;
+const BEGIN_SYNC = '\u001b[?2026h';
+const END_SYNC = '\u001b[?2026l';
+const MARKERS = new Set([BEGIN_SYNC, END_SYNC, '\u001b[?25l', '\u001b[?25h']);
+const CLEAR_SCREEN = '\u001b[2J';
 
 type WriteArgs = [chunk: unknown, encoding?: unknown, cb?: unknown];
 
-export function anchorFrame(chunk: string): string {
-  const homed = chunk.replace(CLIMB_TO_FRAME_TOP, HOME);
-  return homed.endsWith('\n') ? homed.slice(0, -1) : homed;
+/** What one write from Ink means for the screen. */
+export type InkWrite = { kind: 'frame'; lines: string[] } | { kind: 'marker' } | { kind: 'erase' } | { kind: 'clear' } | { kind: 'other' };
+
+export function classifyWrite(chunk: string): InkWrite {
+  if (MARKERS.has(chunk)) return { kind: 'marker' };
+  if (chunk.includes(CLEAR_SCREEN)) return { kind: 'clear' };
+  const body = chunk.replace(ERASE_LINES, '');
+  if (body === '' && chunk !== '') return { kind: 'erase' };
+  if (body.endsWith('\n') && !body.includes('\u001b[?')) return { kind: 'frame', lines: body.slice(0, -1).split('\n') };
+  return { kind: 'other' };
 }
 
 export function fullscreenStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+  const screen = new ScreenDiff();
+  const out = stdout.write.bind(stdout) as (...a: unknown[]) => boolean;
+  // Held back until there is something to draw: a frame that changes nothing then costs no bytes.
+  let pendingSync = false;
   const write = (...args: WriteArgs) => {
     const [chunk, ...rest] = args;
-    return (stdout.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? anchorFrame(chunk) : chunk, ...rest);
+    if (typeof chunk !== 'string') return out(chunk, ...rest);
+    const w = classifyWrite(chunk);
+    switch (w.kind) {
+      case 'marker':
+        if (chunk === BEGIN_SYNC) {
+          pendingSync = true;
+          return done(rest);
+        }
+        if (chunk === END_SYNC && pendingSync) {
+          pendingSync = false;
+          return done(rest);
+        }
+        return out(chunk, ...rest);
+      case 'frame': {
+        const bytes = screen.frame(w.lines);
+        if (bytes === '') return done(rest);
+        const text = pendingSync ? BEGIN_SYNC + bytes : bytes;
+        pendingSync = false;
+        return out(text, ...rest);
+      }
+      case 'erase':
+        // Ink erases its last frame only to draw it again right after: make that frame whole.
+        screen.reset('unknown');
+        return done(rest);
+      case 'clear':
+        screen.reset('blank');
+        return flush(chunk, rest);
+      default:
+        screen.reset('unknown');
+        return flush(chunk, rest);
+    }
+  };
+  const flush = (chunk: string, rest: unknown[]) => {
+    const text = pendingSync ? BEGIN_SYNC + chunk : chunk;
+    pendingSync = false;
+    return out(text, ...rest);
   };
   return new Proxy(stdout, {
     get(target, prop) {
@@ -37,4 +86,11 @@ export function fullscreenStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/** A write that is swallowed still calls its callback, as the stream would have. */
+function done(rest: unknown[]): boolean {
+  const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+  if (cb) process.nextTick(cb);
+  return true;
 }

@@ -70,7 +70,8 @@ export async function startReader(source: readonly Paper[] | LiveLibrary, option
       stdout: fullscreenStdout(stdout),
       stderr,
       exitOnCtrlC: true,
-      incrementalRendering: true,
+      // Whole frames: fullscreenStdout works out the changed cells itself.
+      incrementalRendering: false,
       maxFps: MAX_FPS,
     });
     await instance.waitUntilExit();

@@ -1,0 +1,286 @@
+import stringWidth from 'string-width';
+
+/**
+ * Turns one full-screen frame into the next with as few bytes as it can: only the cells that changed
+ * are written, each run at an absolute cursor position, with style codes only where the style
+ * changes, and an erase-to-end-of-line instead of trailing blanks. Frames are text lines as Ink
+ * renders them (printable text and SGR style codes); a line holding anything else is rewritten whole.
+ *
+ * Assumes the frame starts at the top-left cell and that nothing else writes to the screen unless
+ * `reset` says so.
+ */
+export class ScreenDiff {
+  /** What each screen row shows: a parsed line, BLANK, or UNKNOWN (must be rewritten whole). */
+  private rows: Row[] = [];
+
+  /** The screen was cleared (`blank`) or written to by someone else (`unknown`). */
+  reset(state: 'blank' | 'unknown'): void {
+    this.rows = state === 'blank' ? [] : this.rows.map(() => UNKNOWN);
+    this.unknownBelow = state === 'unknown';
+  }
+
+  private unknownBelow = false;
+
+  /** The bytes that change the screen from the last frame to `lines`, leaving the style at default. */
+  frame(lines: readonly string[]): string {
+    let out = '';
+    const pen = { style: DEFAULT };
+    const height = Math.max(lines.length, this.rows.length);
+    for (let y = 0; y < height; y++) {
+      const raw = lines[y];
+      const old = this.rows[y] ?? (this.unknownBelow ? UNKNOWN : BLANK);
+      if (raw === undefined) {
+        // The frame got shorter: clear what is left of the old one.
+        if (old !== BLANK) out += `${at(y, 0)}${penTo(pen, DEFAULT)}\u001b[K`;
+        continue;
+      }
+      if (old !== BLANK && old !== UNKNOWN && old.raw === raw) continue;
+      const next = parseLine(raw);
+      out += next && old !== UNKNOWN ? changes(y, old, next, pen) : whole(y, raw, next, pen);
+      this.rows[y] = next ?? UNKNOWN;
+    }
+    this.rows.length = lines.length;
+    this.unknownBelow = false;
+    return out + penTo(pen, DEFAULT);
+  }
+}
+
+interface ParsedLine {
+  raw: string;
+  /** One entry per column: the grapheme drawn there, '' for the second column of a wide one. */
+  chars: string[];
+  /** The style of each column (see styleKey). */
+  styles: Style[];
+  /** Columns up to the last one that is not a default-style blank. */
+  end: number;
+}
+type Row = ParsedLine | typeof BLANK | typeof UNKNOWN;
+const BLANK = 'blank' as const;
+const UNKNOWN = 'unknown' as const;
+
+/** Cursor to row y, column x (0-based). */
+function at(y: number, x: number): string {
+  return x === 0 ? `\u001b[${y + 1}H` : `\u001b[${y + 1};${x + 1}H`;
+}
+
+/** A line that cannot be diffed cell by cell (or a screen row in an unknown state): rewrite it all. */
+function whole(y: number, raw: string, next: ParsedLine | null, pen: { style: Style }): string {
+  if (!next) return `${at(y, 0)}${penTo(pen, DEFAULT)}${raw}\u001b[m\u001b[K`;
+  return `${at(y, 0)}${cells(next, 0, next.end, pen)}${penTo(pen, DEFAULT)}\u001b[K`;
+}
+
+function changes(y: number, old: ParsedLine | typeof BLANK, next: ParsedLine, pen: { style: Style }): string {
+  const oldChars = old === BLANK ? [] : old.chars;
+  const oldStyles = old === BLANK ? [] : old.styles;
+  const oldEnd = old === BLANK ? 0 : old.end;
+  const width = Math.max(oldEnd, next.end);
+  const same = (x: number) => {
+    const a = x < oldEnd ? oldChars[x]! : ' ';
+    const b = x < next.end ? next.chars[x]! : ' ';
+    return a === b && (x < oldEnd ? oldStyles[x]! : DEFAULT) === (x < next.end ? next.styles[x]! : DEFAULT);
+  };
+  let first = 0;
+  while (first < width && same(first)) first++;
+  if (first === width) return '';
+  let last = width - 1;
+  while (last > first && same(last)) last--;
+  // A run never starts on the second column of a wide character: the column before it would be
+  // unchanged, so the whole character would be. Writing over half of an old wide character makes
+  // the terminal blank its other half, which is then a changed cell of the same run.
+  let out = '';
+  for (let x = first; x <= last; ) {
+    // A run of changed cells, ending where more than GAP unchanged cells follow (cheaper to jump).
+    let end = x;
+    for (let k = x + 1, gap = 0; k <= last && gap <= GAP; k++) {
+      if (same(k)) gap++;
+      else [end, gap] = [k, 0];
+    }
+    const from = x;
+    if (end + 1 >= next.end) {
+      // The change runs into the blank end of the new line: draw up to its end and erase the rest
+      // (which also takes care of every later change: they are all old cells to blank).
+      const drawn = from < next.end ? cells(next, from, next.end, pen) : '';
+      return `${out}${at(y, from)}${drawn}${oldEnd > Math.max(from, next.end) ? `${penTo(pen, DEFAULT)}\u001b[K` : ''}`;
+    }
+    out += `${at(y, from)}${cells(next, from, end + 1, pen)}`;
+    x = end + 1;
+    while (x <= last && same(x)) x++;
+  }
+  return out;
+}
+
+/** Unchanged cells worth skipping with a cursor move rather than writing them again. */
+const GAP = 8;
+
+function cells(line: ParsedLine, from: number, to: number, pen: { style: Style }): string {
+  let out = '';
+  for (let x = from; x < to; x++) {
+    const ch = line.chars[x]!;
+    if (ch === '') continue;
+    out += penTo(pen, line.styles[x]!) + ch;
+  }
+  return out;
+}
+
+// ── styles ──────────────────────────────────────────────────────────────────────────────────────
+// A style is the SGR state as a canonical string of parameters ("" = default), so cells compare
+// with ===. Each attribute group has a set value and a code that turns it off.
+
+interface Attrs {
+  intensity: string; // '1', '2' or '1;2'
+  italic: string;
+  underline: string; // '4', '21' or '4:n'
+  blink: string;
+  inverse: string;
+  hidden: string;
+  strike: string;
+  overline: string;
+  fg: string;
+  bg: string;
+}
+type Style = string;
+const DEFAULT: Style = '';
+const GROUPS: { key: keyof Attrs; off: string }[] = [
+  { key: 'intensity', off: '22' },
+  { key: 'italic', off: '23' },
+  { key: 'underline', off: '24' },
+  { key: 'blink', off: '25' },
+  { key: 'inverse', off: '27' },
+  { key: 'hidden', off: '28' },
+  { key: 'strike', off: '29' },
+  { key: 'overline', off: '55' },
+  { key: 'fg', off: '39' },
+  { key: 'bg', off: '49' },
+];
+const EMPTY: Attrs = { intensity: '', italic: '', underline: '', blink: '', inverse: '', hidden: '', strike: '', overline: '', fg: '', bg: '' };
+
+const attrsOf = new Map<Style, Attrs>([[DEFAULT, EMPTY]]);
+function styleOf(a: Attrs): Style {
+  const key = GROUPS.map((g) => a[g.key])
+    .filter(Boolean)
+    .join(';');
+  if (!attrsOf.has(key)) attrsOf.set(key, { ...a });
+  return key;
+}
+
+/** Applies one SGR sequence's parameters; false for parameters it does not know. */
+function applySgr(a: Attrs, params: string): boolean {
+  const p = params === '' ? ['0'] : params.split(';');
+  for (let i = 0; i < p.length; i++) {
+    const code = p[i]!;
+    if (code.includes(':')) {
+      if (!code.startsWith('4:')) return false;
+      a.underline = code === '4:0' ? '' : code;
+      continue;
+    }
+    const n = code === '' ? 0 : Number(code);
+    if (!Number.isInteger(n)) return false;
+    if (n === 0) Object.assign(a, EMPTY);
+    else if (n === 1) a.intensity = a.intensity === '2' ? '1;2' : a.intensity || '1';
+    else if (n === 2) a.intensity = a.intensity === '1' ? '1;2' : a.intensity || '2';
+    else if (n === 22) a.intensity = '';
+    else if (n === 3) a.italic = '3';
+    else if (n === 23) a.italic = '';
+    else if (n === 4 || n === 21) a.underline = String(n);
+    else if (n === 24) a.underline = '';
+    else if (n === 5) a.blink = '5';
+    else if (n === 25) a.blink = '';
+    else if (n === 7) a.inverse = '7';
+    else if (n === 27) a.inverse = '';
+    else if (n === 8) a.hidden = '8';
+    else if (n === 28) a.hidden = '';
+    else if (n === 9) a.strike = '9';
+    else if (n === 29) a.strike = '';
+    else if (n === 53) a.overline = '53';
+    else if (n === 55) a.overline = '';
+    else if ((n >= 30 && n <= 37) || (n >= 90 && n <= 97)) a.fg = code;
+    else if (n === 39) a.fg = '';
+    else if ((n >= 40 && n <= 47) || (n >= 100 && n <= 107)) a.bg = code;
+    else if (n === 49) a.bg = '';
+    else if (n === 38 || n === 48) {
+      const kind = p[i + 1];
+      const take = kind === '5' ? 2 : kind === '2' ? 4 : -1;
+      if (take < 0 || i + take >= p.length) return false;
+      const colour = p.slice(i, i + take + 1).join(';');
+      if (n === 38) a.fg = colour;
+      else a.bg = colour;
+      i += take;
+    } else return false;
+  }
+  return true;
+}
+
+/** Codes that switch the terminal from the pen's style to `to` (and record it), whichever is shorter. */
+function penTo(pen: { style: Style }, to: Style): string {
+  const from = pen.style;
+  if (from === to) return '';
+  pen.style = to;
+  if (to === DEFAULT) return '\u001b[m';
+  if (from === DEFAULT) return `\u001b[${to}m`;
+  const f = attrsOf.get(from)!;
+  const t = attrsOf.get(to)!;
+  const parts: string[] = [];
+  for (const g of GROUPS) {
+    if (f[g.key] === t[g.key]) continue;
+    // 22 turns off bold and faint together: set again whatever stays.
+    parts.push(t[g.key] && g.key !== 'intensity' ? t[g.key] : g.off);
+    if (g.key === 'intensity' && t.intensity) parts.push(t.intensity);
+  }
+  const step = `\u001b[${parts.join(';')}m`;
+  const fresh = `\u001b[0;${to}m`;
+  return step.length <= fresh.length ? step : fresh;
+}
+
+// ── lines ───────────────────────────────────────────────────────────────────────────────────────
+
+const SGR = /\u001b\[([0-9;:]*)m/y;
+const PLAIN = /^[\u0020-\u007e]*$/;
+const segmenter = new Intl.Segmenter();
+
+/** A frame line as cells, or null when it holds something other than text and SGR codes. */
+export function parseLine(raw: string): ParsedLine | null {
+  const chars: string[] = [];
+  const styles: Style[] = [];
+  const attrs: Attrs = { ...EMPTY };
+  let style = DEFAULT;
+  let i = 0;
+  while (i < raw.length) {
+    const esc = raw.indexOf('\u001b', i);
+    const text = raw.slice(i, esc === -1 ? raw.length : esc);
+    if (text && !addText(text, style, chars, styles)) return null;
+    if (esc === -1) break;
+    SGR.lastIndex = esc;
+    const m = SGR.exec(raw);
+    if (!m || !applySgr(attrs, m[1]!)) return null;
+    style = styleOf(attrs);
+    i = SGR.lastIndex;
+  }
+  let end = chars.length;
+  while (end > 0 && chars[end - 1] === ' ' && styles[end - 1] === DEFAULT) end--;
+  return { raw, chars, styles, end };
+}
+
+function addText(text: string, style: Style, chars: string[], styles: Style[]): boolean {
+  if (PLAIN.test(text)) {
+    for (let k = 0; k < text.length; k++) {
+      chars.push(text[k]!);
+      styles.push(style);
+    }
+    return true;
+  }
+  for (const { segment } of segmenter.segment(text)) {
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(segment)) return false;
+    const w = stringWidth(segment);
+    if (w === 0) {
+      // Zero-width: where a terminal puts it is anyone's guess; let the caller rewrite the line.
+      return false;
+    }
+    chars.push(segment);
+    styles.push(style);
+    for (let k = 1; k < w; k++) {
+      chars.push('');
+      styles.push(style);
+    }
+  }
+  return true;
+}

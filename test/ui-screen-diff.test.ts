@@ -1,0 +1,144 @@
+/**
+ * The frame differ behind the reader's stdout: whatever sequence of frames it is given, a terminal
+ * fed its bytes shows exactly what a terminal fed each whole frame shows, cell by cell (text, width,
+ * colours, attributes). Checked on a real terminal emulator (headless xterm).
+ */
+import unicode11 from '@xterm/addon-unicode11';
+import xtermHeadless from '@xterm/headless';
+import { describe, expect, test } from 'vitest';
+import { seededRng, type Rng } from '../bench/rng.js';
+import { classifyWrite } from '../src/ui/ink-stdout.js';
+import { parseLine, ScreenDiff } from '../src/ui/screen-diff.js';
+
+type Term = InstanceType<typeof xtermHeadless.Terminal>;
+const COLS = 40;
+const ROWS = 8;
+
+function terminal(): Term {
+  const t = new xtermHeadless.Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true, scrollback: 0 });
+  t.loadAddon(new unicode11.Unicode11Addon());
+  t.unicode.activeVersion = '11';
+  return t;
+}
+const write = (t: Term, data: string) => new Promise<void>((done) => t.write(data, done));
+
+/** Every cell as text + width + colours + attributes. */
+function cells(t: Term): string[] {
+  const buf = t.buffer.active;
+  const out: string[] = [];
+  for (let y = 0; y < ROWS; y++) {
+    const line = buf.getLine(y)!;
+    for (let x = 0; x < COLS; x++) {
+      const c = line.getCell(x)!;
+      const attrs = [c.isBold(), c.isDim(), c.isItalic(), c.isUnderline(), c.isInverse(), c.isStrikethrough()].map(Number).join('');
+      out.push(`${y},${x}:${c.getChars() || ' '}/${c.getWidth()}/${c.getFgColorMode()}:${c.getFgColor()}/${c.getBgColorMode()}:${c.getBgColor()}/${attrs}`);
+    }
+  }
+  return out;
+}
+
+/** The reference: clear the screen and write the frame whole. */
+const wholeFrame = (lines: readonly string[]) => `\u001b[2J\u001b[H${lines.map((l) => `${l}\u001b[m`).join('\r\n')}`;
+
+const STYLES = ['\u001b[1m', '\u001b[22m', '\u001b[7m', '\u001b[27m', '\u001b[36m', '\u001b[39m', '\u001b[4m', '\u001b[24m', '\u001b[m', '\u001b[90m', '\u001b[1;33m', '\u001b[38;5;208m', '\u001b[48;2;10;20;30m', '\u001b[49m', '\u001b[2m', '\u001b[3m'];
+const PIECES = ['a', 'b', ' ', 'xyz', '   ', '            ', '中', '文字', '🚀', 'é', '│', '…', '●'];
+
+/** A random frame line of at most COLS columns, built from pieces and style codes. */
+function randomLine(rng: Rng): string {
+  let line = '';
+  let width = 0;
+  const target = rng.int(COLS + 1);
+  while (width < target) {
+    if (rng.next() < 0.25) line += rng.pick(STYLES);
+    const piece = rng.pick(PIECES);
+    const w = [...piece].reduce((n, ch) => n + (/[中文字🚀]/u.test(ch) ? 2 : 1), 0);
+    if (width + w > COLS) break;
+    line += piece;
+    width += w;
+  }
+  return line.replace(/ +$/, '');
+}
+
+/** The next frame: mostly the last one with a few lines changed a little, sometimes a new height. */
+function nextFrame(rng: Rng, last: string[]): string[] {
+  const height = rng.next() < 0.1 ? 1 + rng.int(ROWS) : last.length || ROWS;
+  const frame = Array.from({ length: height }, (_, y) => last[y] ?? randomLine(rng));
+  for (let k = rng.int(4); k >= 0; k--) {
+    const y = rng.int(height);
+    const old = frame[y]!;
+    // Either a fresh line or the old one with a piece swapped somewhere in the middle.
+    const points = [...old];
+    const kept = points.slice(0, rng.int(points.length + 1)).join('').replace(/\u001b[^m]*$/, '');
+    frame[y] = rng.next() < 0.5 ? randomLine(rng) : kept + [...randomLine(rng)].slice(0, 6).join('').replace(/\u001b[^m]*$/, '');
+    if (parseLine(frame[y]!)!.chars.length > COLS) frame[y] = randomLine(rng);
+  }
+  return frame;
+}
+
+describe('ScreenDiff', () => {
+  test('random frame sequences: the screen always equals the frame written whole', async () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const rng = seededRng(seed);
+      const diffed = terminal();
+      const reference = terminal();
+      const diff = new ScreenDiff();
+      let frame: string[] = [];
+      for (let step = 0; step < 40; step++) {
+        frame = nextFrame(rng, frame);
+        await write(diffed, diff.frame(frame));
+        await write(reference, wholeFrame(frame));
+        expect(cells(diffed), `seed ${seed} step ${step}:\n${frame.join('\n')}`).toEqual(cells(reference));
+      }
+      diffed.dispose();
+      reference.dispose();
+    }
+  });
+
+  test('writes nothing for an unchanged frame and only the changed cells otherwise', () => {
+    const diff = new ScreenDiff();
+    const a = ['\u001b[1m paperterm\u001b[22m  3 papers', ' one', '\u001b[7m> two\u001b[27m', ' three'];
+    expect(diff.frame(a)).toContain('paperterm');
+    expect(diff.frame(a)).toBe('');
+    const b = ['\u001b[1m paperterm\u001b[22m  4 papers', ' one', '\u001b[7m> two\u001b[27m', ' three'];
+    // Row 1, column 13 (1-based): only the digit.
+    expect(diff.frame(b)).toBe('\u001b[1;13H4');
+  });
+
+  test('erases to the end of the line instead of writing blanks, and style codes only where the style changes', () => {
+    const diff = new ScreenDiff();
+    diff.frame(['a long line of text here']);
+    // From column 8: column 7 was a blank and still is.
+    expect(diff.frame(['a long'])).toBe('\u001b[1;8H\u001b[K');
+    const styled = diff.frame(['\u001b[36mab\u001b[39m\u001b[36mcd\u001b[39m']);
+    expect(styled.match(/\u001b\[36m/g)).toHaveLength(1);
+  });
+
+  test('after someone else wrote to the screen, rewrites every line whole; after a clear, only what is not blank', () => {
+    const diff = new ScreenDiff();
+    const frame = ['one', '', 'three'];
+    diff.frame(frame);
+    diff.reset('unknown');
+    expect(diff.frame(frame)).toBe('\u001b[1Hone\u001b[K\u001b[2H\u001b[K\u001b[3Hthree\u001b[K');
+    diff.reset('blank');
+    expect(diff.frame(frame)).toBe('\u001b[1Hone\u001b[3Hthree');
+  });
+
+  test('a line with codes other than styles is written as it is', () => {
+    const diff = new ScreenDiff();
+    const link = '\u001b]8;;https://x.org\u0007x\u001b]8;;\u0007';
+    expect(parseLine(link)).toBeNull();
+    expect(diff.frame([link])).toBe(`\u001b[1H${link}\u001b[m\u001b[K`);
+  });
+});
+
+describe("Ink's writes", () => {
+  test('frames, markers, erases and clears are told apart', () => {
+    expect(classifyWrite('row one\nrow two\n')).toEqual({ kind: 'frame', lines: ['row one', 'row two'] });
+    expect(classifyWrite('\u001b[2K\u001b[1A\u001b[2K\u001b[Grow one\n')).toEqual({ kind: 'frame', lines: ['row one'] });
+    expect(classifyWrite('\u001b[2K\u001b[1A\u001b[2K\u001b[G')).toEqual({ kind: 'erase' });
+    expect(classifyWrite('\u001b[?2026h')).toEqual({ kind: 'marker' });
+    expect(classifyWrite('\u001b[?25l')).toEqual({ kind: 'marker' });
+    expect(classifyWrite('\u001b[2J\u001b[H')).toEqual({ kind: 'clear' });
+    expect(classifyWrite('a console.log line')).toEqual({ kind: 'other' });
+  });
+});
