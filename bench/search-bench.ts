@@ -1,0 +1,85 @@
+import type { Paper } from '../src/core/types.js';
+import { createSearchEngine } from '../src/search/engine.js';
+
+/** What a user might type: short, long, typo'd, and extended syntax. */
+export const BENCH_QUERIES: readonly string[] = [
+  'bev',
+  'llama',
+  'qwen2.5',
+  'contrastive pretraining',
+  'diffusion models for video generation',
+  'trasformer',
+  'reinforcment lerning',
+  "'model soups",
+  '^efficient',
+  'language models$',
+  'diffusion !video',
+  'lidar | radar',
+];
+
+export interface Timing {
+  median: number;
+  p95: number;
+  max: number;
+  count: number;
+}
+
+export interface SearchBenchResult {
+  papers: number;
+  buildMs: number;
+  /** Every search() while typing each query one character at a time, as the UI calls it. */
+  keystroke: Timing;
+  /** Each complete query at once on a second engine that saw no typing (a paste). */
+  cold: Timing;
+  perQuery: { query: string; keystroke: Timing; lastKeyMs: number; total: number }[];
+  rssMb: { afterBuild: number; peak: number };
+}
+
+export function timing(samples: readonly number[]): Timing {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+  return { median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? 0, count: s.length };
+}
+
+/**
+ * Builds an engine over `papers`, then types each query one character at a time (the UI's call
+ * pattern: `limit` hits per keystroke, the engine keeping its caches between calls) and times
+ * every call. `cold` sends each whole query at once to a second engine that saw no typing.
+ */
+export function benchSearch(papers: readonly Paper[], queries: readonly string[] = BENCH_QUERIES, limit = 50): SearchBenchResult {
+  let t0 = performance.now();
+  const engine = createSearchEngine(papers);
+  const buildMs = performance.now() - t0;
+  const afterBuild = process.memoryUsage().rss / 2 ** 20;
+
+  const all: number[] = [];
+  const perQuery: SearchBenchResult['perQuery'] = [];
+  for (const query of queries) {
+    const samples: number[] = [];
+    let total = 0;
+    for (let i = 1; i <= query.length; i++) {
+      t0 = performance.now();
+      total = engine.search(query.slice(0, i), { limit }).total;
+      samples.push(performance.now() - t0);
+    }
+    all.push(...samples);
+    perQuery.push({ query, keystroke: timing(samples), lastKeyMs: samples[samples.length - 1] ?? 0, total });
+  }
+
+  // A second engine that has seen no typing: each whole query arrives at once, as when pasted.
+  const fresh = createSearchEngine(papers);
+  const cold: number[] = [];
+  for (const query of queries) {
+    t0 = performance.now();
+    fresh.search(query, { limit });
+    cold.push(performance.now() - t0);
+  }
+  return {
+    papers: papers.length,
+    buildMs,
+    keystroke: timing(all),
+    cold: timing(cold),
+    perQuery,
+    rssMb: { afterBuild, peak: process.resourceUsage().maxRSS / 1024 },
+  };
+}

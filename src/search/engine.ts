@@ -1,0 +1,237 @@
+import Fuse from 'fuse.js';
+import type { Paper } from '../core/types.js';
+import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
+import { type TermCosts, TermEvaluator } from './term-eval.js';
+import { topByCost } from './top.js';
+import { FUSE_MATCH_OPTIONS, NORMALISED } from './tuning.js';
+import { buildWordIndex, type WordIndex } from './word-index.js';
+import { WordMatcher } from './word-match.js';
+
+/** Characters `start..end` of paper.title, both inclusive (Fuse.js's convention): title.slice(start, end + 1). */
+export type TitleRange = readonly [start: number, end: number];
+
+export interface SearchHit {
+  /** Position in the papers the engine was created with. */
+  readonly index: number;
+  /** Fuse.js convention: 0 is a perfect match, 1 no evidence at all (empty or negation-only query). */
+  readonly score: number;
+  /** Matched characters of the title, sorted and merged; empty when only other fields matched. */
+  readonly titleRanges: readonly TitleRange[];
+}
+
+export interface SearchResult {
+  readonly query: string;
+  /** Best first; papers of equal score keep library order. At most `limit` of them. */
+  readonly hits: readonly SearchHit[];
+  /** How many papers match in all (may exceed hits.length). */
+  readonly total: number;
+}
+
+export interface SearchOptions {
+  /** Return only the best `limit` hits (default: all). An interactive list should pass what it can show. */
+  limit?: number;
+}
+
+export interface SearchEngine {
+  readonly papers: readonly Paper[];
+  search(query: string, options?: SearchOptions): SearchResult;
+}
+
+/** Builds the word index once; every search afterwards works from it. */
+export function createSearchEngine(papers: readonly Paper[]): SearchEngine {
+  return new Engine(papers);
+}
+
+/** Candidates ranked by the word-level score beyond the limit that Fuse re-scores on their full titles. */
+function refineWindow(limit: number): number {
+  return limit + Math.max(50, Math.ceil(limit / 2));
+}
+
+const TERM_CACHE_SIZE = 12;
+
+class Engine implements SearchEngine {
+  private readonly index: WordIndex;
+  private readonly evaluator: TermEvaluator;
+  private readonly termCache = new Map<string, TermCosts>();
+  private readonly best: Float32Array;
+  private last: { query: string; limit: number; result: SearchResult } | undefined;
+
+  constructor(readonly papers: readonly Paper[]) {
+    this.index = buildWordIndex(papers);
+    this.evaluator = new TermEvaluator(this.index, new WordMatcher(this.index));
+    this.best = new Float32Array(papers.length);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const limit = options.limit ?? Infinity;
+    if (!(limit >= 0) || (limit !== Infinity && !Number.isInteger(limit))) {
+      throw new RangeError(`search limit must be a whole number >= 0, not ${limit}`);
+    }
+    const last = this.last;
+    if (last && last.query === query && limit <= last.limit) {
+      return { query, hits: last.result.hits.slice(0, limit), total: last.result.total };
+    }
+    const result = this.run(query, limit);
+    this.last = { query, limit, result };
+    return result;
+  }
+
+  private run(query: string, limit: number): SearchResult {
+    const groups = parseQuery(query);
+    if (groups.length === 0) {
+      const count = Math.min(limit, this.papers.length);
+      const hits = Array.from({ length: count }, (_, index): SearchHit => ({ index, score: 1, titleRanges: [] }));
+      return { query, hits, total: this.papers.length };
+    }
+    const resolved = groups.map((g) => this.resolve(g));
+    const best = this.best.fill(-1);
+    for (const g of resolved) accumulate(g, best);
+    const window = limit === Infinity ? Infinity : refineWindow(limit);
+    const { order, total } = topByCost(best, window);
+    const hits = this.refine(order, groups, resolved);
+    return { query, hits: hits.slice(0, limit), total };
+  }
+
+  private resolve(group: TermGroup): Resolved {
+    const positive: Resolved['positive'] = [];
+    const negative: TermCosts[] = [];
+    for (const term of group) {
+      if (term.negate) negative.push(this.costs({ ...term, negate: false }));
+      else positive.push({ term, costs: this.costs(term) });
+    }
+    return { positive, negative };
+  }
+
+  private costs(term: Term): TermCosts {
+    const key = termKey(term);
+    let costs = this.termCache.get(key);
+    if (costs) {
+      this.termCache.delete(key);
+    } else {
+      costs = this.evaluator.evaluate(term);
+      if (this.termCache.size >= TERM_CACHE_SIZE) this.termCache.delete(this.termCache.keys().next().value!);
+    }
+    this.termCache.set(key, costs);
+    return costs;
+  }
+
+  /**
+   * Fuse.js re-scores the best candidates on their whole titles — the ranking signal that matters
+   * most, and the source of the highlighted ranges — while abstracts and dates keep their
+   * word-level Fuse scores.
+   */
+  private refine(order: readonly number[], groups: readonly TermGroup[], resolved: readonly Resolved[]): SearchHit[] {
+    const windowPapers = order.map((d) => this.papers[d]!);
+    const fuse = new Fuse(windowPapers, {
+      ...FUSE_MATCH_OPTIONS,
+      keys: ['title'],
+      includeMatches: true,
+      useExtendedSearch: true,
+      shouldSort: false,
+    });
+    const titleMatches = new Map<string, Map<number, { cost: number; ranges: readonly (readonly [number, number])[] }>>();
+    for (const g of groups) {
+      for (const term of g) {
+        const key = termKey(term);
+        if (term.negate || titleMatches.has(key)) continue;
+        const byWindowPos = new Map<number, { cost: number; ranges: readonly (readonly [number, number])[] }>();
+        for (const r of fuse.search(fusePattern(term))) {
+          byWindowPos.set(r.refIndex, {
+            cost: NORMALISED.title * -Math.log(Math.max(r.score ?? 1, Number.MIN_VALUE)),
+            ranges: r.matches?.[0]?.indices ?? [],
+          });
+        }
+        titleMatches.set(key, byWindowPos);
+      }
+    }
+    const scored = order.map((d, pos) => {
+      let best = -1;
+      const ranges: (readonly [number, number])[] = [];
+      for (const g of resolved) {
+        if (!matchesGroup(g, d)) continue;
+        let cost = 0;
+        for (const { term, costs } of g.positive) {
+          const rest = costs.rest[d]!;
+          if (rest > 0) cost += rest;
+          const title = titleMatches.get(termKey(term))!.get(pos);
+          if (title) {
+            cost += title.cost;
+            ranges.push(...title.ranges);
+          }
+        }
+        if (cost > best) best = cost;
+      }
+      return { index: d, cost: best, titleRanges: mergeRanges(ranges, this.papers[d]!.title.length) };
+    });
+    scored.sort((a, b) => b.cost - a.cost || a.index - b.index);
+    return scored.map(({ index, cost, titleRanges }) => ({ index, score: Math.exp(-cost), titleRanges }));
+  }
+}
+
+interface Resolved {
+  positive: { term: Term; costs: TermCosts }[];
+  negative: TermCosts[];
+}
+
+function matchesGroup(g: Resolved, d: number): boolean {
+  for (const { costs } of g.positive) if (costs.title[d]! < 0 && costs.rest[d]! < 0) return false;
+  for (const costs of g.negative) if (costs.title[d]! >= 0 || costs.rest[d]! >= 0) return false;
+  return true;
+}
+
+/** best[d] = max(best[d], this group's cost) for every paper the group matches. */
+function accumulate(g: Resolved, best: Float32Array): void {
+  const n = best.length;
+  for (let d = 0; d < n; d++) {
+    let cost = 0;
+    let ok = true;
+    for (const { costs } of g.positive) {
+      const t = costs.title[d]!;
+      const r = costs.rest[d]!;
+      if (t < 0 && r < 0) {
+        ok = false;
+        break;
+      }
+      cost += (t > 0 ? t : 0) + (r > 0 ? r : 0);
+    }
+    if (!ok) continue;
+    for (const costs of g.negative) {
+      if (costs.title[d]! >= 0 || costs.rest[d]! >= 0) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && cost > best[d]!) best[d] = cost;
+  }
+}
+
+/** The term in Fuse.js extended-search syntax, quoted so its text is taken literally. */
+function fusePattern(term: Term): string {
+  const text = `"${term.text.replace(/\|/g, '\\|')}"`;
+  switch (term.kind) {
+    case 'fuzzy':
+      return text;
+    case 'include':
+      return `'${text}`;
+    case 'prefix':
+      return `^${text}`;
+    case 'suffix':
+      return `${text}$`;
+    case 'exact':
+      return `=${text}`;
+  }
+}
+
+function mergeRanges(ranges: readonly (readonly [number, number])[], titleLength: number): TitleRange[] {
+  const sorted = ranges
+    .map(([s, e]) => [Math.max(0, s), Math.min(e, titleLength - 1)] as [number, number])
+    .filter(([s, e]) => s <= e)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const r of sorted) {
+    const prev = merged[merged.length - 1];
+    if (prev && r[0] <= prev[1] + 1) prev[1] = Math.max(prev[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
