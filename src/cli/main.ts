@@ -1,5 +1,6 @@
 import { parseCommandArgs } from './args.js';
 import { listCommand, LIST_HELP } from './commands/list.js';
+import { SEARCH_HELP, searchCommand } from './commands/search.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
@@ -9,6 +10,7 @@ const HELP = `paperterm — a keyboard-first terminal reader for AI-paper digest
 Usage:
   paperterm [PATH...]                open the reader (plain list when not in a terminal)
   ${LIST_HELP.split('\n').join('\n  ')}
+  ${SEARCH_HELP.split('\n').join('\n  ')}
   paperterm --help | --version
 
 PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
@@ -18,6 +20,7 @@ type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   list: listCommand,
+  search: searchCommand,
 };
 
 function defaultCommand(argv: string[], io: Io): number | Promise<number> {

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Paper } from '../core/types.js';
 import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
-import { type TermCosts, TermEvaluator } from './term-eval.js';
+import { costOf, operatorScore, type TermCosts, TermEvaluator } from './term-eval.js';
 import { topByCost } from './top.js';
 import { FUSE_MATCH_OPTIONS, NORMALISED } from './tuning.js';
 import { buildWordIndex, type WordIndex } from './word-index.js';
@@ -52,14 +52,20 @@ const TERM_CACHE_SIZE = 12;
 class Engine implements SearchEngine {
   private readonly index: WordIndex;
   private readonly evaluator: TermEvaluator;
-  private readonly termCache = new Map<string, TermCosts>();
+  /** Recent terms' costs: while typing, every term but the last one is unchanged. */
+  private readonly termCache = new Map<string, { costs: TermCosts; usedBy: number }>();
+  /** Cost arrays of evicted terms, reused so typing doesn't churn megabytes through the GC. */
+  private readonly spare: TermCosts[] = [];
+  private searchNumber = 0;
   private readonly best: Float32Array;
+  private readonly sum: Float32Array;
   private last: { query: string; limit: number; result: SearchResult } | undefined;
 
   constructor(readonly papers: readonly Paper[]) {
     this.index = buildWordIndex(papers);
     this.evaluator = new TermEvaluator(this.index, new WordMatcher(this.index));
     this.best = new Float32Array(papers.length);
+    this.sum = new Float32Array(papers.length);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -77,6 +83,7 @@ class Engine implements SearchEngine {
   }
 
   private run(query: string, limit: number): SearchResult {
+    this.searchNumber++;
     const groups = parseQuery(query);
     if (groups.length === 0) {
       const count = Math.min(limit, this.papers.length);
@@ -85,7 +92,7 @@ class Engine implements SearchEngine {
     }
     const resolved = groups.map((g) => this.resolve(g));
     const best = this.best.fill(-1);
-    for (const g of resolved) accumulate(g, best);
+    for (const g of resolved) accumulate(g, best, this.sum);
     const window = limit === Infinity ? Infinity : refineWindow(limit);
     const { order, total } = topByCost(best, window);
     const hits = this.refine(order, groups, resolved);
@@ -102,17 +109,30 @@ class Engine implements SearchEngine {
     return { positive, negative };
   }
 
+  private titleNorm(d: number): number {
+    return this.index.titleNorm[d]!;
+  }
+
   private costs(term: Term): TermCosts {
     const key = termKey(term);
-    let costs = this.termCache.get(key);
-    if (costs) {
+    let entry = this.termCache.get(key);
+    if (entry) {
       this.termCache.delete(key);
     } else {
-      costs = this.evaluator.evaluate(term);
-      if (this.termCache.size >= TERM_CACHE_SIZE) this.termCache.delete(this.termCache.keys().next().value!);
+      // Never evict a term this search already uses: its arrays are still being read.
+      for (const [k, e] of this.termCache) {
+        if (this.termCache.size < TERM_CACHE_SIZE) break;
+        if (e.usedBy === this.searchNumber) continue;
+        this.termCache.delete(k);
+        this.spare.push(e.costs);
+      }
+      const n = this.papers.length;
+      const into = this.spare.pop() ?? { title: new Float32Array(n), rest: new Float32Array(n) };
+      entry = { costs: this.evaluator.evaluate(term, into), usedBy: 0 };
     }
-    this.termCache.set(key, costs);
-    return costs;
+    entry.usedBy = this.searchNumber;
+    this.termCache.set(key, entry);
+    return entry.costs;
   }
 
   /**
@@ -136,10 +156,12 @@ class Engine implements SearchEngine {
         if (term.negate || titleMatches.has(key)) continue;
         const byWindowPos = new Map<number, { cost: number; ranges: readonly (readonly [number, number])[] }>();
         for (const r of fuse.search(fusePattern(term))) {
-          byWindowPos.set(r.refIndex, {
-            cost: NORMALISED.title * -Math.log(Math.max(r.score ?? 1, Number.MIN_VALUE)),
-            ranges: r.matches?.[0]?.indices ?? [],
-          });
+          // Fuse's score is s^(title norm); operators get their own s (see operatorScore).
+          const cost =
+            term.kind === 'fuzzy'
+              ? -Math.log(Math.max(r.score ?? 1, Number.MIN_VALUE))
+              : costOf(operatorScore(term.kind)) * this.titleNorm(order[r.refIndex]!);
+          byWindowPos.set(r.refIndex, { cost: NORMALISED.title * cost, ranges: r.matches?.[0]?.indices ?? [] });
         }
         titleMatches.set(key, byWindowPos);
       }
@@ -179,29 +201,28 @@ function matchesGroup(g: Resolved, d: number): boolean {
   return true;
 }
 
-/** best[d] = max(best[d], this group's cost) for every paper the group matches. */
-function accumulate(g: Resolved, best: Float32Array): void {
+/** best[d] = max(best[d], this group's cost) for every paper the group matches; `sum` is scratch. */
+function accumulate(g: Resolved, best: Float32Array, sum: Float32Array): void {
   const n = best.length;
+  sum.fill(0);
+  // Term by term over plain arrays: -1 in `sum` marks a paper the group has already lost.
+  for (const { costs } of g.positive) {
+    const { title, rest } = costs;
+    for (let d = 0; d < n; d++) {
+      const s = sum[d]!;
+      if (s < 0) continue;
+      const t = title[d]!;
+      const r = rest[d]!;
+      if (t < 0 && r < 0) sum[d] = -1;
+      else sum[d] = s + (t > 0 ? t : 0) + (r > 0 ? r : 0);
+    }
+  }
+  for (const { title, rest } of g.negative) {
+    for (let d = 0; d < n; d++) if (title[d]! >= 0 || rest[d]! >= 0) sum[d] = -1;
+  }
   for (let d = 0; d < n; d++) {
-    let cost = 0;
-    let ok = true;
-    for (const { costs } of g.positive) {
-      const t = costs.title[d]!;
-      const r = costs.rest[d]!;
-      if (t < 0 && r < 0) {
-        ok = false;
-        break;
-      }
-      cost += (t > 0 ? t : 0) + (r > 0 ? r : 0);
-    }
-    if (!ok) continue;
-    for (const costs of g.negative) {
-      if (costs.title[d]! >= 0 || costs.rest[d]! >= 0) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok && cost > best[d]!) best[d] = cost;
+    const s = sum[d]!;
+    if (s > best[d]!) best[d] = s;
   }
 }
 

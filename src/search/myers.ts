@@ -20,15 +20,15 @@ export class SubstringDistance {
     this.high = 1 << (pattern.length - 1);
   }
 
-  /** True when the pattern occurs in `text` with at most `maxErrors` edits. */
-  within(text: string, maxErrors: number): boolean {
+  /** True when the pattern occurs in text[start..end) with at most `maxErrors` edits. */
+  within(text: string, maxErrors: number, start = 0, end = text.length): boolean {
     const m = this.pattern.length;
     const { ascii, other, high } = this;
     let pv = -1;
     let mv = 0;
     let score = m;
     if (score <= maxErrors) return true;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
       const eq = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
       const xv = eq | mv;

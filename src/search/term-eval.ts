@@ -2,7 +2,8 @@ import Fuse from 'fuse.js';
 import type { Term } from './query.js';
 import { bitsetLength, forEachBit, type Postings } from './postings.js';
 import { isPlainWord, wordRuns } from './tokens.js';
-import { FUSE_MATCH_OPTIONS, NORMALISED } from './tuning.js';
+import { SubstringDistance } from './myers.js';
+import { FUSE_MATCH_OPTIONS, maxErrors, NORMALISED } from './tuning.js';
 import { type WordIndex, wordsContaining } from './word-index.js';
 import type { WordMatcher } from './word-match.js';
 
@@ -20,14 +21,25 @@ export interface TermCosts {
 /** Fuse turns a perfect (0) score into Number.EPSILON before weighting it. */
 const PERFECT = -Math.log(Number.EPSILON);
 /** Fuse reports an exact substring inside a longer text as 0.001, never 0. */
-const IN_TEXT = 0.001;
+export const IN_TEXT = 0.001;
 
-function costOf(score: number): number {
+export function costOf(score: number): number {
   return score <= 0 ? PERFECT : -Math.log(score);
+}
+
+/**
+ * The score a field gets for an exact-syntax match. Fuse gives every extended-search operator match
+ * 0 (then ε): one `'word` in a query outweighed all its fuzzy words ~5×, so `'model soups` ranked
+ * any short title with "model" above "Model soups: …". Operators now score like a fuzzy word found
+ * verbatim (0.001); only `=text`, the whole field, keeps Fuse's perfect score.
+ */
+export function operatorScore(kind: Term['kind']): number {
+  return kind === 'exact' ? 0 : IN_TEXT;
 }
 
 export class TermEvaluator {
   private readonly span: number;
+  private readonly scratch: Uint32Array[] = [];
 
   constructor(
     private readonly index: WordIndex,
@@ -36,12 +48,19 @@ export class TermEvaluator {
     this.span = bitsetLength(index.papers.length);
   }
 
-  evaluate(term: Term): TermCosts {
-    const n = this.index.papers.length;
-    const costs: TermCosts = { title: new Float32Array(n).fill(-1), rest: new Float32Array(n).fill(-1) };
-    if (term.kind === 'fuzzy') this.fuzzy(term.text, costs);
-    else this.anchored(term, costs);
-    return costs;
+  /** Fills `into` (arrays of one entry per paper, reused across terms to spare the GC). */
+  evaluate(term: Term, into: TermCosts): TermCosts {
+    into.title.fill(-1);
+    into.rest.fill(-1);
+    if (term.kind === 'fuzzy') this.fuzzy(term.text, into);
+    else this.anchored(term, into);
+    return into;
+  }
+
+  /** Zeroed scratch bitset number i; valid until the next evaluate(). */
+  private bitset(i: number): Uint32Array {
+    while (this.scratch.length <= i) this.scratch.push(new Uint32Array(this.span));
+    return this.scratch[i]!.fill(0);
   }
 
   /**
@@ -51,26 +70,58 @@ export class TermEvaluator {
    */
   private fuzzy(pattern: string, costs: TermCosts): void {
     const { index } = this;
+    this.addLabels(this.fuzzyLabels(pattern), costs.rest);
+    const letter = pattern.length === 1 ? pattern.charCodeAt(0) - 97 : -1;
+    if (letter >= 0 && letter < 26) {
+      // The first key of every word typed: one letter is in nearly every paper, so test the
+      // per-paper letter masks instead of gathering the postings of half the vocabulary.
+      const bit = 1 << letter;
+      const titleCost = NORMALISED.title * costOf(IN_TEXT);
+      const abstractCost = NORMALISED.abstract * costOf(IN_TEXT);
+      const { title, rest } = costs;
+      for (let d = 0; d < title.length; d++) {
+        if (index.titleLetters[d]! & bit) title[d] = titleCost * index.titleNorm[d]!;
+        // Added to any date-label cost already there.
+        if (index.abstractLetters[d]! & bit) rest[d] = Math.max(rest[d]!, 0) + abstractCost * index.abstractNorm[d]!;
+      }
+      return;
+    }
     const { ids, scores } = this.matcher.match(pattern);
     const levels = [...new Set(Array.from(scores, (s) => Math.max(s, IN_TEXT)))].sort((a, b) => a - b);
     const levelOf = new Map(levels.map((s, i) => [s, i]));
     const spread = (postings: Postings, field: Float32Array, weight: number, norm: Float32Array): void => {
-      const byLevel = levels.map(() => new Uint32Array(this.span));
+      const taken = this.bitset(0);
+      const byLevel = levels.map((_, i) => this.bitset(i + 1));
       for (let i = 0; i < ids.length; i++) postings.orInto(ids[i]!, byLevel[levelOf.get(Math.max(scores[i]!, IN_TEXT))!]!);
-      const taken = new Uint32Array(this.span);
       byLevel.forEach((bits, level) => {
         const cost = weight * costOf(levels[level]!);
         for (let i = 0; i < bits.length; i++) bits[i]! &= ~taken[i]!;
         for (let i = 0; i < bits.length; i++) taken[i]! |= bits[i]!;
         forEachBit(bits, (d) => {
-          field[d] = cost * norm[d]!;
+          const before = field[d]!;
+          field[d] = (before > 0 ? before : 0) + cost * norm[d]!;
         });
       });
     };
     spread(index.title, costs.title, NORMALISED.title, index.titleNorm);
     spread(index.abstract, costs.rest, NORMALISED.abstract, index.abstractNorm);
-    const labelScores = new Fuse(index.labelLower, { ...FUSE_MATCH_OPTIONS, isCaseSensitive: true }).search(pattern);
-    this.addLabels(labelScores.map((r) => [r.refIndex, r.score ?? 1]), costs.rest);
+  }
+
+  /** Fuse's scores for the date labels, after the same edit-distance screen the vocabulary gets. */
+  private fuzzyLabels(pattern: string): [number, number][] {
+    const { labelLower } = this.index;
+    const errors = maxErrors(pattern.length);
+    const screen = pattern.length <= 32 ? new SubstringDistance(pattern) : undefined;
+    const ids: number[] = [];
+    labelLower.forEach((label, i) => {
+      if (!screen || screen.within(label, errors)) ids.push(i);
+    });
+    if (ids.length === 0) return [];
+    const fuse = new Fuse(
+      ids.map((i) => labelLower[i]!),
+      { ...FUSE_MATCH_OPTIONS, isCaseSensitive: true },
+    );
+    return fuse.search(pattern).map((r) => [ids[r.refIndex]!, r.score ?? 1]);
   }
 
   private anchored(term: Term, costs: TermCosts): void {
@@ -78,17 +129,18 @@ export class TermEvaluator {
     const { text, kind } = term;
     const test = fieldTest(kind, text);
     const { title, rest } = costs;
-    const titleCost = NORMALISED.title * PERFECT;
+    const score = operatorScore(kind);
+    const titleCost = NORMALISED.title * costOf(score);
     for (let d = 0; d < index.titleLower.length; d++) {
       if (test(index.titleLower[d]!)) title[d] = titleCost * index.titleNorm[d]!;
     }
     if (kind === 'include') {
-      const abstractCost = NORMALISED.abstract * PERFECT;
+      const abstractCost = NORMALISED.abstract * costOf(score);
       for (const d of this.abstractsContaining(text)) rest[d] = abstractCost * index.abstractNorm[d]!;
     }
     const labels: [number, number][] = [];
     index.labelLower.forEach((l, i) => {
-      if (test(l)) labels.push([i, 0]);
+      if (test(l)) labels.push([i, score]);
     });
     this.addLabels(labels, rest);
   }
@@ -97,7 +149,7 @@ export class TermEvaluator {
   private abstractsContaining(text: string): number[] {
     const { index } = this;
     const docsOf = (sub: string): Uint32Array => {
-      const bits = new Uint32Array(this.span);
+      const bits = this.bitset(0);
       for (const id of wordsContaining(index, sub)) index.abstract.orInto(id, bits);
       return bits;
     };

@@ -137,3 +137,21 @@ export function countChunks(text: string): number {
   }
   return n;
 }
+
+/** Bits 0–25 for the letters a–z, 26 for any digit, 27 for anything else. */
+export function letterMask(word: string, start = 0, end = word.length): number {
+  let mask = 0;
+  for (let i = start; i < end; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) mask |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) mask |= 1 << 26;
+    else mask |= 1 << 27;
+  }
+  return mask;
+}
+
+export function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}

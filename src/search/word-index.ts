@@ -1,6 +1,6 @@
 import type { Paper } from '../core/types.js';
 import { Postings } from './postings.js';
-import { countChunks, fieldNorm, scanWords } from './tokens.js';
+import { countChunks, fieldNorm, letterMask, scanWords } from './tokens.js';
 
 /**
  * Everything the engine precomputes once per library: one shared vocabulary, title and abstract
@@ -17,6 +17,11 @@ export interface WordIndex {
   wordStart: Uint32Array;
   title: Postings;
   abstract: Postings;
+  /** letterMask of each word. */
+  wordLetters: Uint32Array;
+  /** Union of the letterMasks of each paper's title words, and of its abstract words. */
+  titleLetters: Uint32Array;
+  abstractLetters: Uint32Array;
   titleLower: string[];
   titleNorm: Float32Array;
   abstractNorm: Float32Array;
@@ -48,6 +53,7 @@ class U32List {
  */
 class Vocabulary {
   readonly words: string[] = [];
+  letters = new Uint32Array(1024);
   private hashes = new Uint32Array(1024);
   private table = new Int32Array(2048).fill(-1);
 
@@ -68,8 +74,12 @@ class Vocabulary {
       const bigger = new Uint32Array(this.hashes.length * 2);
       bigger.set(this.hashes);
       this.hashes = bigger;
+      const letters = new Uint32Array(this.letters.length * 2);
+      letters.set(this.letters);
+      this.letters = letters;
     }
     this.hashes[id] = hash;
+    this.letters[id] = letterMask(word);
     this.table[slot] = id;
     if (this.words.length * 2 > this.table.length) this.rehash();
     return id;
@@ -105,8 +115,11 @@ export function buildWordIndex(papers: readonly Paper[]): WordIndex {
   const titleLower: string[] = new Array<string>(n);
   const titleNorm = new Float32Array(n);
   const abstractNorm = new Float32Array(n);
+  const titleLetters = new Uint32Array(n);
+  const abstractLetters = new Uint32Array(n);
 
   let stamp = 0;
+  let letters = 0;
   let target = titleFwd;
   let text = '';
   const add = (start: number, end: number, hash: number): void => {
@@ -119,6 +132,7 @@ export function buildWordIndex(papers: readonly Paper[]): WordIndex {
     if (seen[id] !== stamp) {
       seen[id] = stamp;
       target.push(id);
+      letters |= vocab.letters[id]!;
     }
   };
 
@@ -128,13 +142,17 @@ export function buildWordIndex(papers: readonly Paper[]): WordIndex {
     titleLower[d] = text;
     stamp = 2 * d;
     target = titleFwd;
+    letters = 0;
     titleNorm[d] = fieldNorm(scanWords(text, add));
     titleEnd[d] = titleFwd.length;
+    titleLetters[d] = letters;
     text = p.abstract.toLowerCase();
     stamp = 2 * d + 1;
     target = abstractFwd;
+    letters = 0;
     abstractNorm[d] = fieldNorm(scanWords(text, add));
     abstractEnd[d] = abstractFwd.length;
+    abstractLetters[d] = letters;
   }
   text = '';
 
@@ -171,6 +189,9 @@ export function buildWordIndex(papers: readonly Paper[]): WordIndex {
     wordStart,
     title: Postings.build(titleFwd.data, titleEnd, words.length),
     abstract: Postings.build(abstractFwd.data, abstractEnd, words.length),
+    wordLetters: vocab.letters.slice(0, words.length),
+    titleLetters,
+    abstractLetters,
     titleLower,
     titleNorm,
     abstractNorm,
@@ -188,11 +209,20 @@ export function wordsContaining(index: WordIndex, sub: string): number[] {
   const out: number[] = [];
   if (sub.length === 0 || sub.includes('\n')) return out;
   let from = 1;
+  let lo = 0;
+  const last = wordStart.length - 2;
   for (;;) {
     const at = blob.indexOf(sub, from);
     if (at < 0) break;
-    let lo = 0;
-    let hi = wordStart.length - 2;
+    // Hits come in order, often densely: gallop forward from the previous word, then bisect.
+    let step = 1;
+    let hi = lo + 1;
+    while (hi <= last && wordStart[hi]! <= at) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+    }
+    if (hi > last) hi = last;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (wordStart[mid]! <= at) lo = mid;

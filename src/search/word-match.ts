@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { SubstringDistance } from './myers.js';
+import { letterMask, popcount } from './tokens.js';
 import { FUSE_MATCH_OPTIONS, maxErrors } from './tuning.js';
 import { type WordIndex, wordsContaining } from './word-index.js';
 
@@ -25,7 +26,6 @@ const CACHE_SIZE = 64;
  */
 export class WordMatcher {
   private readonly cache = new Map<string, Cached>();
-
   constructor(private readonly index: WordIndex) {}
 
   match(pattern: string): WordMatches {
@@ -45,22 +45,32 @@ export class WordMatcher {
 
   /** Zero errors: Fuse's bitap reduces to substring search (score 0 for the whole word, else 0.001). */
   private exact(pattern: string): WordMatches {
+    const { wordStart } = this.index;
     const ids = wordsContaining(this.index, pattern);
     const scores = new Float32Array(ids.length);
-    for (let i = 0; i < ids.length; i++) scores[i] = this.index.words[ids[i]!] === pattern ? 0 : 0.001;
+    // A word containing the pattern is the pattern exactly when it has the same length.
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      scores[i] = wordStart[id + 1]! - 1 - wordStart[id]! === pattern.length ? 0 : 0.001;
+    }
     return { ids: Uint32Array.from(ids), scores };
   }
 
   private fuzzy(pattern: string, errors: number): WordMatches {
-    const { words } = this.index;
+    const { words, blob, wordStart } = this.index;
     const minLength = pattern.length - errors;
     const screen = pattern.length <= 32 ? new SubstringDistance(pattern) : undefined;
+    const masks = this.index.wordLetters;
+    const wanted = letterMask(pattern);
     const texts: string[] = [];
     const textIds: number[] = [];
+    // Reads the joined vocabulary, not the word strings: one contiguous string stays in cache.
     const consider = (id: number): void => {
-      const w = words[id]!;
-      if (w.length >= minLength && (!screen || screen.within(w, errors))) {
-        texts.push(w);
+      const start = wordStart[id]!;
+      const end = wordStart[id + 1]! - 1;
+      if (end - start < minLength || popcount(wanted & ~masks[id]!) > errors) return;
+      if (!screen || screen.within(blob, errors, start, end)) {
+        texts.push(words[id]!);
         textIds.push(id);
       }
     };
@@ -88,3 +98,4 @@ export class WordMatcher {
     return undefined;
   }
 }
+
