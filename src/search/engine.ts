@@ -3,7 +3,8 @@ import type { Paper } from '../core/types.js';
 import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
 import { costOf, operatorScore, type TermCosts, TermEvaluator } from './term-eval.js';
 import { topByCost } from './top.js';
-import { FUSE_MATCH_OPTIONS, NORMALISED } from './tuning.js';
+import { isWordChar } from './tokens.js';
+import { FUSE_MATCH_OPTIONS, IN_TEXT, MID_WORD, NORMALISED } from './tuning.js';
 import { buildWordIndex, type WordIndex } from './word-index.js';
 import { WordMatcher } from './word-match.js';
 
@@ -109,10 +110,6 @@ class Engine implements SearchEngine {
     return { positive, negative };
   }
 
-  private titleNorm(d: number): number {
-    return this.index.titleNorm[d]!;
-  }
-
   private costs(term: Term): TermCosts {
     const key = termKey(term);
     let entry = this.termCache.get(key);
@@ -156,11 +153,15 @@ class Engine implements SearchEngine {
         if (term.negate || titleMatches.has(key)) continue;
         const byWindowPos = new Map<number, { cost: number; ranges: readonly (readonly [number, number])[] }>();
         for (const r of fuse.search(fusePattern(term))) {
-          // Fuse's score is s^(title norm); operators get their own s (see operatorScore).
-          const cost =
-            term.kind === 'fuzzy'
-              ? -Math.log(Math.max(r.score ?? 1, Number.MIN_VALUE))
-              : costOf(operatorScore(term.kind)) * this.titleNorm(order[r.refIndex]!);
+          // Fuse's score is s^(title norm); operators get their own s (see operatorScore) and a
+          // verbatim fuzzy hit inside a word gets MID_WORD, as in the word-level pass.
+          const d = order[r.refIndex]!;
+          const norm = this.index.titleNorm[d]!;
+          const lower = this.index.titleLower[d]!;
+          let cost: number;
+          if (term.kind !== 'fuzzy') cost = costOf(operatorScore(term.kind)) * norm;
+          else if (lower.includes(term.text)) cost = costOf(verbatimScore(lower, term.text)) * norm;
+          else cost = -Math.log(Math.max(r.score ?? 1, Number.MIN_VALUE));
           byWindowPos.set(r.refIndex, { cost: NORMALISED.title * cost, ranges: r.matches?.[0]?.indices ?? [] });
         }
         titleMatches.set(key, byWindowPos);
@@ -224,6 +225,15 @@ function accumulate(g: Resolved, best: Float32Array, sum: Float32Array): void {
     const s = sum[d]!;
     if (s > best[d]!) best[d] = s;
   }
+}
+
+/** Fuse's 0 (whole text) or 0.001, with MID_WORD when the pattern never starts a word. */
+function verbatimScore(text: string, pattern: string): number {
+  if (text === pattern) return 0;
+  for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
+    if (at === 0 || !isWordChar(text.charCodeAt(at - 1))) return IN_TEXT;
+  }
+  return MID_WORD;
 }
 
 /** The term in Fuse.js extended-search syntax, quoted so its text is taken literally. */

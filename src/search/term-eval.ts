@@ -3,7 +3,7 @@ import type { Term } from './query.js';
 import { bitsetLength, forEachBit, type Postings } from './postings.js';
 import { isPlainWord, wordRuns } from './tokens.js';
 import { SubstringDistance } from './myers.js';
-import { FUSE_MATCH_OPTIONS, maxErrors, NORMALISED } from './tuning.js';
+import { FUSE_MATCH_OPTIONS, IN_TEXT, maxErrors, NORMALISED } from './tuning.js';
 import { type WordIndex, wordsContaining } from './word-index.js';
 import type { WordMatcher } from './word-match.js';
 
@@ -20,9 +20,6 @@ export interface TermCosts {
 
 /** Fuse turns a perfect (0) score into Number.EPSILON before weighting it. */
 const PERFECT = -Math.log(Number.EPSILON);
-/** Fuse reports an exact substring inside a longer text as 0.001, never 0. */
-export const IN_TEXT = 0.001;
-
 export function costOf(score: number): number {
   return score <= 0 ? PERFECT : -Math.log(score);
 }

@@ -1,22 +1,30 @@
 /**
- * Matching and ranking settings, tuned on the sample digests (see test/search-relevance.test.ts).
+ * Matching and ranking settings, tuned on the sample digests (test/search-relevance.test.ts).
  *
- * threshold 0.3 — Fuse scores a fuzzy match as errors / pattern length and keeps it when that is at
- *   most the threshold, so 0.3 means: 1–3 letters exact, 4–6 letters one typo, 7–9 two, 10–13
- *   three. `trasformer` (1 typo in 10) and `llma` (1 in 4) still find their words, while a 3-letter
- *   acronym such as `bev` or `vit` stays exact. At 0.4, `bev` also matched "be", "rev", "beg"… in
- *   most abstracts; at Fuse's default 0.6 even `diffusion` matched "division" and "fusion".
+ * threshold 0.3 — Fuse keeps a fuzzy match when errors / pattern length <= threshold, so 0.3 means
+ *   1–3 letters exact, 4–6 letters one typo, 7–9 two, 10–13 three. On the 428 sample papers:
+ *   at 0.2 the typo `llma` finds nothing; at 0.34 and above `bev` matches all 428 papers instead of
+ *   the 31 that say BEV (one error is allowed in 3 letters), at 0.4 `lidar` matches 420 of 428, and
+ *   at Fuse's default 0.6 every query matches every paper.
  * ignoreLocation true — without it Fuse only accepts matches within `distance` (100) characters of
- *   the start of a field, which hides everything after the first sentence of an abstract and the
- *   end of long titles. Position in a field says nothing about relevance here.
- * weights title 4, abstract 1, dates 1 — Fuse multiplies score^(weight × field norm) per matched
- *   field, and the field norm (1/√words) already makes a ~230-word abstract count ~6× less than a
- *   ~10-word title. Title 4 keeps every paper with the words in its title above papers that only
- *   mention them in passing (all 21 bird's-eye-view titles before the 14 abstract-only papers for
- *   `bev`), while the abstract still decides among papers whose titles tie. Dates 1: a digest
- *   label is 2 words, so a typed `mar 18` lifts that digest's papers without outranking titles.
+ *   the start of a field, which hides everything after an abstract's first sentence.
+ * weights title 4, abstract 1, dates 1 — Fuse multiplies score^(weight × field norm) over matched
+ *   fields, and the norm (1/√words) already counts a ~230-word abstract ~5× less than a ~10-word
+ *   title. With title 1, papers that only mention a word in the abstract interleave with papers
+ *   titled with it (`trasformer` fails); with title 8 a typed digest date is drowned (`mar 14`
+ *   no longer lists that digest first); 2–4 pass everything, 4 keeps titles clearly first.
  */
 export const THRESHOLD = 0.3;
+
+/** Fuse's score for a pattern found verbatim in a longer text (0 is kept for the whole text). */
+export const IN_TEXT = 0.001;
+
+/**
+ * Score of a pattern found verbatim but only inside a word ("vit" in "adaptivity"), where Fuse says
+ * 0.001 as for "ViT" itself. Like fzf's word-boundary bonus, matches at the start of a word rank
+ * first; 0.05 still beats any fuzzy match (≥ 1 error in ≤ 20 letters ≥ 0.05).
+ */
+export const MID_WORD = 0.05;
 
 export const WEIGHTS = { title: 4, abstract: 1, dates: 1 } as const;
 

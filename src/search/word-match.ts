@@ -1,10 +1,13 @@
 import Fuse from 'fuse.js';
 import { SubstringDistance } from './myers.js';
 import { letterMask, popcount } from './tokens.js';
-import { FUSE_MATCH_OPTIONS, maxErrors } from './tuning.js';
+import { FUSE_MATCH_OPTIONS, IN_TEXT, MID_WORD, maxErrors } from './tuning.js';
 import { type WordIndex, wordsContaining } from './word-index.js';
 
-/** Words a fuzzy pattern matches, with Fuse's score for each (0 = the word itself, else errors/length, at least 0.001). */
+/**
+ * Words a fuzzy pattern matches, with Fuse's score for each: 0 for the word itself, 0.001 when it
+ * starts the word, else errors / length — except MID_WORD for a verbatim match inside a word.
+ */
 export interface WordMatches {
   ids: Uint32Array;
   scores: Float32Array;
@@ -45,13 +48,14 @@ export class WordMatcher {
 
   /** Zero errors: Fuse's bitap reduces to substring search (score 0 for the whole word, else 0.001). */
   private exact(pattern: string): WordMatches {
-    const { wordStart } = this.index;
+    const { wordStart, blob } = this.index;
     const ids = wordsContaining(this.index, pattern);
     const scores = new Float32Array(ids.length);
-    // A word containing the pattern is the pattern exactly when it has the same length.
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      scores[i] = wordStart[id + 1]! - 1 - wordStart[id]! === pattern.length ? 0 : 0.001;
+      // A word containing the pattern is the pattern exactly when it has the same length.
+      if (wordStart[id + 1]! - 1 - wordStart[id]! === pattern.length) scores[i] = 0;
+      else scores[i] = blob.startsWith(pattern, wordStart[id]!) ? IN_TEXT : MID_WORD;
     }
     return { ids: Uint32Array.from(ids), scores };
   }
@@ -83,8 +87,10 @@ export class WordMatcher {
     const ids = new Uint32Array(found.length);
     const scores = new Float32Array(found.length);
     found.forEach((r, i) => {
-      ids[i] = textIds[r.refIndex]!;
-      scores[i] = r.score ?? 1;
+      const id = textIds[r.refIndex]!;
+      ids[i] = id;
+      const score = r.score ?? 1;
+      scores[i] = score === IN_TEXT && !blob.startsWith(pattern, wordStart[id]!) ? MID_WORD : score;
     });
     return { ids, scores };
   }
