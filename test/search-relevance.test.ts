@@ -37,8 +37,13 @@ describe('search relevance on the sample digests', () => {
     expect(engine.search('bev').total).toBe(literal.length);
   });
 
-  it('a typo in a 4-letter word is forgiven: llma finds LLaMA', () => {
-    expect(hits('llma')[0]?.title).toMatch(/^Sorted LLaMA:/);
+  it('a typo in a 4-letter word is forgiven: llma finds the LLaMA title ahead of abstract-only mentions', () => {
+    const found = titlesOf(hits('llma'));
+    const titled = found.findIndex((t) => /^Sorted LLaMA:/.test(t));
+    expect(titled).toBeGreaterThanOrEqual(0);
+    const abstractOnly = papers.filter((p) => /llama/i.test(p.abstract) && !/ll?ama|llm|lla/i.test(p.title));
+    expect(abstractOnly.length).toBeGreaterThan(5);
+    for (const p of abstractOnly) expect(found.indexOf(p.title)).toBeGreaterThan(titled);
   });
 
   it('the typo trasformer still finds every transformer paper, titles first', () => {

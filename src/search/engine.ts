@@ -4,7 +4,7 @@ import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
 import { costOf, operatorScore, type TermCosts, TermEvaluator } from './term-eval.js';
 import { topByCost } from './top.js';
 import { isWordChar } from './tokens.js';
-import { FUSE_MATCH_OPTIONS, IN_TEXT, MID_WORD, NORMALISED } from './tuning.js';
+import { FUSE_MATCH_OPTIONS, IN_TEXT, midWord, NORMALISED } from './tuning.js';
 import { buildWordIndex, type WordIndex } from './word-index.js';
 import { WordMatcher } from './word-match.js';
 
@@ -153,16 +153,22 @@ class Engine implements SearchEngine {
         if (term.negate || titleMatches.has(key)) continue;
         const byWindowPos = new Map<number, { cost: number; ranges: readonly (readonly [number, number])[] }>();
         for (const r of fuse.search(fusePattern(term))) {
-          // Fuse's score is s^(title norm); operators get their own s (see operatorScore) and a
-          // verbatim fuzzy hit inside a word gets MID_WORD, as in the word-level pass.
+          // Fuse's score is s^(title norm). Operators get their own s (see operatorScore), and a
+          // match that does not begin a word is demoted as in the word-level pass.
           const d = order[r.refIndex]!;
           const norm = this.index.titleNorm[d]!;
           const lower = this.index.titleLower[d]!;
-          let cost: number;
-          if (term.kind !== 'fuzzy') cost = costOf(operatorScore(term.kind)) * norm;
-          else if (lower.includes(term.text)) cost = costOf(verbatimScore(lower, term.text)) * norm;
-          else cost = -Math.log(Math.max(r.score ?? 1, Number.MIN_VALUE));
-          byWindowPos.set(r.refIndex, { cost: NORMALISED.title * cost, ranges: r.matches?.[0]?.indices ?? [] });
+          const ranges = r.matches?.[0]?.indices ?? [];
+          let s: number;
+          if (term.kind !== 'fuzzy') s = operatorScore(term.kind);
+          else if (lower.includes(term.text)) s = verbatimScore(lower, term.text);
+          else {
+            s = Math.exp(Math.log(Math.max(r.score ?? 1, Number.MIN_VALUE)) / norm);
+            const first = ranges[0]?.[0] ?? 0;
+            if (first > 0 && isWordChar(lower.charCodeAt(first - 1))) s = midWord(s);
+          }
+          const cost = costOf(s) * norm;
+          byWindowPos.set(r.refIndex, { cost: NORMALISED.title * cost, ranges });
         }
         titleMatches.set(key, byWindowPos);
       }
@@ -227,13 +233,13 @@ function accumulate(g: Resolved, best: Float32Array, sum: Float32Array): void {
   }
 }
 
-/** Fuse's 0 (whole text) or 0.001, with MID_WORD when the pattern never starts a word. */
+/** Fuse's 0 (whole text) or 0.001, demoted when the pattern never begins a word. */
 function verbatimScore(text: string, pattern: string): number {
   if (text === pattern) return 0;
   for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
     if (at === 0 || !isWordChar(text.charCodeAt(at - 1))) return IN_TEXT;
   }
-  return MID_WORD;
+  return midWord(IN_TEXT);
 }
 
 /** The term in Fuse.js extended-search syntax, quoted so its text is taken literally. */

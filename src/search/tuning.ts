@@ -20,11 +20,16 @@ export const THRESHOLD = 0.3;
 export const IN_TEXT = 0.001;
 
 /**
- * Score of a pattern found verbatim but only inside a word ("vit" in "adaptivity"), where Fuse says
- * 0.001 as for "ViT" itself. Like fzf's word-boundary bonus, matches at the start of a word rank
- * first; 0.05 still beats any fuzzy match (≥ 1 error in ≤ 20 letters ≥ 0.05).
+ * Added to the score of a match that does not begin a word ("lla" in "oscillation" for `llma`,
+ * "vit" in "adaptivity"), where Fuse scores it like one that does ("LLaMA", "ViT"). As with fzf's
+ * word-boundary bonus, matches at the start of a word rank first — which is also what typing a
+ * word's first letters needs. A verbatim match inside a word (0.051) still beats any fuzzy one.
  */
-export const MID_WORD = 0.05;
+export const MID_WORD_PENALTY = 0.05;
+
+export function midWord(score: number): number {
+  return Math.min(1, score + MID_WORD_PENALTY);
+}
 
 export const WEIGHTS = { title: 4, abstract: 1, dates: 1 } as const;
 

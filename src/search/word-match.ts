@@ -1,12 +1,12 @@
 import Fuse from 'fuse.js';
 import { SubstringDistance } from './myers.js';
 import { letterMask, popcount } from './tokens.js';
-import { FUSE_MATCH_OPTIONS, IN_TEXT, MID_WORD, maxErrors } from './tuning.js';
+import { FUSE_MATCH_OPTIONS, IN_TEXT, maxErrors, midWord } from './tuning.js';
 import { type WordIndex, wordsContaining } from './word-index.js';
 
 /**
- * Words a fuzzy pattern matches, with Fuse's score for each: 0 for the word itself, 0.001 when it
- * starts the word, else errors / length — except MID_WORD for a verbatim match inside a word.
+ * Words a fuzzy pattern matches, with Fuse's score for each (0 for the word itself, 0.001 when found
+ * verbatim, else errors / length), plus MID_WORD_PENALTY when the match does not begin the word.
  */
 export interface WordMatches {
   ids: Uint32Array;
@@ -55,7 +55,7 @@ export class WordMatcher {
       const id = ids[i]!;
       // A word containing the pattern is the pattern exactly when it has the same length.
       if (wordStart[id + 1]! - 1 - wordStart[id]! === pattern.length) scores[i] = 0;
-      else scores[i] = blob.startsWith(pattern, wordStart[id]!) ? IN_TEXT : MID_WORD;
+      else scores[i] = blob.startsWith(pattern, wordStart[id]!) ? IN_TEXT : midWord(IN_TEXT);
     }
     return { ids: Uint32Array.from(ids), scores };
   }
@@ -82,7 +82,12 @@ export class WordMatcher {
     if (narrowed) for (const id of narrowed) consider(id);
     else for (let id = 0; id < words.length; id++) consider(id);
     // Fuse has the last word on which words match and how well; the screen only spares it the rest.
-    const found = new Fuse(texts, { ...FUSE_MATCH_OPTIONS, isCaseSensitive: true, shouldSort: false }).search(pattern);
+    const found = new Fuse(texts, {
+      ...FUSE_MATCH_OPTIONS,
+      isCaseSensitive: true,
+      shouldSort: false,
+      includeMatches: true,
+    }).search(pattern);
     found.sort((a, b) => a.refIndex - b.refIndex);
     const ids = new Uint32Array(found.length);
     const scores = new Float32Array(found.length);
@@ -90,7 +95,8 @@ export class WordMatcher {
       const id = textIds[r.refIndex]!;
       ids[i] = id;
       const score = r.score ?? 1;
-      scores[i] = score === IN_TEXT && !blob.startsWith(pattern, wordStart[id]!) ? MID_WORD : score;
+      const atStart = score === IN_TEXT ? blob.startsWith(pattern, wordStart[id]!) : r.matches?.[0]?.indices[0]?.[0] === 0;
+      scores[i] = atStart ? score : midWord(score);
     });
     return { ids, scores };
   }
