@@ -1,7 +1,9 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { paperId, normalizeTitle } from '../src/core/library.js';
 import { extractLinks } from '../src/core/links.js';
-import { loadLibrary, SAMPLE_DATA_DIR } from '../src/core/load.js';
+import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
 
 /**
@@ -62,11 +64,18 @@ let pool: { titles: string[]; sentences: string[] } | undefined;
 
 function samplePool(): { titles: string[]; sentences: string[] } {
   if (!pool) {
-    const { papers } = loadLibrary([SAMPLE_DATA_DIR]);
+    const { papers } = loadLibrary([samplesDir()]);
     const sentences = papers.flatMap((p) => p.abstract.split(/(?<=[.!?])\s+(?=[A-Z])/)).filter((s) => s.length >= 40);
     pool = { titles: papers.map((p) => p.title), sentences };
   }
   return pool;
+}
+
+/** sample-data/ from bench/corpus.ts (tests) or dist/bench/corpus.js (built). */
+function samplesDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [resolve(here, '../sample-data'), resolve(here, '../../sample-data')];
+  return candidates.find((d) => existsSync(d)) ?? candidates[0]!;
 }
 
 const SYLLABLES = ['ze', 'ra', 'vo', 'lin', 'tor', 'qua', 'mi', 'sen', 'dra', 'ko', 'flu', 'nex', 'gen', 'ber', 'ti', 'lu', 'cas', 'pho', 'rex', 'un', 'sy', 'mo', 'ka', 'dia', 'spar', 'vi', 'ol', 'ath', 'er', 'quin'];
