@@ -3,6 +3,7 @@
  * Each size runs in its own process so the RSS figures are that size's alone.
  */
 import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { makeCorpusPapers } from './corpus.js';
 import { benchSearch, type Timing } from './search-bench.js';
@@ -20,12 +21,13 @@ function runOne(n: number): void {
   const textMb = papers.reduce((s, p) => s + p.title.length + p.abstract.length, 0) / 2 ** 20;
   console.log(`\n== ${n} papers (${textMb.toFixed(0)} MB of text; corpus made in ${corpusMs.toFixed(0)} ms)`);
   console.log(`build ${r.buildMs.toFixed(0)} ms; RSS corpus only ${baseRss.toFixed(0)} MB, after build ${r.rssMb.afterBuild.toFixed(0)} MB, peak ${r.rssMb.peak.toFixed(0)} MB`);
-  console.log(`per keystroke median / p95 / max: ${fmt(r.keystroke)} ms over ${r.keystroke.count} keystrokes`);
+  console.log(`first search after build (cold JIT): ${r.firstSearchMs.toFixed(1)} ms`);
+  console.log(`per keystroke median / p95 / max: ${fmt(r.keystroke)} ms wall, ${fmt(r.keystrokeCpu)} ms CPU, ${r.keystroke.count} keystrokes`);
   console.log(`cold whole query median / p95 / max: ${fmt(r.cold)} ms`);
   for (const q of r.perQuery) {
     console.log(`  ${JSON.stringify(q.query).padEnd(42)} ${fmt(q.keystroke).padEnd(24)} last key ${q.lastKeyMs.toFixed(2).padStart(7)} ms  ${q.total} hits`);
   }
-  console.log(`(bench ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`(bench ${((performance.now() - t0) / 1000).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 }
 
 const sizes = process.argv.slice(2).map(Number);

@@ -1,10 +1,8 @@
-import Fuse from 'fuse.js';
 import type { Paper } from '../core/types.js';
 import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
-import { costOf, operatorScore, type TermCosts, TermEvaluator } from './term-eval.js';
+import { type TermCosts, TermEvaluator } from './term-eval.js';
+import { type TitleMatch, TitleScorer } from './title-score.js';
 import { topByCost } from './top.js';
-import { isWordChar } from './tokens.js';
-import { FUSE_MATCH_OPTIONS, IN_TEXT, midWord, NORMALISED } from './tuning.js';
 import { buildWordIndex, type WordIndex } from './word-index.js';
 import { WordMatcher } from './word-match.js';
 
@@ -53,6 +51,7 @@ const TERM_CACHE_SIZE = 12;
 class Engine implements SearchEngine {
   private readonly index: WordIndex;
   private readonly evaluator: TermEvaluator;
+  private readonly titles: TitleScorer;
   /** Recent terms' costs: while typing, every term but the last one is unchanged. */
   private readonly termCache = new Map<string, { costs: TermCosts; usedBy: number }>();
   /** Cost arrays of evicted terms, reused so typing doesn't churn megabytes through the GC. */
@@ -65,6 +64,7 @@ class Engine implements SearchEngine {
   constructor(readonly papers: readonly Paper[]) {
     this.index = buildWordIndex(papers);
     this.evaluator = new TermEvaluator(this.index, new WordMatcher(this.index));
+    this.titles = new TitleScorer(this.index);
     this.best = new Float32Array(papers.length);
     this.sum = new Float32Array(papers.length);
   }
@@ -138,42 +138,14 @@ class Engine implements SearchEngine {
    * word-level Fuse scores.
    */
   private refine(order: readonly number[], groups: readonly TermGroup[], resolved: readonly Resolved[]): SearchHit[] {
-    const windowPapers = order.map((d) => this.papers[d]!);
-    const fuse = new Fuse(windowPapers, {
-      ...FUSE_MATCH_OPTIONS,
-      keys: ['title'],
-      includeMatches: true,
-      useExtendedSearch: true,
-      shouldSort: false,
-    });
-    const titleMatches = new Map<string, Map<number, { cost: number; ranges: readonly (readonly [number, number])[] }>>();
+    const titleMatches = new Map<string, ReadonlyMap<number, TitleMatch | null>>();
     for (const g of groups) {
       for (const term of g) {
         const key = termKey(term);
-        if (term.negate || titleMatches.has(key)) continue;
-        const byWindowPos = new Map<number, { cost: number; ranges: readonly (readonly [number, number])[] }>();
-        for (const r of fuse.search(fusePattern(term))) {
-          // Fuse's score is s^(title norm). Operators get their own s (see operatorScore), and a
-          // match that does not begin a word is demoted as in the word-level pass.
-          const d = order[r.refIndex]!;
-          const norm = this.index.titleNorm[d]!;
-          const lower = this.index.titleLower[d]!;
-          const ranges = r.matches?.[0]?.indices ?? [];
-          let s: number;
-          if (term.kind !== 'fuzzy') s = operatorScore(term.kind);
-          else if (lower.includes(term.text)) s = verbatimScore(lower, term.text);
-          else {
-            s = Math.exp(Math.log(Math.max(r.score ?? 1, Number.MIN_VALUE)) / norm);
-            const first = ranges[0]?.[0] ?? 0;
-            if (first > 0 && isWordChar(lower.charCodeAt(first - 1))) s = midWord(s);
-          }
-          const cost = costOf(s) * norm;
-          byWindowPos.set(r.refIndex, { cost: NORMALISED.title * cost, ranges });
-        }
-        titleMatches.set(key, byWindowPos);
+        if (!term.negate && !titleMatches.has(key)) titleMatches.set(key, this.titles.score(term, order));
       }
     }
-    const scored = order.map((d, pos) => {
+    const scored = order.map((d) => {
       let best = -1;
       const ranges: (readonly [number, number])[] = [];
       for (const g of resolved) {
@@ -182,7 +154,7 @@ class Engine implements SearchEngine {
         for (const { term, costs } of g.positive) {
           const rest = costs.rest[d]!;
           if (rest > 0) cost += rest;
-          const title = titleMatches.get(termKey(term))!.get(pos);
+          const title = titleMatches.get(termKey(term))!.get(d);
           if (title) {
             cost += title.cost;
             ranges.push(...title.ranges);
@@ -230,32 +202,6 @@ function accumulate(g: Resolved, best: Float32Array, sum: Float32Array): void {
   for (let d = 0; d < n; d++) {
     const s = sum[d]!;
     if (s > best[d]!) best[d] = s;
-  }
-}
-
-/** Fuse's 0 (whole text) or 0.001, demoted when the pattern never begins a word. */
-function verbatimScore(text: string, pattern: string): number {
-  if (text === pattern) return 0;
-  for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
-    if (at === 0 || !isWordChar(text.charCodeAt(at - 1))) return IN_TEXT;
-  }
-  return midWord(IN_TEXT);
-}
-
-/** The term in Fuse.js extended-search syntax, quoted so its text is taken literally. */
-function fusePattern(term: Term): string {
-  const text = `"${term.text.replace(/\|/g, '\\|')}"`;
-  switch (term.kind) {
-    case 'fuzzy':
-      return text;
-    case 'include':
-      return `'${text}`;
-    case 'prefix':
-      return `^${text}`;
-    case 'suffix':
-      return `${text}$`;
-    case 'exact':
-      return `=${text}`;
   }
 }
 
