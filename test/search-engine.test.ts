@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { makeCorpusPapers } from '../bench/corpus.js';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
-import { createSearchEngine, type SearchResult } from '../src/search/engine.js';
+import { createSearchEngine, createSearchEngineAsync, type SearchResult } from '../src/search/engine.js';
 import { parseQuery, type Term } from '../src/search/query.js';
 import { wordsOf } from '../src/search/tokens.js';
 import { THRESHOLD } from '../src/search/tuning.js';
@@ -156,6 +156,21 @@ describe('search engine', () => {
     expect(() => engine.search('bev', { limit: -1 })).toThrow(RangeError);
     expect(() => engine.search('bev', { limit: 2.5 })).toThrow(RangeError);
     expect(engine.search('bev', { limit: 0 }).hits).toEqual([]);
+  });
+
+  it('can be built a slice at a time without holding up the event loop, with the same results', async () => {
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const engine = await createSearchEngineAsync(synthetic);
+    clearInterval(ticker);
+    expect(turns).toBeGreaterThan(1);
+    for (const q of ['diffusion !video', 'trasformer', "'model | bev"]) {
+      expect(engine.search(q, { limit: 20 })).toEqual(createSearchEngine(synthetic).search(q, { limit: 20 }));
+    }
+    const controller = new AbortController();
+    const building = createSearchEngineAsync(synthetic, { signal: controller.signal });
+    controller.abort(new Error('closed'));
+    await expect(building).rejects.toThrow('closed');
   });
 
   it('works on an empty library', () => {

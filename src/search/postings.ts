@@ -15,13 +15,16 @@ export class Postings {
     private readonly bits: Uint32Array,
   ) {}
 
-  /** `forward` holds each paper's distinct word ids, paper d's ending at paperEnd[d]. */
-  static build(forward: Uint32Array, paperEnd: Uint32Array, wordCount: number): Postings {
+  /**
+   * `forward` holds each paper's distinct word ids, paper d's ending at paperEnd[d]. A generator:
+   * it yields between passes over the entries so a caller can keep its event loop turning.
+   */
+  static *build(forward: BlockList, paperEnd: Uint32Array, wordCount: number): Generator<void, Postings, void> {
     const n = paperEnd.length;
     const span = bitsetLength(n);
     const df = new Uint32Array(wordCount);
-    const entries = paperEnd.length ? paperEnd[n - 1]! : 0;
-    for (let i = 0; i < entries; i++) df[forward[i]!]!++;
+    for (const block of forward.filled()) for (let i = 0; i < block.length; i++) df[block[i]!]!++;
+    yield;
     const slot = new Int32Array(wordCount).fill(-1);
     let slots = 0;
     const offsets = new Uint32Array(wordCount + 1);
@@ -33,14 +36,17 @@ export class Postings {
     const docs = new Uint32Array(offsets[wordCount]!);
     const bits = new Uint32Array(slots * span);
     const next = offsets.slice(0, wordCount);
+    let d = 0;
     let i = 0;
-    for (let d = 0; d < n; d++) {
-      for (const end = paperEnd[d]!; i < end; i++) {
-        const w = forward[i]!;
+    for (const block of forward.filled()) {
+      for (let j = 0; j < block.length; j++, i++) {
+        while (i >= paperEnd[d]!) d++;
+        const w = block[j]!;
         const s = slot[w]!;
         if (s >= 0) bits[s * span + (d >>> 5)]! |= 1 << (d & 31);
         else docs[next[w]!++] = d;
       }
+      yield;
     }
     return new Postings(n, offsets, docs, slot, bits);
   }
@@ -63,6 +69,42 @@ export class Postings {
 
   get bytes(): number {
     return this.offsets.byteLength + this.docs.byteLength + this.slot.byteLength + this.bits.byteLength;
+  }
+}
+
+/**
+ * An append-only list of 32-bit numbers in blocks: growing it never copies (a doubling array of
+ * 20 M entries stalls for the copy and leaves the garbage collector a large block to reclaim).
+ */
+export class BlockList {
+  private readonly blocks: Uint32Array[] = [];
+  private current = new Uint32Array(0);
+  private used = 0;
+  length = 0;
+
+  push(value: number): void {
+    if (this.used === this.current.length) {
+      this.current = new Uint32Array(1 << Math.min(20, 16 + this.blocks.length));
+      this.blocks.push(this.current);
+      this.used = 0;
+    }
+    this.current[this.used++] = value;
+    this.length++;
+  }
+
+  /** The blocks, each cut to its filled part. */
+  filled(): Uint32Array[] {
+    return this.blocks.map((b) => (b === this.current ? b.subarray(0, this.used) : b));
+  }
+
+  toArray(): Uint32Array {
+    const out = new Uint32Array(this.length);
+    let at = 0;
+    for (const b of this.filled()) {
+      out.set(b, at);
+      at += b.length;
+    }
+    return out;
   }
 }
 

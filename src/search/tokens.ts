@@ -43,15 +43,28 @@ export function isPlainWord(text: string): boolean {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** 32-bit FNV-1a of text[start..end). */
+/** ASCII A–Z to a–z. Lets ASCII text (nearly every abstract) be indexed without a lowercased copy. */
+export function foldAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The text scanWords should be given: itself when ASCII (it folds case as it goes), else lowercased. */
+export function scannable(text: string): string {
+  return NON_ASCII.test(text) ? text.toLowerCase() : text;
+}
+
+/** 32-bit FNV-1a of text[start..end), ASCII case folded. */
 export function hashRange(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ foldAscii(text.charCodeAt(i)), FNV_PRIME);
   return h >>> 0;
 }
 
 /**
- * Calls `visit(start, end, hash)` for every indexed word of a lowercased field: each
+ * Calls `visit(start, end, hash)` for every indexed word of a field (lowercased, or ASCII: see
+ * `scannable`; the hash folds ASCII case, so "BEV" and "bev" are one word): each
  * whitespace-separated chunk with its leading and trailing punctuation stripped ("(bev)," → "bev",
  * "qwen2.5" stays whole), and, when such a word has punctuation inside ("bird's-eye-view"), each of
  * its letter/digit runs too. `hash` is hashRange of the word, computed during the same pass.
@@ -82,7 +95,7 @@ export function scanWords(text: string, visit: (start: number, end: number, hash
       if (k === WORD) {
         if (start < 0) start = i;
         else if (end < i) inner = true;
-        h = Math.imul(h ^ c, FNV_PRIME);
+        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
         end = i + 1;
         hEnd = h;
       } else if (start >= 0) {

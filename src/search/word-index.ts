@@ -1,6 +1,6 @@
 import type { Paper } from '../core/types.js';
-import { Postings } from './postings.js';
-import { countChunks, fieldNorm, letterMask, scanWords } from './tokens.js';
+import { BlockList, Postings } from './postings.js';
+import { countChunks, fieldNorm, foldAscii, letterMask, scannable, scanWords } from './tokens.js';
 
 /**
  * Everything the engine precomputes once per library: one shared vocabulary, title and abstract
@@ -33,19 +33,6 @@ export interface WordIndex {
   paperLabels: Uint32Array;
 }
 
-class U32List {
-  data = new Uint32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
 /**
  * Word → id without a string per occurrence: words are hashed straight from the field text and
  * compared in place; only a word seen for the first time is sliced out. (A Map keyed by sliced
@@ -62,7 +49,7 @@ class Vocabulary {
     const mask = this.table.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const id = this.table[slot]!;
-      if (id < 0) return this.insert(slot, h, text.slice(start, end));
+      if (id < 0) return this.insert(slot, h, text.slice(start, end).toLowerCase());
       if (this.hashes[id] === h && sameText(this.words[id]!, text, start, end)) return id;
     }
   }
@@ -99,17 +86,29 @@ class Vocabulary {
 
 function sameText(word: string, text: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== foldAscii(text.charCodeAt(start + i))) return false;
   return true;
 }
 
 export function buildWordIndex(papers: readonly Paper[]): WordIndex {
+  const steps = wordIndexSteps(papers);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Papers indexed between two yields of wordIndexSteps: ~15–20 ms of work. */
+export const PAPERS_PER_STEP = 500;
+
+/** Builds the index in steps, yielding after every PAPERS_PER_STEP papers so a caller can stay responsive. */
+export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordIndex, void> {
   const n = papers.length;
   const vocab = new Vocabulary();
   const words = vocab.words;
   let seen = new Int32Array(4096).fill(-1);
-  const titleFwd = new U32List();
-  const abstractFwd = new U32List();
+  const titleFwd = new BlockList();
+  const abstractFwd = new BlockList();
   const titleEnd = new Uint32Array(n);
   const abstractEnd = new Uint32Array(n);
   const titleLower: string[] = new Array<string>(n);
@@ -146,13 +145,14 @@ export function buildWordIndex(papers: readonly Paper[]): WordIndex {
     titleNorm[d] = fieldNorm(scanWords(text, add));
     titleEnd[d] = titleFwd.length;
     titleLetters[d] = letters;
-    text = p.abstract.toLowerCase();
+    text = scannable(p.abstract);
     stamp = 2 * d + 1;
     target = abstractFwd;
     letters = 0;
     abstractNorm[d] = fieldNorm(scanWords(text, add));
     abstractEnd[d] = abstractFwd.length;
     abstractLetters[d] = letters;
+    if ((d + 1) % PAPERS_PER_STEP === 0) yield;
   }
   text = '';
 
@@ -167,7 +167,7 @@ export function buildWordIndex(papers: readonly Paper[]): WordIndex {
   const labelIds = new Map<string, number>();
   const labels: string[] = [];
   const paperLabelStart = new Uint32Array(n + 1);
-  const paperLabelList = new U32List();
+  const paperLabelList = new BlockList();
   for (let d = 0; d < n; d++) {
     for (const label of papers[d]!.dates) {
       let id = labelIds.get(label);
@@ -181,14 +181,17 @@ export function buildWordIndex(papers: readonly Paper[]): WordIndex {
     paperLabelStart[d + 1] = paperLabelList.length;
   }
   const labelLower = labels.map((l) => l.toLowerCase());
+  yield;
+  const title = yield* Postings.build(titleFwd, titleEnd, words.length);
+  const abstract = yield* Postings.build(abstractFwd, abstractEnd, words.length);
 
   return {
     papers,
     words,
     blob: `\n${words.join('\n')}\n`,
     wordStart,
-    title: Postings.build(titleFwd.data, titleEnd, words.length),
-    abstract: Postings.build(abstractFwd.data, abstractEnd, words.length),
+    title,
+    abstract,
     wordLetters: vocab.letters.slice(0, words.length),
     titleLetters,
     abstractLetters,
@@ -199,7 +202,7 @@ export function buildWordIndex(papers: readonly Paper[]): WordIndex {
     labelLower,
     labelNorm: Float32Array.from(labelLower, (l) => fieldNorm(countChunks(l))),
     paperLabelStart,
-    paperLabels: paperLabelList.data.slice(0, paperLabelList.length),
+    paperLabels: paperLabelList.toArray(),
   };
 }
 
