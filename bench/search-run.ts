@@ -20,7 +20,8 @@ function runOne(n: number): void {
   const r = benchSearch(papers);
   const textMb = papers.reduce((s, p) => s + p.title.length + p.abstract.length, 0) / 2 ** 20;
   console.log(`\n== ${n} papers (${textMb.toFixed(0)} MB of text; corpus made in ${corpusMs.toFixed(0)} ms)`);
-  console.log(`build ${r.buildMs.toFixed(0)} ms; RSS corpus only ${baseRss.toFixed(0)} MB, after build ${r.rssMb.afterBuild.toFixed(0)} MB, peak ${r.rssMb.peak.toFixed(0)} MB`);
+  const engineMb = r.engineMb === undefined ? '?' : r.engineMb.toFixed(0);
+  console.log(`build ${r.buildMs.toFixed(0)} ms; engine ${engineMb} MB live; RSS corpus only ${baseRss.toFixed(0)} MB, after build ${r.rssMb.afterBuild.toFixed(0)} MB, peak ${r.rssMb.peak.toFixed(0)} MB (two engines)`);
   console.log(`first search after build (cold JIT): ${r.firstSearchMs.toFixed(1)} ms`);
   console.log(`per keystroke median / p95 / max: ${fmt(r.keystroke)} ms wall, ${fmt(r.keystrokeCpu)} ms CPU, ${r.keystroke.count} keystrokes`);
   console.log(`cold whole query median / p95 / max: ${fmt(r.cold)} ms`);
