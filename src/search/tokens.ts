@@ -1,7 +1,7 @@
 /**
- * Word splitting shared by the index and the query side. Everything here works on text that is
- * already lowercased with String#toLowerCase, exactly as Fuse.js lowercases before matching, so
- * offsets and matches agree with Fuse's.
+ * Word splitting shared by the index and the query side. Text is lowercased with
+ * String#toLowerCase, exactly as Fuse.js lowercases before matching — except ASCII text, whose case
+ * the scanner folds as it goes (see `scannable`).
  */
 
 const WORD = 1;

@@ -23,12 +23,14 @@ const CACHE_SIZE = 64;
  * Runs Fuse.js over the vocabulary instead of over the papers: distinct short words instead of
  * megabytes of abstracts. Which words Fuse even looks at is narrowed first:
  * - with no error allowed (1–3 letters) a match is a plain substring, found in the joined vocabulary;
- * - otherwise a bit-parallel edit-distance screen (myers.ts) passes only words within the error
- *   budget, at a few nanoseconds per character — Fuse's bitap costs microseconds per word;
+ * - otherwise a word too short, or lacking more of the pattern's letters than errors are allowed
+ *   (one 32-bit mask test), is skipped, and a bit-parallel edit-distance screen (myers.ts) passes
+ *   only words within the error budget — Fuse's bitap costs microseconds per word;
  * - while a pattern grows by typing with the same error budget, only the previous matches can match.
  */
 export class WordMatcher {
   private readonly cache = new Map<string, Cached>();
+
   constructor(private readonly index: WordIndex) {}
 
   match(pattern: string): WordMatches {
