@@ -2,6 +2,7 @@ import { parseCommandArgs } from './args.js';
 import { listCommand, LIST_HELP } from './commands/list.js';
 import { MARK_COMMANDS, MARK_HELP } from './commands/mark.js';
 import { STATE_HELP, STATE_OPTIONS } from './commands/state-opts.js';
+import { SEARCH_HELP, searchCommand } from './commands/search.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
@@ -13,6 +14,7 @@ Usage:
                                      press ? in it for the keys. NO_COLOR also turns colour off.
   ${LIST_HELP.split('\n').join('\n  ')}
   ${MARK_HELP.split('\n').join('\n  ')}
+  ${SEARCH_HELP.split('\n').join('\n  ')}
   paperterm --help | --version
 
 PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
@@ -26,6 +28,7 @@ type Command = (argv: string[], io: Io) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
   list: listCommand,
   ...MARK_COMMANDS,
+  search: searchCommand,
 };
 
 async function defaultCommand(argv: string[], io: Io): Promise<number> {

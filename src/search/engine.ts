@@ -1,0 +1,237 @@
+import type { Paper } from '../core/types.js';
+import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
+import { type TermCosts, TermEvaluator } from './term-eval.js';
+import { type TitleMatch, TitleScorer } from './title-score.js';
+import { topByCost } from './top.js';
+import { buildWordIndex, type WordIndex, wordIndexSteps } from './word-index.js';
+import { WordMatcher } from './word-match.js';
+
+/** Characters `start..end` of paper.title, both inclusive (Fuse.js's convention): title.slice(start, end + 1). */
+export type TitleRange = readonly [start: number, end: number];
+
+export interface SearchHit {
+  /** Position in the papers the engine was created with. */
+  readonly index: number;
+  /** Fuse.js convention: 0 is a perfect match, 1 no evidence at all (empty or negation-only query). */
+  readonly score: number;
+  /** Matched characters of the title, sorted and merged; empty when only other fields matched. */
+  readonly titleRanges: readonly TitleRange[];
+}
+
+export interface SearchResult {
+  readonly query: string;
+  /** Best first; papers of equal score keep library order. At most `limit` of them. */
+  readonly hits: readonly SearchHit[];
+  /** How many papers match in all (may exceed hits.length). */
+  readonly total: number;
+}
+
+export interface SearchOptions {
+  /** Return only the best `limit` hits (default: all). An interactive list should pass what it can show. */
+  limit?: number;
+}
+
+export interface SearchEngine {
+  readonly papers: readonly Paper[];
+  search(query: string, options?: SearchOptions): SearchResult;
+}
+
+/** Builds the word index once (≈40 ms per 1,000 papers, see bench/); every search afterwards works from it. */
+export function createSearchEngine(papers: readonly Paper[]): SearchEngine {
+  return new Engine(papers, buildWordIndex(papers));
+}
+
+/**
+ * The same, built a slice at a time (~15–20 ms each, plus any garbage-collector pause) between
+ * turns of the event loop, so a UI can keep drawing and reading keys while a large library is
+ * indexed. Rejects with the signal's reason if aborted.
+ */
+export async function createSearchEngineAsync(papers: readonly Paper[], options: { signal?: AbortSignal } = {}): Promise<SearchEngine> {
+  const { signal } = options;
+  const steps = wordIndexSteps(papers);
+  for (;;) {
+    signal?.throwIfAborted();
+    const step = steps.next();
+    if (step.done) return new Engine(papers, step.value);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Candidates ranked by the word-level score beyond the limit that Fuse re-scores on their full titles. */
+function refineWindow(limit: number): number {
+  return limit + Math.max(50, Math.ceil(limit / 2));
+}
+
+const TERM_CACHE_SIZE = 12;
+
+class Engine implements SearchEngine {
+  private readonly evaluator: TermEvaluator;
+  private readonly titles: TitleScorer;
+  /** Recent terms' costs: while typing, every term but the last one is unchanged. */
+  private readonly termCache = new Map<string, { costs: TermCosts; usedBy: number }>();
+  /** Cost arrays of evicted terms, reused so typing doesn't churn megabytes through the GC. */
+  private readonly spare: TermCosts[] = [];
+  private searchNumber = 0;
+  private readonly best: Float32Array;
+  private readonly sum: Float32Array;
+  private last: { query: string; limit: number; result: SearchResult } | undefined;
+
+  constructor(
+    readonly papers: readonly Paper[],
+    private readonly index: WordIndex,
+  ) {
+    this.evaluator = new TermEvaluator(this.index, new WordMatcher(this.index));
+    this.titles = new TitleScorer(this.index);
+    this.best = new Float32Array(papers.length);
+    this.sum = new Float32Array(papers.length);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const limit = options.limit ?? Infinity;
+    if (!(limit >= 0) || (limit !== Infinity && !Number.isInteger(limit))) {
+      throw new RangeError(`search limit must be a whole number >= 0, not ${limit}`);
+    }
+    const last = this.last;
+    if (last && last.query === query && limit <= last.limit) {
+      return { query, hits: last.result.hits.slice(0, limit), total: last.result.total };
+    }
+    const result = this.run(query, limit);
+    this.last = { query, limit, result };
+    return result;
+  }
+
+  private run(query: string, limit: number): SearchResult {
+    this.searchNumber++;
+    const groups = parseQuery(query);
+    if (groups.length === 0) {
+      const count = Math.min(limit, this.papers.length);
+      const hits = Array.from({ length: count }, (_, index): SearchHit => ({ index, score: 1, titleRanges: [] }));
+      return { query, hits, total: this.papers.length };
+    }
+    const resolved = groups.map((g) => this.resolve(g));
+    const best = this.best.fill(-1);
+    for (const g of resolved) accumulate(g, best, this.sum);
+    const window = limit === Infinity ? Infinity : refineWindow(limit);
+    const { order, total } = topByCost(best, window);
+    const hits = this.refine(order, groups, resolved);
+    return { query, hits: hits.slice(0, limit), total };
+  }
+
+  private resolve(group: TermGroup): Resolved {
+    const positive: Resolved['positive'] = [];
+    const negative: TermCosts[] = [];
+    for (const term of group) {
+      if (term.negate) negative.push(this.costs({ ...term, negate: false }));
+      else positive.push({ term, costs: this.costs(term) });
+    }
+    return { positive, negative };
+  }
+
+  private costs(term: Term): TermCosts {
+    const key = termKey(term);
+    let entry = this.termCache.get(key);
+    if (entry) {
+      this.termCache.delete(key);
+    } else {
+      // Never evict a term this search already uses: its arrays are still being read.
+      for (const [k, e] of this.termCache) {
+        if (this.termCache.size < TERM_CACHE_SIZE) break;
+        if (e.usedBy === this.searchNumber) continue;
+        this.termCache.delete(k);
+        this.spare.push(e.costs);
+      }
+      const n = this.papers.length;
+      const into = this.spare.pop() ?? { title: new Float32Array(n), rest: new Float32Array(n) };
+      entry = { costs: this.evaluator.evaluate(term, into), usedBy: 0 };
+    }
+    entry.usedBy = this.searchNumber;
+    this.termCache.set(key, entry);
+    return entry.costs;
+  }
+
+  /**
+   * Fuse.js re-scores the best candidates on their whole titles — the ranking signal that matters
+   * most, and the source of the highlighted ranges — while abstracts and dates keep their
+   * word-level Fuse scores.
+   */
+  private refine(order: readonly number[], groups: readonly TermGroup[], resolved: readonly Resolved[]): SearchHit[] {
+    const titleMatches = new Map<string, ReadonlyMap<number, TitleMatch | null>>();
+    for (const g of groups) {
+      for (const term of g) {
+        const key = termKey(term);
+        if (!term.negate && !titleMatches.has(key)) titleMatches.set(key, this.titles.score(term, order));
+      }
+    }
+    const scored = order.map((d) => {
+      let best = -1;
+      const ranges: (readonly [number, number])[] = [];
+      for (const g of resolved) {
+        if (!matchesGroup(g, d)) continue;
+        let cost = 0;
+        for (const { term, costs } of g.positive) {
+          const rest = costs.rest[d]!;
+          if (rest > 0) cost += rest;
+          const title = titleMatches.get(termKey(term))!.get(d);
+          if (title) {
+            cost += title.cost;
+            ranges.push(...title.ranges);
+          }
+        }
+        if (cost > best) best = cost;
+      }
+      return { index: d, cost: best, titleRanges: mergeRanges(ranges, this.papers[d]!.title.length) };
+    });
+    scored.sort((a, b) => b.cost - a.cost || a.index - b.index);
+    return scored.map(({ index, cost, titleRanges }) => ({ index, score: Math.exp(-cost), titleRanges }));
+  }
+}
+
+interface Resolved {
+  positive: { term: Term; costs: TermCosts }[];
+  negative: TermCosts[];
+}
+
+function matchesGroup(g: Resolved, d: number): boolean {
+  for (const { costs } of g.positive) if (costs.title[d]! < 0 && costs.rest[d]! < 0) return false;
+  for (const costs of g.negative) if (costs.title[d]! >= 0 || costs.rest[d]! >= 0) return false;
+  return true;
+}
+
+/** best[d] = max(best[d], this group's cost) for every paper the group matches; `sum` is scratch. */
+function accumulate(g: Resolved, best: Float32Array, sum: Float32Array): void {
+  const n = best.length;
+  sum.fill(0);
+  // Term by term over plain arrays: -1 in `sum` marks a paper the group has already lost.
+  for (const { costs } of g.positive) {
+    const { title, rest } = costs;
+    for (let d = 0; d < n; d++) {
+      const s = sum[d]!;
+      if (s < 0) continue;
+      const t = title[d]!;
+      const r = rest[d]!;
+      if (t < 0 && r < 0) sum[d] = -1;
+      else sum[d] = s + (t > 0 ? t : 0) + (r > 0 ? r : 0);
+    }
+  }
+  for (const { title, rest } of g.negative) {
+    for (let d = 0; d < n; d++) if (title[d]! >= 0 || rest[d]! >= 0) sum[d] = -1;
+  }
+  for (let d = 0; d < n; d++) {
+    const s = sum[d]!;
+    if (s > best[d]!) best[d] = s;
+  }
+}
+
+function mergeRanges(ranges: readonly (readonly [number, number])[], titleLength: number): TitleRange[] {
+  const sorted = ranges
+    .map(([s, e]) => [Math.max(0, s), Math.min(e, titleLength - 1)] as [number, number])
+    .filter(([s, e]) => s <= e)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const r of sorted) {
+    const prev = merged[merged.length - 1];
+    if (prev && r[0] <= prev[1] + 1) prev[1] = Math.max(prev[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,238 @@
+import type { Paper } from '../core/types.js';
+import { BlockList, Postings } from './postings.js';
+import { countChunks, fieldNorm, foldAscii, letterMask, scannable, scanWords } from './tokens.js';
+
+/**
+ * Everything the engine precomputes once per library: one shared vocabulary, title and abstract
+ * postings (at most 4 bytes per distinct word per paper), lowercased titles and a few numbers per
+ * paper. Abstracts are never copied.
+ */
+export interface WordIndex {
+  papers: readonly Paper[];
+  /** Distinct lowercased words of titles and abstracts; the position is the word id. */
+  words: string[];
+  /** All words joined by "\n" (with one before the first), for fast substring lookups. */
+  blob: string;
+  /** Where word id w starts in blob; one extra entry past the end. */
+  wordStart: Uint32Array;
+  title: Postings;
+  abstract: Postings;
+  /** letterMask of each word. */
+  wordLetters: Uint32Array;
+  /** Union of the letterMasks of each paper's title words, and of its abstract words. */
+  titleLetters: Uint32Array;
+  abstractLetters: Uint32Array;
+  titleLower: string[];
+  titleNorm: Float32Array;
+  abstractNorm: Float32Array;
+  /** Distinct digest date labels, with per-paper lists of label ids. */
+  labels: string[];
+  labelLower: string[];
+  labelNorm: Float32Array;
+  paperLabelStart: Uint32Array;
+  paperLabels: Uint32Array;
+}
+
+/**
+ * Word → id without a string per occurrence: words are hashed straight from the field text and
+ * compared in place; only a word seen for the first time is sliced out. (A Map keyed by sliced
+ * strings made the index build several times slower.)
+ */
+class Vocabulary {
+  readonly words: string[] = [];
+  letters = new Uint32Array(1024);
+  private hashes = new Uint32Array(1024);
+  private table = new Int32Array(2048).fill(-1);
+
+  /** `h` must be hashRange(text, start, end). */
+  idOf(text: string, start: number, end: number, h: number): number {
+    const mask = this.table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.table[slot]!;
+      if (id < 0) return this.insert(slot, h, text.slice(start, end).toLowerCase());
+      if (this.hashes[id] === h && sameText(this.words[id]!, text, start, end)) return id;
+    }
+  }
+
+  private insert(slot: number, hash: number, word: string): number {
+    const id = this.words.length;
+    this.words.push(word);
+    if (id >= this.hashes.length) {
+      const bigger = new Uint32Array(this.hashes.length * 2);
+      bigger.set(this.hashes);
+      this.hashes = bigger;
+      const letters = new Uint32Array(this.letters.length * 2);
+      letters.set(this.letters);
+      this.letters = letters;
+    }
+    this.hashes[id] = hash;
+    this.letters[id] = letterMask(word);
+    this.table[slot] = id;
+    if (this.words.length * 2 > this.table.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2).fill(-1);
+    const mask = table.length - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (table[slot]! >= 0) slot = (slot + 1) & mask;
+      table[slot] = id;
+    }
+    this.table = table;
+  }
+}
+
+function sameText(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== foldAscii(text.charCodeAt(start + i))) return false;
+  return true;
+}
+
+export function buildWordIndex(papers: readonly Paper[]): WordIndex {
+  const steps = wordIndexSteps(papers);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Papers indexed between two yields of wordIndexSteps: ~15–20 ms of work. */
+export const PAPERS_PER_STEP = 500;
+
+/** Builds the index in steps, yielding after every PAPERS_PER_STEP papers so a caller can stay responsive. */
+export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordIndex, void> {
+  const n = papers.length;
+  const vocab = new Vocabulary();
+  const words = vocab.words;
+  let seen = new Int32Array(4096).fill(-1);
+  const titleFwd = new BlockList();
+  const abstractFwd = new BlockList();
+  const titleEnd = new Uint32Array(n);
+  const abstractEnd = new Uint32Array(n);
+  const titleLower: string[] = new Array<string>(n);
+  const titleNorm = new Float32Array(n);
+  const abstractNorm = new Float32Array(n);
+  const titleLetters = new Uint32Array(n);
+  const abstractLetters = new Uint32Array(n);
+
+  let stamp = 0;
+  let letters = 0;
+  let target = titleFwd;
+  let text = '';
+  const add = (start: number, end: number, hash: number): void => {
+    const id = vocab.idOf(text, start, end, hash);
+    if (id >= seen.length) {
+      const bigger = new Int32Array(seen.length * 2).fill(-1);
+      bigger.set(seen);
+      seen = bigger;
+    }
+    if (seen[id] !== stamp) {
+      seen[id] = stamp;
+      target.push(id);
+      letters |= vocab.letters[id]!;
+    }
+  };
+
+  for (let d = 0; d < n; d++) {
+    const p = papers[d]!;
+    text = p.title.toLowerCase();
+    titleLower[d] = text;
+    stamp = 2 * d;
+    target = titleFwd;
+    letters = 0;
+    titleNorm[d] = fieldNorm(scanWords(text, add));
+    titleEnd[d] = titleFwd.length;
+    titleLetters[d] = letters;
+    text = scannable(p.abstract);
+    stamp = 2 * d + 1;
+    target = abstractFwd;
+    letters = 0;
+    abstractNorm[d] = fieldNorm(scanWords(text, add));
+    abstractEnd[d] = abstractFwd.length;
+    abstractLetters[d] = letters;
+    if ((d + 1) % PAPERS_PER_STEP === 0) yield;
+  }
+  text = '';
+
+  const wordStart = new Uint32Array(words.length + 1);
+  let pos = 1;
+  for (let w = 0; w < words.length; w++) {
+    wordStart[w] = pos;
+    pos += words[w]!.length + 1;
+  }
+  wordStart[words.length] = pos;
+
+  const labelIds = new Map<string, number>();
+  const labels: string[] = [];
+  const paperLabelStart = new Uint32Array(n + 1);
+  const paperLabelList = new BlockList();
+  for (let d = 0; d < n; d++) {
+    for (const label of papers[d]!.dates) {
+      let id = labelIds.get(label);
+      if (id === undefined) {
+        id = labels.length;
+        labelIds.set(label, id);
+        labels.push(label);
+      }
+      paperLabelList.push(id);
+    }
+    paperLabelStart[d + 1] = paperLabelList.length;
+  }
+  const labelLower = labels.map((l) => l.toLowerCase());
+  yield;
+  const title = yield* Postings.build(titleFwd, titleEnd, words.length);
+  const abstract = yield* Postings.build(abstractFwd, abstractEnd, words.length);
+
+  return {
+    papers,
+    words,
+    blob: `\n${words.join('\n')}\n`,
+    wordStart,
+    title,
+    abstract,
+    wordLetters: vocab.letters.slice(0, words.length),
+    titleLetters,
+    abstractLetters,
+    titleLower,
+    titleNorm,
+    abstractNorm,
+    labels,
+    labelLower,
+    labelNorm: Float32Array.from(labelLower, (l) => fieldNorm(countChunks(l))),
+    paperLabelStart,
+    paperLabels: paperLabelList.toArray(),
+  };
+}
+
+/** Ids of the words containing `sub` (ascending). `sub` must not contain a newline. */
+export function wordsContaining(index: WordIndex, sub: string): number[] {
+  const { blob, wordStart } = index;
+  const out: number[] = [];
+  if (sub.length === 0 || sub.includes('\n')) return out;
+  let from = 1;
+  let lo = 0;
+  const last = wordStart.length - 2;
+  for (;;) {
+    const at = blob.indexOf(sub, from);
+    if (at < 0) break;
+    // Hits come in order, often densely: gallop forward from the previous word, then bisect.
+    let step = 1;
+    let hi = lo + 1;
+    while (hi <= last && wordStart[hi]! <= at) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+    }
+    if (hi > last) hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (wordStart[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    out.push(lo);
+    from = wordStart[lo + 1]!;
+  }
+  return out;
+}

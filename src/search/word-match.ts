@@ -1,0 +1,115 @@
+import Fuse from 'fuse.js';
+import { SubstringDistance } from './myers.js';
+import { letterMask, popcount } from './tokens.js';
+import { FUSE_MATCH_OPTIONS, IN_TEXT, maxErrors, midWord } from './tuning.js';
+import { type WordIndex, wordsContaining } from './word-index.js';
+
+/**
+ * Words a fuzzy pattern matches, with Fuse's score for each (0 for the word itself, 0.001 when found
+ * verbatim, else errors / length), plus MID_WORD_PENALTY when the match does not begin the word.
+ */
+export interface WordMatches {
+  ids: Uint32Array;
+  scores: Float32Array;
+}
+
+interface Cached extends WordMatches {
+  errors: number;
+}
+
+const CACHE_SIZE = 64;
+
+/**
+ * Runs Fuse.js over the vocabulary instead of over the papers: distinct short words instead of
+ * megabytes of abstracts. Which words Fuse even looks at is narrowed first:
+ * - with no error allowed (1–3 letters) a match is a plain substring, found in the joined vocabulary;
+ * - otherwise a word too short, or lacking more of the pattern's letters than errors are allowed
+ *   (one 32-bit mask test), is skipped, and a bit-parallel edit-distance screen (myers.ts) passes
+ *   only words within the error budget — Fuse's bitap costs microseconds per word;
+ * - while a pattern grows by typing with the same error budget, only the previous matches can match.
+ */
+export class WordMatcher {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(private readonly index: WordIndex) {}
+
+  match(pattern: string): WordMatches {
+    const hit = this.cache.get(pattern);
+    if (hit) {
+      this.cache.delete(pattern);
+      this.cache.set(pattern, hit);
+      return hit;
+    }
+    const errors = maxErrors(pattern.length);
+    const result = errors === 0 ? this.exact(pattern) : this.fuzzy(pattern, errors);
+    const entry: Cached = { ...result, errors };
+    this.cache.set(pattern, entry);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return entry;
+  }
+
+  /** Zero errors: Fuse's bitap reduces to substring search (score 0 for the whole word, else 0.001). */
+  private exact(pattern: string): WordMatches {
+    const { wordStart, blob } = this.index;
+    const ids = wordsContaining(this.index, pattern);
+    const scores = new Float32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      // A word containing the pattern is the pattern exactly when it has the same length.
+      if (wordStart[id + 1]! - 1 - wordStart[id]! === pattern.length) scores[i] = 0;
+      else scores[i] = blob.startsWith(pattern, wordStart[id]!) ? IN_TEXT : midWord(IN_TEXT);
+    }
+    return { ids: Uint32Array.from(ids), scores };
+  }
+
+  private fuzzy(pattern: string, errors: number): WordMatches {
+    const { words, blob, wordStart } = this.index;
+    const minLength = pattern.length - errors;
+    const screen = pattern.length <= 32 ? new SubstringDistance(pattern) : undefined;
+    const masks = this.index.wordLetters;
+    const wanted = letterMask(pattern);
+    const texts: string[] = [];
+    const textIds: number[] = [];
+    // Reads the joined vocabulary, not the word strings: one contiguous string stays in cache.
+    const consider = (id: number): void => {
+      const start = wordStart[id]!;
+      const end = wordStart[id + 1]! - 1;
+      if (end - start < minLength || popcount(wanted & ~masks[id]!) > errors) return;
+      if (!screen || screen.within(blob, errors, start, end)) {
+        texts.push(words[id]!);
+        textIds.push(id);
+      }
+    };
+    const narrowed = this.narrowFromShorter(pattern, errors);
+    if (narrowed) for (const id of narrowed) consider(id);
+    else for (let id = 0; id < words.length; id++) consider(id);
+    // Fuse has the last word on which words match and how well; the screen only spares it the rest.
+    const found = new Fuse(texts, {
+      ...FUSE_MATCH_OPTIONS,
+      isCaseSensitive: true,
+      shouldSort: false,
+      includeMatches: true,
+    }).search(pattern);
+    found.sort((a, b) => a.refIndex - b.refIndex);
+    const ids = new Uint32Array(found.length);
+    const scores = new Float32Array(found.length);
+    found.forEach((r, i) => {
+      const id = textIds[r.refIndex]!;
+      ids[i] = id;
+      const score = r.score ?? 1;
+      const atStart = score === IN_TEXT ? blob.startsWith(pattern, wordStart[id]!) : r.matches?.[0]?.indices[0]?.[0] === 0;
+      scores[i] = atStart ? score : midWord(score);
+    });
+    return { ids, scores };
+  }
+
+  /** A cached shorter pattern this one extends, with the same error budget, bounds the matches. */
+  private narrowFromShorter(pattern: string, errors: number): Uint32Array | undefined {
+    for (let len = pattern.length - 1; len > 0 && maxErrors(len) === errors; len--) {
+      const prev = this.cache.get(pattern.slice(0, len));
+      if (prev && prev.errors === errors) return prev.ids;
+    }
+    return undefined;
+  }
+}
+

@@ -1,0 +1,81 @@
+// The pieces under the engine, each checked against the brute-force thing it stands in for.
+import Fuse from 'fuse.js';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { makeCorpusPapers } from '../bench/corpus.js';
+import { loadLibrary } from '../src/core/load.js';
+import { SubstringDistance } from '../src/search/myers.js';
+import { bitsetLength, forEachBit } from '../src/search/postings.js';
+import { countChunks, fieldNorm, wordsOf } from '../src/search/tokens.js';
+import { maxErrors, THRESHOLD } from '../src/search/tuning.js';
+import { buildWordIndex, wordsContaining } from '../src/search/word-index.js';
+
+const samples = loadLibrary([fileURLToPath(new URL('../sample-data', import.meta.url))]).papers;
+const index = buildWordIndex(samples);
+
+describe('search index', () => {
+  it('indexes words without surrounding punctuation, and the parts of hyphenated words too', () => {
+    expect(wordsOf("(bev), qwen2.5 bird's-eye-view: 3d")).toEqual([
+      'bev',
+      'qwen2.5',
+      'qwen2',
+      '5',
+      "bird's-eye-view",
+      'bird',
+      's',
+      'eye',
+      'view',
+      '3d',
+    ]);
+    expect(wordsOf(' -- ')).toEqual([]);
+  });
+
+  it("computes each field's length norm exactly as Fuse.js does", () => {
+    const texts = ['a  b\tc -- d', samples[0]!.title, samples[0]!.abstract, 'Mar 18', ' x '];
+    const fuseIndex = Fuse.createIndex(['t'], texts.map((t) => ({ t })));
+    texts.forEach((t, i) => {
+      const record = fuseIndex.records[i] as { $: Record<number, { n: number }> };
+      expect(fieldNorm(countChunks(t)), t.slice(0, 30)).toBe(record.$[0]!.n);
+    });
+    expect(index.titleNorm[0]).toBeCloseTo((fuseIndex.records[1] as { $: Record<number, { n: number }> }).$[0]!.n, 6);
+  });
+
+  it('finds the words containing a substring exactly as a scan of the vocabulary does', () => {
+    for (const sub of ['s', 'e', 'bev', 'qwen', 'tion', 'zz', 'x', '2.5', "'s", 'https', '-', 'transformer']) {
+      const brute = index.words.flatMap((w, i) => (w.includes(sub) ? [i] : []));
+      expect(wordsContaining(index, sub), sub).toEqual(brute);
+    }
+  });
+
+  it("screens words with the same error count Fuse.js's bitap accepts", () => {
+    const patterns = ['trasformer', 'diffusion', 'llma', 'reinforcment', 'qwen2.5', 'contrastiv', 'segmentaton', 'vision', 'lidar', "bird's-eye", 'distilation', 'multimodal'];
+    for (const pattern of patterns) {
+      const errors = maxErrors(pattern.length);
+      const screen = new SubstringDistance(pattern);
+      const fuse = new Fuse(index.words, { threshold: THRESHOLD, ignoreLocation: true, isCaseSensitive: true });
+      const byFuse = fuse.search(pattern).map((r) => r.refIndex).sort((a, b) => a - b);
+      const byScreen = index.words.flatMap((w, i) => (screen.within(w, errors) ? [i] : []));
+      expect(byFuse.length, pattern).toBeGreaterThan(0);
+      expect(byScreen, pattern).toEqual(byFuse);
+    }
+  });
+
+  it('lists the papers containing each word, whether stored as a list or a bitset', () => {
+    const papers = makeCorpusPapers(2048, 3);
+    const big = buildWordIndex(papers);
+    const wordSets = papers.map((p) => ({ title: new Set(wordsOf(p.title.toLowerCase())), abstract: new Set(wordsOf(p.abstract.toLowerCase())) }));
+    // A very common word (bitset), a middling one and a rare one (lists).
+    for (const word of ['the', 'model', 'diffusion', 'lidar']) {
+      const id = big.words.indexOf(word);
+      expect(id, word).toBeGreaterThanOrEqual(0);
+      for (const field of ['title', 'abstract'] as const) {
+        const bits = new Uint32Array(bitsetLength(papers.length));
+        big[field].orInto(id, bits);
+        const got: number[] = [];
+        forEachBit(bits, (d) => got.push(d));
+        const want = wordSets.flatMap((s, d) => (s[field].has(word) ? [d] : []));
+        expect(got, `${word} in ${field}`).toEqual(want);
+      }
+    }
+  });
+});
