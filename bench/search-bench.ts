@@ -38,7 +38,10 @@ export interface SearchBenchResult {
   keystrokeCpu: Timing;
   /** Each complete query at once on a second engine that saw no typing (a paste). */
   cold: Timing;
-  perQuery: { query: string; keystroke: Timing; lastKeyMs: number; total: number }[];
+  perQuery: { query: string; keystroke: Timing; lastKeyMs: number; total: number; samples: number[] }[];
+  /** The raw wall and CPU times behind `keystroke` and `keystrokeCpu`, in typing order. */
+  keystrokeSamples: number[];
+  keystrokeCpuSamples: number[];
   rssMb: { afterBuild: number; peak: number };
   /** Live JS heap + typed-array memory the engine adds, after a full GC (needs node --expose-gc). */
   engineMb: number | undefined;
@@ -94,7 +97,7 @@ export function benchSearch(papers: readonly Paper[], queries: readonly string[]
       cpu.push(cpuMs(c0));
     }
     wall.push(...samples);
-    perQuery.push({ query, keystroke: timing(samples), lastKeyMs: samples[samples.length - 1] ?? 0, total });
+    perQuery.push({ query, keystroke: timing(samples), lastKeyMs: samples[samples.length - 1] ?? 0, total, samples });
   }
   // With its caches filled by the typing above.
   const after = liveMb();
@@ -115,6 +118,8 @@ export function benchSearch(papers: readonly Paper[], queries: readonly string[]
     buildMs,
     firstSearchMs,
     keystroke: timing(wall),
+    keystrokeSamples: wall,
+    keystrokeCpuSamples: cpu,
     keystrokeCpu: timing(cpu),
     cold: timing(cold),
     perQuery,

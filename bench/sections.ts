@@ -5,6 +5,7 @@ import { baselineSection } from './baseline-bench.js';
 import type { CorpusInfo } from './digest-writer.js';
 import { loadSection } from './load-bench.js';
 import { machineSection } from './machine-bench.js';
+import { searchSection } from './search-section.js';
 import { startupSection } from './startup-bench.js';
 import { wireSection } from './wire-bench.js';
 
@@ -47,13 +48,11 @@ export interface BenchSection {
 export const SECTIONS: BenchSection[] = [
   machineSection,
   loadSection,
-  // ── (2) search keystrokes: ADD HERE (bench/search-bench.ts, by whoever integrates the search
-  //    engine): per corpus size, time per keystroke while typing a few real queries letter by
-  //    letter through the real engine, median/p95, plus index build time and RSS.
+  searchSection,
   startupSection,
   wireSection,
   baselineSection,
 ];
 
 /** Sections of issue 6 not written yet; printed under the table. Delete a line when its section lands. */
-export const PLANNED = ['(2) search keystrokes', '(4) terminal bytes per search keystroke (search is not in the reader yet)'];
+export const PLANNED = ['(4) terminal bytes per search keystroke (search is not in the reader yet)'];

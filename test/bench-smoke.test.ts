@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
 import type { BenchReport } from '../bench/report.js';
+import { BENCH_QUERIES } from '../bench/search-bench.js';
 import { tempDir } from './helpers/digests.js';
 
 const RUN = resolve(import.meta.dirname, '../dist/bench/run.js');
@@ -29,7 +30,7 @@ describe('npm run bench', () => {
 
     expect(r.stdout).toMatch(/^\(1\) load\s+total load, no cache \(ms\)\s+[\d.,]+ \/ [\d.,]+$/m);
     expect(r.stdout).toMatch(/^\(5\) baseline\s+lowercase all texts \(ms\)/m);
-    expect(r.stdout).toContain('not measured yet: (2) search keystrokes');
+    expect(r.stdout).toContain('not measured yet: (4) terminal bytes per search keystroke');
     expect(r.stdout).toContain(`results written to ${out}`);
 
     const report = JSON.parse(readFileSync(out, 'utf8')) as BenchReport;
@@ -73,10 +74,10 @@ describe('npm run bench', () => {
     expect(row('(0) machine', 'allocate + touch 100 MB', 0).median).toBeGreaterThan(0);
   });
 
-  it('measures startup and terminal bytes of the real binary in a pty at 500 papers and on the samples', { timeout: 120_000 }, () => {
+  it('measures search, and startup and terminal bytes of the real binary in a pty, at 500 papers and on the samples', { timeout: 120_000 }, () => {
     const out = join(tempDir('paperterm-bench-test-'), 'results.json');
     temps.push(resolve(out, '..'));
-    const r = bench(['--sizes', '500', '--quick', '--runs', '1', '--only', 'startup,4', '--out', out]);
+    const r = bench(['--sizes', '500', '--quick', '--runs', '1', '--only', 'search,startup,4', '--out', out]);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.status).toBe(0);
     const samples = loadLibrary([resolve(import.meta.dirname, '../sample-data')]).papers.length;
@@ -112,6 +113,20 @@ describe('npm run bench', () => {
     const imports = row('(3) startup', 'node: import ink + react, then exit', 0);
     expect(ratio.median).toBeCloseTo(row('(3) startup', 'first frame, warm cache', samples).median / imports.median, 6);
     expect(report.planned.join(' ')).toContain('search keystroke');
+
+    // Search: one timing per character typed, split by kind of query.
+    const typed = BENCH_QUERIES.reduce((n, q) => n + q.length, 0);
+    expect(row('(2) search', 'per keystroke, all queries', 500).runs).toBe(typed);
+    const kinds = ['short', 'long', 'typo', 'extended'];
+    const perKind = kinds.map((k) => row('(2) search', `per keystroke, ${k} queries`, 500).runs);
+    expect(perKind.reduce((a, b) => a + b, 0)).toBe(typed);
+    expect(row('(2) search', 'last key of a query', 500).runs).toBe(BENCH_QUERIES.length);
+    expect(row('(2) search', 'index build', 500).median).toBeGreaterThan(0);
+    expect(row('(2) search', 'RSS after index build', 500).median).toBeGreaterThanOrEqual(row('(2) search', 'RSS with papers loaded, before the index', 500).median * 0.9);
+    // The hit counts are the engine's on the corpus the bench generated.
+    const hits = row('(2) search', 'per keystroke, all queries', 500).detail?.hits as Record<string, number>;
+    expect(Object.keys(hits)).toEqual([...BENCH_QUERIES]);
+    expect(hits.llama).toBeGreaterThan(0);
   });
 
   it('refuses bad options with one line and exit 2', () => {

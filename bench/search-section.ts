@@ -1,0 +1,76 @@
+// (2) search: the search engineer's benchmark (search-bench.ts) on each generated corpus, loaded with
+// the real loader, each run in a fresh process: index build time, then the time of every keystroke
+// while a set of short, long, misspelt and extended-syntax queries is typed one character at a time.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { CorpusInfo } from './digest-writer.js';
+import type { SearchBenchResult } from './search-bench.js';
+import type { BenchContext, BenchSection, Measurement } from './sections.js';
+
+const PROBE = fileURLToPath(new URL('./search-probe.js', import.meta.url));
+const SECTION = '(2) search';
+
+/** The kind of each query in BENCH_QUERIES; anything else with query syntax in it is "extended". */
+const KINDS: Record<string, string> = {
+  bev: 'short',
+  llama: 'short',
+  'qwen2.5': 'short',
+  'contrastive pretraining': 'long',
+  'diffusion models for video generation': 'long',
+  trasformer: 'typo',
+  'reinforcment lerning': 'typo',
+};
+export const kindOf = (query: string): string => KINDS[query] ?? (/['^$!|]/.test(query) ? 'extended' : 'other');
+
+type ProbeResult = SearchBenchResult & { rssBeforeMB: number };
+
+function runProbe(dir: string): ProbeResult {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', PROBE, dir], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  if (child.status !== 0) throw new Error(`search probe failed (${child.status ?? child.signal}): ${child.stderr.trim()}`);
+  return JSON.parse(child.stdout) as ProbeResult;
+}
+
+export const searchSection: BenchSection = {
+  id: 2,
+  title: 'search',
+  measure(corpus: CorpusInfo, ctx: BenchContext): Measurement[] {
+    const runs: ProbeResult[] = [];
+    // Every run types ~170 keys; three processes give plenty of keystrokes and build times.
+    for (let r = 0; r < Math.min(ctx.runs, 3); r++) {
+      runs.push(runProbe(corpus.dir));
+      ctx.log(`  search ${corpus.papers} papers: run ${r + 1}`);
+    }
+    for (const r of runs) if (r.papers !== corpus.papers) throw new Error(`search probe loaded ${r.papers} papers, the corpus has ${corpus.papers}`);
+    const row = (metric: string, unit: Measurement['unit'], samples: number[], detail?: Record<string, unknown>): Measurement => ({
+      section: SECTION,
+      metric,
+      unit,
+      papers: corpus.papers,
+      samples,
+      ...(detail ? { detail } : {}),
+    });
+    const perQuery = runs.flatMap((r) => r.perQuery);
+    const kinds = [...new Set(perQuery.map((q) => kindOf(q.query)))];
+    const rows = [
+      row('index build', 'ms', runs.map((r) => r.buildMs)),
+      row('first search after build (cold JIT)', 'ms', runs.map((r) => r.firstSearchMs)),
+      row('per keystroke, all queries', 'ms', runs.flatMap((r) => r.keystrokeSamples), { hits: Object.fromEntries(runs[0]!.perQuery.map((q) => [q.query, q.total])) }),
+      row('per keystroke, all queries, CPU time', 'ms', runs.flatMap((r) => r.keystrokeCpuSamples)),
+      ...kinds.map((kind) =>
+        row(
+          `per keystroke, ${kind} queries`,
+          'ms',
+          perQuery.filter((q) => kindOf(q.query) === kind).flatMap((q) => q.samples),
+          { queries: [...new Set(perQuery.filter((q) => kindOf(q.query) === kind).map((q) => q.query))] },
+        ),
+      ),
+      row('last key of a query', 'ms', perQuery.map((q) => q.lastKeyMs)),
+      row('whole query pasted, fresh engine (median per run)', 'ms', runs.map((r) => r.cold.median)),
+      row('RSS with papers loaded, before the index', 'MB', runs.map((r) => r.rssBeforeMB)),
+      row('RSS after index build', 'MB', runs.map((r) => r.rssMb.afterBuild)),
+    ];
+    const engine = runs.map((r) => r.engineMb).filter((m): m is number => m !== undefined);
+    if (engine.length) rows.push(row('engine memory (live, after GC)', 'MB', engine));
+    return rows;
+  },
+};
