@@ -63,6 +63,17 @@ function randomLine(rng: Rng): string {
 function nextFrame(rng: Rng, last: string[]): string[] {
   const height = rng.next() < 0.1 ? 1 + rng.int(ROWS) : last.length || ROWS;
   const frame = Array.from({ length: height }, (_, y) => last[y] ?? randomLine(rng));
+  if (rng.next() < 0.3) {
+    // A block of rows scrolls up or down by one to three rows, as a list does.
+    const k = (1 + rng.int(3)) * (rng.next() < 0.5 ? 1 : -1);
+    const a = rng.int(height);
+    const b = Math.min(height - 1, a + 2 + rng.int(height));
+    const block = frame.slice(a, b + 1);
+    for (let y = a; y <= b; y++) {
+      const from = y - a + k;
+      frame[y] = from >= 0 && from < block.length ? block[from]! : randomLine(rng);
+    }
+  }
   for (let k = rng.int(4); k >= 0; k--) {
     const y = rng.int(height);
     const old = frame[y]!;
@@ -92,6 +103,17 @@ describe('ScreenDiff', () => {
       diffed.dispose();
       reference.dispose();
     }
+  });
+
+  test('a block of rows that moved up or down is scrolled by the terminal, not sent again', () => {
+    const diff = new ScreenDiff();
+    const rows = Array.from({ length: 10 }, (_, i) => `row number ${i} with some text`);
+    diff.frame(['header', ...rows.slice(0, 6), 'footer']);
+    const down = diff.frame(['header', ...rows.slice(1, 7), 'footer']);
+    // Rows 2-7 scroll up one; only the row that came in is written.
+    expect(down).toBe('\u001b[2;7r\u001b[7H\u001bD\u001b[r\u001b[7Hrow number 6 with some text');
+    const up = diff.frame(['header', ...rows.slice(0, 6), 'footer']);
+    expect(up).toBe('\u001b[2;7r\u001b[2H\u001bM\u001b[r\u001b[2Hrow number 0 with some text');
   });
 
   test('writes nothing for an unchanged frame and only the changed cells otherwise', () => {

@@ -1,9 +1,10 @@
 import stringWidth from 'string-width';
 
 /**
- * Turns one full-screen frame into the next with as few bytes as it can: only the cells that changed
- * are written, each run at an absolute cursor position, with style codes only where the style
- * changes, and an erase-to-end-of-line instead of trailing blanks. Frames are text lines as Ink
+ * Turns one full-screen frame into the next with as few bytes as it can: rows that only moved up or
+ * down are scrolled by the terminal, then only the cells that changed are written, each run at an
+ * absolute cursor position, with style codes only where the style changes, and an erase-to-end-of-
+ * line instead of trailing blanks. Frames are text lines as Ink
  * renders them (printable text and SGR style codes); a line holding anything else is rewritten whole.
  *
  * Assumes the frame starts at the top-left cell and that nothing else writes to the screen unless
@@ -23,8 +24,8 @@ export class ScreenDiff {
 
   /** The bytes that change the screen from the last frame to `lines`, leaving the style at default. */
   frame(lines: readonly string[]): string {
-    let out = '';
     const pen = { style: DEFAULT };
+    let out = this.scroll(lines, pen);
     const height = Math.max(lines.length, this.rows.length);
     for (let y = 0; y < height; y++) {
       const raw = lines[y];
@@ -43,7 +44,49 @@ export class ScreenDiff {
     this.unknownBelow = false;
     return out + penTo(pen, DEFAULT);
   }
+
+  /**
+   * A list that scrolled by a row or two shows most of its rows again, one or two rows up or down:
+   * the terminal can move them itself (a scroll inside a scroll region) instead of being sent them
+   * again. Finds the longest block of rows that moved by the same amount and scrolls it into place.
+   */
+  private scroll(lines: readonly string[], pen: { style: Style }): string {
+    const rawAt = (y: number) => {
+      const r = this.rows[y];
+      return r === undefined || r === BLANK || r === UNKNOWN ? undefined : r.raw;
+    };
+    let best: { a: number; b: number; k: number } | undefined;
+    for (const k of SHIFTS) {
+      let start = -1;
+      for (let y = 0; y <= lines.length; y++) {
+        const line = lines[y];
+        const moved = line !== undefined && line !== '' && line === rawAt(y + k) && line !== rawAt(y);
+        if (moved && start < 0) start = y;
+        if (!moved && start >= 0) {
+          if (y - start >= MIN_SCROLL && (!best || y - start > best.b - best.a + 1)) best = { a: start, b: y - 1, k };
+          start = -1;
+        }
+      }
+    }
+    if (!best) return '';
+    const { a, b, k } = best;
+    const reset = penTo(pen, DEFAULT);
+    if (k > 0) {
+      // Rows a+k..b+k move up to a..b; the k rows below them come in blank.
+      for (let y = a; y <= b; y++) this.rows[y] = this.rows[y + k]!;
+      for (let y = b + 1; y <= b + k; y++) this.rows[y] = BLANK;
+      return `${reset}\u001b[${a + 1};${b + k + 1}r\u001b[${b + k + 1}H${'\u001bD'.repeat(k)}\u001b[r`;
+    }
+    const m = -k;
+    for (let y = b; y >= a; y--) this.rows[y] = this.rows[y - m]!;
+    for (let y = a - m; y < a; y++) this.rows[y] = BLANK;
+    return `${reset}\u001b[${a - m + 1};${b + 1}r\u001b[${a - m + 1}H${'\u001bM'.repeat(m)}\u001b[r`;
+  }
 }
+
+/** Row shifts looked for (positive: content moved up), and the fewest rows worth a scroll. */
+const SHIFTS = [1, -1, 2, -2, 3, -3];
+const MIN_SCROLL = 3;
 
 interface ParsedLine {
   raw: string;
