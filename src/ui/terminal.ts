@@ -20,6 +20,9 @@ export interface TerminalSession {
  */
 export function enterTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): TerminalSession {
   stdout.write(ENTER_ALT_SCREEN);
+  // Raw at once, not when Ink gets to it after its first frame: a key typed in between would be
+  // echoed by the terminal (Enter as a newline that scrolls the whole screen).
+  if (stdin.isTTY) stdin.setRawMode(true);
   let restored = false;
   return {
     suspend(resumed) {
