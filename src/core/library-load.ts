@@ -14,8 +14,8 @@ export interface LibraryLoad {
   readonly files: readonly string[];
   /** Files read so far (loaded or failed). */
   readonly filesRead: number;
-  /** Digests loaded so far (files read minus failures). */
-  readonly digests: readonly Digest[];
+  /** Digests loaded so far (files read minus failures). Their papers are in papers(); the digests themselves are not kept. */
+  readonly digestCount: number;
   readonly done: boolean;
   /** Size of all the files to read. */
   readonly totalBytes: number;
@@ -83,7 +83,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
   const cache = options.cacheDir ? openDigestCache(options.cacheDir) : null;
   const errors: LoadProblem[] = [...pathErrors];
   const warnings: LoadProblem[] = [];
-  const digests: Digest[] = [];
+  let digestCount = 0;
   const builder = createLibraryBuilder();
 
   const read = (file: string): NonNullable<Planned['read']> => {
@@ -116,7 +116,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
       return;
     }
     const digest = result.digest;
-    digests.push(digest);
+    digestCount++;
     for (const w of digest.warnings) warnings.push({ path: p.file, message: `${p.file}: ${w}` });
     builder.add(digest);
   };
@@ -126,7 +126,9 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     get filesRead() {
       return next;
     },
-    digests,
+    get digestCount() {
+      return digestCount;
+    },
     get done() {
       return next >= plan.length;
     },

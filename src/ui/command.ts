@@ -24,9 +24,9 @@ export async function readerCommand(paths: readonly string[], options: { noColor
   starting.catch(() => {}); // awaited below, unless no digest loads at all
   const load = startLibraryLoad(paths.length ? paths : defaultPaths(io.env), { cacheDir: cacheDirFromEnv(io.env) });
   const whole = load.totalBytes <= READ_WHOLE_BYTES;
-  while (!load.done && (whole || load.digests.length === 0 || load.papers().length < FIRST_SCREEN_PAPERS)) load.step(0);
+  while (!load.done && (whole || load.digestCount === 0 || load.papers().length < FIRST_SCREEN_PAPERS)) load.step(0);
   const reported = report(load, { errors: 0, warnings: 0 }, io);
-  if (load.done && load.digests.length === 0) throw new FatalError('no digests loaded', 2);
+  if (load.done && load.digestCount === 0) throw new FatalError('no digests loaded', 2);
 
   const { startReader } = await starting;
   const { loadInBackground } = await import('./live-library.js');

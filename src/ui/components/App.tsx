@@ -54,7 +54,8 @@ export function ReaderApp(props: ReaderProps) {
   const theme = useMemo(() => makeTheme(color), [color]);
   const marks = useMemo(() => props.marks ?? allUnread(props.total ?? papers.length), [props.marks, props.total, papers.length]);
   const dateWidth = useMemo(() => dateColumnWidth(papers), [papers]);
-  // Per list: a growing library (see LibraryBuilder) updates papers in place when it hands out a new one.
+  // Afresh for each list: a library still loading (LibraryBuilder) hands out new lists whose papers
+  // it has updated in place (older dates added), which a memo keyed on the paper would not see.
   const detailFor = useMemo(() => memoizeLast(detailLines), [papers]);
   const helpFor = useMemo(() => memoizeLast((width: number) => helpContent(theme, width)), [theme]);
 
