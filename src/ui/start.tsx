@@ -1,7 +1,7 @@
 import { render, type Instance } from 'ink';
-import type { Paper } from '../core/types.js';
 import { ReaderApp } from './components/App.js';
 import { fullscreenStdout } from './ink-stdout.js';
+import { ReaderSession, type SessionOptions } from './session.js';
 import { streamSize } from './size.js';
 import { enterTerminal } from './terminal.js';
 
@@ -27,14 +27,17 @@ function oneLine(err: unknown): string {
  * Runs the interactive reader until the user quits; resolves with the exit code. The terminal is
  * restored on every way out: q, Ctrl-C, an uncaught error, SIGTERM / SIGHUP / SIGINT.
  */
-export async function startReader(papers: readonly Paper[], options: StartOptions): Promise<number> {
+export async function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>, options: StartOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  const size = streamSize(stdout);
+  const reader = new ReaderSession({ ...library, ...size.get() });
   const session = enterTerminal(stdin, stdout);
   let instance: Instance | undefined;
 
   const shutdown = () => {
+    reader.dispose();
     try {
       instance?.unmount();
     } catch {
@@ -56,7 +59,7 @@ export async function startReader(papers: readonly Paper[], options: StartOption
   process.on('unhandledRejection', onFatal);
 
   try {
-    const app = <ReaderApp papers={papers} size={streamSize(stdout)} color={options.color} fullscreen onSuspend={session.suspend} />;
+    const app = <ReaderApp session={reader} size={size} color={options.color} fullscreen onSuspend={session.suspend} />;
     instance = render(app, {
       stdin,
       stdout: fullscreenStdout(stdout),
@@ -65,6 +68,9 @@ export async function startReader(papers: readonly Paper[], options: StartOption
       incrementalRendering: true,
       maxFps: MAX_FPS,
     });
+    // The search index is built after the first frame, a slice at a time between keys, so startup
+    // does not wait for it; a search typed meanwhile runs when it is ready.
+    setImmediate(() => void reader.buildIndex().catch(onFatal));
     await instance.waitUntilExit();
     return 0;
   } catch (err) {

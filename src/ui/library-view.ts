@@ -1,0 +1,59 @@
+import type { Paper } from '../core/types.js';
+import type { SearchResult, TitleRange } from '../search/engine.js';
+import type { MarkMap } from '../state/types.js';
+import { inView, type View } from './views.js';
+
+/** What the list pane shows: a view of the library, narrowed and ordered by a search when there is one. */
+export interface VisibleList {
+  /** In display order: library order, or best match first. */
+  papers: readonly Paper[];
+  /** Matched characters of each shown title (search results only). */
+  ranges: ReadonlyMap<Paper, readonly TitleRange[]>;
+  /** Papers the list stands for; more than papers.length when further matches were not fetched yet. */
+  count: number;
+  /** False when `count` is only a lower bound (a filtered view over a search cut at its limit). */
+  countExact: boolean;
+  /** Further matches exist beyond `papers`: fetch them before paging past the end. */
+  more: boolean;
+  /** Papers in the view before the search: the "total" of matches/total. */
+  viewSize: number;
+}
+
+const NO_RANGES: ReadonlyMap<Paper, readonly TitleRange[]> = new Map();
+
+/** Every paper of the view, in library order. */
+export function listForView(papers: readonly Paper[], marks: MarkMap, view: View): VisibleList {
+  const shown = view.kind === 'all' ? papers : papers.filter((p) => inView(view, p, marks));
+  return { papers: shown, ranges: NO_RANGES, count: shown.length, countExact: true, more: false, viewSize: shown.length };
+}
+
+/** How many papers are in the view (the whole library for "all", without a pass over it). */
+export function viewSize(papers: readonly Paper[], marks: MarkMap, view: View): number {
+  if (view.kind === 'all') return papers.length;
+  let n = 0;
+  for (const p of papers) if (inView(view, p, marks)) n++;
+  return n;
+}
+
+/**
+ * A search's hits (over the whole library) that are in the view, best first. `size` is the view's
+ * size, passed in so a keystroke does not cost a pass over the library.
+ */
+export function listForSearch(papers: readonly Paper[], marks: MarkMap, view: View, result: SearchResult, size: number): VisibleList {
+  const shown: Paper[] = [];
+  const ranges = new Map<Paper, readonly TitleRange[]>();
+  for (const hit of result.hits) {
+    const paper = papers[hit.index]!;
+    if (!inView(view, paper, marks)) continue;
+    shown.push(paper);
+    if (hit.titleRanges.length > 0) ranges.set(paper, hit.titleRanges);
+  }
+  const more = result.hits.length < result.total;
+  if (view.kind === 'all') return { papers: shown, ranges, count: result.total, countExact: true, more, viewSize: size };
+  return { papers: shown, ranges, count: shown.length, countExact: !more, more, viewSize: size };
+}
+
+/** The unread papers among those shown, for "mark all read". */
+export function unreadIds(list: readonly Paper[], isUnread: (p: Paper) => boolean): string[] {
+  return list.filter(isUnread).map((p) => p.id);
+}
