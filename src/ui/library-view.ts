@@ -40,17 +40,35 @@ export function viewSize(papers: readonly Paper[], marks: MarkMap, view: View): 
  * size, passed in so a keystroke does not cost a pass over the library.
  */
 export function listForSearch(papers: readonly Paper[], marks: MarkMap, view: View, result: SearchResult, size: number): VisibleList {
-  const shown: Paper[] = [];
-  const ranges = new Map<Paper, readonly TitleRange[]>();
+  const empty: VisibleList = { papers: [], ranges: NO_RANGES, count: 0, countExact: true, more: false, viewSize: size };
+  return extendForSearch(empty, papers, marks, view, result);
+}
+
+/**
+ * The list with a bigger fetch of the same search appended: hits not listed yet go after the papers
+ * already listed, which stay as they are (even one that has left the view since, marked read in the
+ * unread view), so nothing moves under the cursor.
+ */
+export function extendForSearch(
+  list: VisibleList,
+  papers: readonly Paper[],
+  marks: MarkMap,
+  view: View,
+  result: SearchResult,
+): VisibleList {
+  const shown = list.papers.slice();
+  const listed = new Set(shown);
+  const ranges = new Map(list.ranges);
   for (const hit of result.hits) {
     const paper = papers[hit.index]!;
-    if (!inView(view, paper, marks)) continue;
+    // A bigger fetch ranks more candidates, so the order of the first hits may shift a little.
+    if (listed.has(paper) || !inView(view, paper, marks)) continue;
     shown.push(paper);
     if (hit.titleRanges.length > 0) ranges.set(paper, hit.titleRanges);
   }
   const more = result.hits.length < result.total;
-  if (view.kind === 'all') return { papers: shown, ranges, count: result.total, countExact: true, more, viewSize: size };
-  return { papers: shown, ranges, count: shown.length, countExact: !more, more, viewSize: size };
+  if (view.kind === 'all') return { papers: shown, ranges, count: result.total, countExact: true, more, viewSize: list.viewSize };
+  return { papers: shown, ranges, count: shown.length, countExact: !more, more, viewSize: list.viewSize };
 }
 
 /** The unread papers among those shown, for "mark all read". */

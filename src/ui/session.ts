@@ -3,7 +3,7 @@ import { createSearchEngineAsync, type SearchEngine, type SearchResult } from '.
 import type { ApplyResult, StateWarning } from '../state/store.js';
 import type { MarkEdit, MarkField, MarkMap } from '../state/types.js';
 import { commandFor, type Command, type Mode } from './keymap.js';
-import { listForSearch, listForView, unreadIds, viewSize, type VisibleList } from './library-view.js';
+import { extendForSearch, listForSearch, listForView, unreadIds, viewSize, type VisibleList } from './library-view.js';
 import { editLine, insertText, lineOf, typedText, type LineState } from './line-edit.js';
 import { paperMarks, type PaperMarks } from './marks.js';
 import { initialState, layoutOf, modeOf, reduce, REDUCED_COMMANDS, type ReaderState } from './state.js';
@@ -527,14 +527,14 @@ export class ReaderSession {
     let list = this.#list;
     while (list.more && list.papers.length < want) {
       const limit = want === Infinity ? Infinity : Math.max(want, result.hits.length * 4);
-      result = this.#engine.search(this.#query, { limit: limit >= result.total ? Infinity : limit });
-      list = listForSearch(this.papers, marks, this.#view, result, this.#list.viewSize);
+      const next = this.#engine.search(this.#query, { limit: limit >= result.total ? Infinity : limit });
+      list = extendForSearch(list, this.papers, marks, this.#view, next);
+      result = next;
     }
     if (list === this.#list) return;
-    // The papers already fetched keep their places (same query, same ranking): only the tail is new,
-    // so the selection, the scroll and the detail's scroll all stay.
     this.#result = result;
     this.#list = list;
+    // Selection, scroll and the detail's scroll all stay.
     const nav = reduce(this.#nav, { type: 'listChanged', count: list.papers.length, cursor: this.#nav.cursor });
     this.#nav = { ...nav, detailTop: this.#nav.detailTop };
   }
