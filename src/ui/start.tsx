@@ -1,5 +1,6 @@
 import { render, type Instance } from 'ink';
 import { ReaderApp } from './components/App.js';
+import { afterNextFrame } from './frame-scheduler.js';
 import { fullscreenStdout } from './ink-stdout.js';
 import { ReaderSession, type SessionOptions } from './session.js';
 import { streamSize } from './size.js';
@@ -32,7 +33,8 @@ export async function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const size = streamSize(stdout);
-  const reader = new ReaderSession({ ...library, ...size.get() });
+  const frames = afterNextFrame();
+  const reader = new ReaderSession({ ...library, ...size.get(), schedule: frames.schedule });
   const session = enterTerminal(stdin, stdout);
   let instance: Instance | undefined;
 
@@ -67,6 +69,7 @@ export async function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>
       exitOnCtrlC: true,
       incrementalRendering: true,
       maxFps: MAX_FPS,
+      onRender: frames.frameDrawn,
     });
     // The search index is built after the first frame, a slice at a time between keys, so startup
     // does not wait for it; a search typed meanwhile runs when it is ready.
