@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openStateStore } from '../src/state/index.js';
 import { marksOf } from '../src/state/types.js';
-import type { SearchEngine } from '../src/search/engine.js';
+import { makeCorpusPapers } from '../bench/corpus.js';
+import { createSearchEngine, type SearchEngine } from '../src/search/engine.js';
 import type { ReaderSession } from '../src/ui/session.js';
 import { makeTempDir, unwritableDir } from './state-helpers.js';
 import { cleanupStores, MEASURE, sampleLibrary, sampleSearchEngine, tempStore, testSession, turn } from './helpers/session.js';
@@ -30,11 +31,16 @@ function type(session: ReaderSession, text: string) {
 const snap = (s: ReaderSession) => s.getSnapshot();
 const titles = (s: ReaderSession) => snap(s).list.papers.map((p) => p.title);
 
-/** The real engine, recording every query it is asked. */
-function countingEngine(): { engine: SearchEngine; queries: string[] } {
-  const real = sampleSearchEngine();
+/** A real engine, recording every query it is asked. */
+function countingEngine(real = sampleSearchEngine()): { engine: SearchEngine; queries: string[]; limits: number[] } {
   const queries: string[] = [];
-  return { queries, engine: { papers: real.papers, search: (q, o) => (queries.push(q), real.search(q, o)) } };
+  const limits: number[] = [];
+  const search: SearchEngine['search'] = (q, o) => {
+    queries.push(q);
+    limits.push(o?.limit ?? Infinity);
+    return real.search(q, o);
+  };
+  return { queries, limits, engine: { papers: real.papers, search } };
 }
 
 describe('marks', () => {
@@ -210,8 +216,8 @@ describe('search', () => {
     expect(snap(session).nav.cursor).toBe(0);
     // The matched characters of the title, for highlighting.
     const first = snap(session).list.papers[0]!;
-    const [[start, end]] = snap(session).list.ranges.get(first)! as [number, number][];
-    expect(first.title.slice(start, end + 1)).toBe('Qwen2.5');
+    const ranges = snap(session).list.ranges.get(first) ?? [];
+    expect(ranges.map(([start, end]) => first.title.slice(start, end + 1))).toEqual(['Qwen2.5']);
     keys(session, 'enter');
     expect(snap(session).mode).toBe('list');
     expect(snap(session).query).toBe('qwen2.5');
@@ -324,6 +330,36 @@ describe('search', () => {
     expect(snap(session).list.papers.length).toBe(snap(session).list.count);
     expect(snap(session).list.countExact).toBe(true);
     expect(snap(session).list.count).toBeGreaterThan(20);
+  });
+
+  test('in a big library one key never ranks every match: a sparse view fills over several keys, G gets all', async () => {
+    const big = makeCorpusPapers(6000);
+    const { store } = await tempStore();
+    store.set(
+      big.map((p) => p.id),
+      'read',
+      true,
+    );
+    const unread = big.slice(-8);
+    store.set(
+      unread.map((p) => p.id),
+      'read',
+      false,
+    );
+    const { engine, limits } = countingEngine(createSearchEngine(big));
+    const { session } = await testSession({ papers: big, dates: [], store, engine });
+    keys(session, '2', '/');
+    type(session, 'model');
+    await turn();
+    // Growing fetches, none of them every match.
+    expect(limits.length).toBeGreaterThan(1);
+    expect(Math.max(...limits)).toBeLessThanOrEqual(1600);
+    const first = snap(session).list;
+    expect(first.countExact).toBe(false);
+    expect(first.papers.length).toBeLessThan(8);
+    keys(session, 'enter', 'G');
+    expect(snap(session).list).toMatchObject({ countExact: true, count: 8 });
+    expect(new Set(snap(session).list.papers)).toEqual(new Set(unread));
   });
 
   test('before the index is built the line still works; results come when it is ready', async () => {
