@@ -4,7 +4,7 @@
  * in the footer, to FOOTER_HINTS).
  */
 
-/** What a key asks for. Navigation commands are reduced in state.ts; the rest are handled by the app. */
+/** What a key asks for. Navigation commands are reduced in state.ts; session.ts runs the rest. */
 export type Command =
   | 'down'
   | 'up'
