@@ -1,5 +1,5 @@
 import type { Paper } from '../core/types.js';
-import { createSearchEngineAsync, type SearchEngine, type SearchResult } from '../search/engine.js';
+import type { createSearchEngineAsync, SearchEngine, SearchResult } from '../search/engine.js';
 import type { ApplyResult, StateWarning } from '../state/store.js';
 import type { MarkEdit, MarkField, MarkMap } from '../state/types.js';
 import { commandFor, type Command, type Mode } from './keymap.js';
@@ -221,11 +221,13 @@ export class ReaderSession {
    * Builds the search index a slice at a time between key events, so the reader draws and reads
    * keys while it is built. Call after the first frame is out.
    */
-  async buildIndex(build = createSearchEngineAsync): Promise<void> {
+  async buildIndex(build?: typeof createSearchEngineAsync): Promise<void> {
     if (this.#engine || this.#building) return;
     this.#building = new AbortController();
     try {
-      const engine = await build(this.papers, { signal: this.#building.signal });
+      // Loaded here, not at startup: the engine and Fuse.js take ~50 ms to load, after the first frame.
+      const create = build ?? (await import('../search/engine.js')).createSearchEngineAsync;
+      const engine = await create(this.papers, { signal: this.#building.signal });
       if (!this.#disposed) this.attachEngine(engine);
     } catch (err) {
       if (!this.#disposed) throw err;
