@@ -1,6 +1,7 @@
 import type { Io } from '../cli/io.js';
 import { loadOrFail } from '../cli/load-or-fail.js';
-import { openStateStore } from '../state/store.js';
+import { openStateStore, readMarks } from '../state/store.js';
+import { DeferredStore } from './deferred-store.js';
 import { wantsColor } from './theme.js';
 import { digestDates } from './views.js';
 
@@ -19,13 +20,15 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
   const problems = [...loaded.errors, ...loaded.warnings].map((p) => p.message);
   const notices =
     problems.length > 1 ? [`${problems[0]} (+${problems.length - 1} more; paperterm list prints them all)`] : problems;
-  const store = await openStateStore({ dir: options.stateDir });
+  // The first frame needs the marks, not the writable store (conf is slow to load): see DeferredStore.
+  const store = new DeferredStore(readMarks(options.stateDir));
+  const openStore = () => openStateStore({ dir: options.stateDir });
   // React's development build checks every render and is several times slower; users get the
   // production build unless they ask otherwise. It must be chosen before React is first loaded.
   process.env.NODE_ENV ??= 'production';
   const { startReader } = await import('./start.js');
   return startReader(
     { papers: loaded.papers, dates: digestDates(loaded.digests), store, query: options.query, notices },
-    { color: wantsColor(io.env, options.noColor) },
+    { color: wantsColor(io.env, options.noColor), openStore },
   );
 }

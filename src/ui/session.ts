@@ -236,6 +236,12 @@ export class ReaderSession {
     }
   }
 
+  /** The store's marks or warnings changed outside any key (it finished opening): show them. */
+  marksChanged(): void {
+    this.#takeWarnings();
+    this.#changed();
+  }
+
   dispose(): void {
     this.#disposed = true;
     this.#building?.abort();

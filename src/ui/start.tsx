@@ -2,12 +2,18 @@ import { render, type Instance } from 'ink';
 import { ReaderApp } from './components/App.js';
 import { afterNextFrame } from './frame-scheduler.js';
 import { fullscreenStdout } from './ink-stdout.js';
-import { ReaderSession, type SessionOptions } from './session.js';
+import { DeferredStore } from './deferred-store.js';
+import { ReaderSession, type MarkStore, type SessionOptions } from './session.js';
 import { streamSize } from './size.js';
 import { enterTerminal } from './terminal.js';
 
 export interface StartOptions {
   color: boolean;
+  /**
+   * Opens the writable marks store, after the first frame, when `store` is a DeferredStore that
+   * showed the marks until then. Marks made meanwhile are saved when it attaches, at the latest on quit.
+   */
+  openStore?: () => Promise<MarkStore>;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
@@ -71,10 +77,25 @@ export async function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>
       maxFps: MAX_FPS,
       onRender: frames.frameDrawn,
     });
-    // The search index is built after the first frame, a slice at a time between keys, so startup
-    // does not wait for it; a search typed meanwhile runs when it is ready.
+    // The store and the search index are made ready after the first frame (the index a slice at a
+    // time between keys), so startup waits for neither; a search typed meanwhile runs when it is ready.
+    const deferred = library.store instanceof DeferredStore && options.openStore ? library.store : undefined;
+    const storeReady = deferred
+      ? new Promise<void>((done, fail) =>
+          setImmediate(() =>
+            options.openStore!().then((real) => {
+              deferred.attach(real);
+              reader.marksChanged();
+              done();
+            }, fail),
+          ),
+        )
+      : Promise.resolve();
+    storeReady.catch(onFatal);
     setImmediate(() => void reader.buildIndex().catch(onFatal));
     await instance.waitUntilExit();
+    // Quit in the first moments: marks made before the store attached are saved now.
+    await storeReady;
     return 0;
   } catch (err) {
     shutdown();
