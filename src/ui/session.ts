@@ -91,9 +91,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** The first of several messages, and how many more there are. */
-function summarize(messages: readonly string[], more: string): string {
+function summarize(messages: readonly string[]): string {
   const [first] = messages;
-  return messages.length > 1 ? `${first} (+${messages.length - 1} more${more})` : (first ?? '');
+  return messages.length > 1 ? `${first} (+${messages.length - 1} more)` : (first ?? '');
 }
 
 /**
@@ -147,7 +147,7 @@ export class ReaderSession {
     this.#list = listForView(this.papers, this.#store.marks, this.#view);
     this.#nav = initialState(options.cols, options.rows, this.#list.papers.length);
     const notices = [...(options.notices ?? []), ...this.#store.takeWarnings().map((w) => w.message)];
-    if (notices.length > 0) this.#status = { text: summarize(notices, ''), warning: true };
+    if (notices.length > 0) this.#status = { text: summarize(notices), warning: true };
     if (options.query?.trim()) {
       this.#query = options.query;
       this.#requestSearch();
@@ -379,12 +379,12 @@ export class ReaderSession {
 
   #markAllRead(ids: readonly string[]): void {
     const what = `marked ${plural(ids.length, 'paper')} read`;
-    const result = this.#apply(
+    this.#apply(
       ids.map((id) => ({ id, field: 'read' as const, value: true })),
       what,
     );
     // A warning from the store (cannot save) matters more than the confirmation.
-    if (result.saved) this.#status = { text: `Marked ${plural(ids.length, 'paper')} read · u undoes`, warning: false };
+    if (!this.#status?.warning) this.#status = { text: `Marked ${plural(ids.length, 'paper')} read · u undoes`, warning: false };
   }
 
   #undoLast(): void {
@@ -402,7 +402,7 @@ export class ReaderSession {
   /** Store problems (cannot save, a damaged file moved aside) become the status line. */
   #takeWarnings(): void {
     const warnings = this.#store.takeWarnings();
-    if (warnings.length > 0) this.#status = { text: summarize(warnings.map((w) => w.message), ''), warning: true };
+    if (warnings.length > 0) this.#status = { text: summarize(warnings.map((w) => w.message)), warning: true };
   }
 
   #marks(): PaperMarks {
