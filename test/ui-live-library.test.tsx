@@ -1,6 +1,7 @@
 /**
- * The reader over a library that is still loading: the list grows under it, the selection stays on
- * the paper it was on, the header says how far loading got. In-process, on Ink's test renderer.
+ * The reader over a library that is still loading: the list grows under it, the selection and
+ * everything shown stay where they were, the header says how far loading got, problems found later
+ * reach the status line. In-process, on Ink's test renderer, with a real store in a temp dir.
  */
 import { rmSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
@@ -11,76 +12,110 @@ import { createLibraryBuilder } from '../src/core/library-builder.js';
 import { startLibraryLoad } from '../src/core/library-load.js';
 import { loadLibrary } from '../src/core/load.js';
 import { parseDigest } from '../src/core/parse.js';
-import type { Paper } from '../src/core/types.js';
-import { LiveReader } from '../src/ui/components/LiveReader.js';
-import { loadInBackground, type LibrarySnapshot, type LiveLibrary } from '../src/ui/live-library.js';
+import { ReaderApp } from '../src/ui/components/App.js';
+import { loadInBackground, problemNotice, type LibrarySnapshot } from '../src/ui/live-library.js';
+import { ReaderSession } from '../src/ui/session.js';
 import { fixedSize } from '../src/ui/size.js';
+import { digestDates } from '../src/ui/views.js';
 import { abstract, layoutA, tempDir } from './helpers/digests.js';
+import { cleanupStores, tempStore } from './helpers/session.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const mounted: ReturnType<typeof render>[] = [];
-afterEach(() => mounted.splice(0).forEach((h) => h.unmount()));
+afterEach(() => {
+  mounted.splice(0).forEach((h) => h.unmount());
+  cleanupStores();
+});
 
-/** A library whose snapshots the test hands out by hand. */
-function manualLibrary() {
-  let snapshot: LibrarySnapshot = { papers: [], loading: 0 };
-  const listeners = new Set<() => void>();
-  const library: LiveLibrary = {
-    get: () => snapshot,
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    stop() {},
-  };
-  const publish = (papers: readonly Paper[], loading: number | null) => {
-    snapshot = { papers, loading };
-    listeners.forEach((l) => l());
-  };
-  return { library, publish };
-}
-
-const tick = () => new Promise((r) => setImmediate(r));
+const tick = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
+};
 const screen = (h: ReturnType<typeof render>) => stripVTControlCharacters(h.lastFrame() ?? '');
 const lines = (h: ReturnType<typeof render>) => screen(h).split('\n');
+const selectedRow = (h: ReturnType<typeof render>) => lines(h).find((l) => l.startsWith('>')) ?? '';
 
 describe('the reader while the library loads', () => {
-  test('the list grows, the selection stays on its paper, the detail and header follow', async () => {
+  test('the list grows, the selection and detail scroll stay, the header and status line follow', async () => {
     const digest = (date: string, titles: string[], file: string) =>
       parseDigest(layoutA(date, titles.map((t) => [t, abstract(t)] as [string, string])), file);
     const builder = createLibraryBuilder();
-    const { library, publish } = manualLibrary();
-    builder.add(digest('Mar 3', ['Alpha paper', 'Beta paper', 'Gamma paper'], '/d/3.txt'));
-    publish(builder.papers(), 1 / 3);
-    const h = render(<LiveReader library={library} size={fixedSize(100, 30)} color={false} />);
+    const digests = [digest('Mar 3', ['Alpha paper', 'Beta paper', 'Gamma paper'], '/d/3.txt')];
+    builder.add(digests[0]!);
+    const snapshot = (loading: number | null, problems: string[] = []): LibrarySnapshot => ({
+      papers: builder.papers(),
+      dates: digestDates(digests),
+      loading,
+      notice: problemNotice(problems),
+    });
+    const first = snapshot(1 / 3);
+    const { store } = await tempStore();
+    const session = new ReaderSession({ papers: first.papers, dates: first.dates, store, cols: 100, rows: 10, loading: 1 / 3 });
+    const h = render(<ReaderApp session={session} size={fixedSize(100, 10)} color={false} />);
     mounted.push(h);
     expect(lines(h)[0]).toContain('3 papers');
-    expect(lines(h)[0]).toContain('All papers · loading 33%…');
+    expect(lines(h)[0]).toContain('loading 33%…');
     expect(lines(h)[0]).toMatch(/1\/3\s*$/);
 
-    h.stdin.write('j');
-    await tick();
-    expect(lines(h).find((l) => l.startsWith('>'))).toContain('Beta paper');
-    expect(screen(h)).toContain('Digest: Mar 3');
+    // Down to Beta, then into its detail and two lines down it.
+    for (const key of ['j', '\t', 'j', 'j']) {
+      h.stdin.write(key);
+      await tick();
+    }
+    expect(selectedRow(h)).toContain('Beta paper');
+    const scrolled = lines(h).slice(1, -1).map((l) => l.slice(l.indexOf('│') + 1));
+    expect(screen(h)).not.toContain('Digest: Mar 3'); // scrolled past
 
-    // An older digest: one new paper, and the selected one seen again.
-    builder.add(digest('Mar 2', ['Delta paper', 'beta paper'], '/d/2.txt'));
-    publish(builder.papers(), 2 / 3);
+    // An older digest: one new paper, and Beta seen again (an older date for it).
+    digests.push(digest('Mar 2', ['Delta paper', 'beta paper'], '/d/2.txt'));
+    builder.add(digests[1]!);
+    session.libraryGrew(snapshot(2 / 3, ['/d/odd.txt: not valid UTF-8 text']));
     await tick();
     expect(lines(h)[0]).toContain('4 papers');
     expect(lines(h)[0]).toContain('loading 66%…');
     expect(lines(h)[0]).toMatch(/2\/4\s*$/);
-    expect(lines(h).find((l) => l.startsWith('>'))).toContain('Beta paper');
+    expect(selectedRow(h)).toContain('Beta paper');
+    expect(lines(h).at(-1)).toContain('/d/odd.txt: not valid UTF-8 text');
+    // The detail kept its scroll; its dates line (scroll back up) shows the new date.
+    expect(lines(h).slice(1, -1).map((l) => l.slice(l.indexOf('│') + 1))[0]).toBe(scrolled[0]);
+    for (const key of ['k', 'k']) {
+      h.stdin.write(key);
+      await tick();
+    }
     expect(screen(h)).toContain('Digests (2): Mar 3 · Mar 2');
 
-    builder.add(digest('Mar 1', ['Epsilon paper'], '/d/1.txt'));
-    publish(builder.papers(), null);
+    digests.push(digest('Mar 1', ['Epsilon paper'], '/d/1.txt'));
+    builder.add(digests[2]!);
+    session.libraryGrew(snapshot(null, ['/d/odd.txt: not valid UTF-8 text']));
     await tick();
     expect(lines(h)[0]).toContain('5 papers');
     expect(lines(h)[0]).not.toContain('loading');
     expect(lines(h)[0]).toMatch(/2\/5\s*$/);
-    expect(screen(h)).toContain('Epsilon paper');
+    expect(session.papers.map((p) => p.title)).toEqual(['Alpha paper', 'Beta paper', 'Gamma paper', 'Delta paper', 'Epsilon paper']);
+  });
+
+  test('in the unread view a paper marked read stays in the list while new ones arrive after it', async () => {
+    const digest = (date: string, titles: string[], file: string) =>
+      parseDigest(layoutA(date, titles.map((t) => [t, abstract(t)] as [string, string])), file);
+    const builder = createLibraryBuilder();
+    builder.add(digest('Mar 3', ['One', 'Two'], '/d/3.txt'));
+    const { store } = await tempStore();
+    const session = new ReaderSession({ papers: builder.papers(), dates: ['Mar 3'], store, cols: 100, rows: 16, loading: 0.5 });
+    const h = render(<ReaderApp session={session} size={fixedSize(100, 16)} color={false} />);
+    mounted.push(h);
+    for (const key of ['2', ' ']) {
+      h.stdin.write(key);
+      await tick();
+    }
+    expect(lines(h)[0]).toContain('Unread');
+    builder.add(digest('Mar 2', ['Three'], '/d/2.txt'));
+    session.libraryGrew({ papers: builder.papers(), dates: ['Mar 3', 'Mar 2'], loading: null, notice: undefined });
+    await tick();
+    const rows = lines(h).slice(1, 4).map((l) => l.slice(0, l.indexOf('│')));
+    expect(rows[0]).toContain('One'); // read, still listed
+    expect(rows[1]).toContain('Two');
+    expect(rows[2]).toContain('Three');
+    expect(selectedRow(h)).toContain('One');
   });
 });
 
@@ -98,18 +133,21 @@ describe('loading in the background', () => {
     const seen: LibrarySnapshot[] = [];
     let turns = 0;
     const spin = setInterval(() => turns++, 0);
-    const done = new Promise<void>((resolve) => {
-      const library = loadInBackground(load, { sliceMs: 2, publishMs: 0, onDone: resolve });
-      library.subscribe(() => seen.push(library.get()));
-    });
-    await done;
+    const library = loadInBackground(load, { sliceMs: 2, publishMs: 0 });
+    await new Promise<void>((resolve) =>
+      library.subscribe(() => {
+        seen.push(library.get());
+        if (library.get().loading === null) resolve();
+      }),
+    );
     clearInterval(spin);
-    const whole = loadLibrary([dir]).papers;
+    const whole = loadLibrary([dir]);
     expect(seen.length).toBeGreaterThan(3);
     expect(turns).toBeGreaterThan(0);
     const last = seen.at(-1)!;
-    expect(last.loading).toBeNull();
-    expect(last.papers).toEqual(whole);
+    expect(last.papers).toEqual(whole.papers);
+    expect(last.dates).toEqual(digestDates(whole.digests));
+    expect(last.notice).toBeUndefined();
     for (let i = 1; i < seen.length; i++) {
       const [before, after] = [seen[i - 1]!, seen[i]!];
       expect(after.papers.length).toBeGreaterThanOrEqual(before.papers.length);
@@ -123,10 +161,10 @@ describe('loading in the background', () => {
     const load = startLibraryLoad([dir]);
     const library = loadInBackground(load, { sliceMs: 0, publishMs: 0 });
     await tick();
-    await tick();
     library.stop();
     const read = load.filesRead;
-    for (let i = 0; i < 5; i++) await tick();
+    await tick();
+    await tick();
     expect(read).toBeGreaterThan(0);
     expect(load.filesRead).toBe(read);
     expect(load.done).toBe(false);

@@ -5,6 +5,11 @@
 import { Console } from 'node:console';
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { cleanupStores, tempStore } from './helpers/session.js';
+import { makeTempDir } from './state-helpers.js';
+import { openStateStore, readMarks } from '../src/state/index.js';
+import { marksOf } from '../src/state/types.js';
+import { DeferredStore } from '../src/ui/deferred-store.js';
 import type { Paper } from '../src/core/types.js';
 import { startReader } from '../src/ui/start.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/ui/terminal.js';
@@ -54,7 +59,13 @@ beforeAll(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  cleanupStores();
 });
+
+/** What the reader command hands over: papers, their dates, a real store in a temp dir. */
+async function library(papers: Paper[]) {
+  return { papers, dates: ['Mar 18'], store: (await tempStore()).store };
+}
 
 describe('startReader exit paths', () => {
   test('an error while drawing: terminal restored, one line on stderr, exit code 70', async () => {
@@ -65,7 +76,7 @@ describe('startReader exit paths', () => {
         throw new Error('title exploded\nsecond line of detail');
       },
     });
-    const code = await startReader([broken], { color: false, ...t.streams });
+    const code = await startReader(await library([broken]), { color: false, ...t.streams });
     expect(code).toBe(70);
     expect(t.stderr.text).toContain('paperterm: internal error: title exploded\n');
     expect(t.stderr.text).not.toContain('second line');
@@ -85,7 +96,7 @@ describe('startReader exit paths', () => {
       return undefined as never;
     }) as typeof process.exit);
     const listeners = process.listeners('uncaughtException').length;
-    const running = startReader([paper('a'), paper('b')], { color: false, ...t.streams });
+    const running = startReader(await library([paper('a'), paper('b')]), { color: false, ...t.streams });
     await vi.waitFor(() => expect(t.stdin.isRaw).toBe(true), { timeout: 10_000 });
     process.emit('uncaughtException', new Error('kaboom'));
     expect(exits).toEqual([70]);
@@ -94,5 +105,30 @@ describe('startReader exit paths', () => {
     await running;
     expect(t.stdout.text.split(LEAVE_ALT_SCREEN)).toHaveLength(2);
     expect(process.listeners('uncaughtException')).toHaveLength(listeners);
+  }, 15_000);
+});
+
+describe('the marks store opens after the first frame', () => {
+  test('a mark made before it is open, then q at once: saved when the reader returns', async () => {
+    const t = fakeTerminal();
+    const { dir, cleanup } = makeTempDir();
+    try {
+      const store = new DeferredStore(readMarks(dir));
+      let opened = false;
+      const openStore = async () => {
+        await new Promise((r) => setTimeout(r, 150));
+        opened = true;
+        return openStateStore({ dir });
+      };
+      const running = startReader({ papers: [paper('a'), paper('b')], dates: ['Mar 18'], store }, { color: false, openStore, ...t.streams });
+      await vi.waitFor(() => expect(t.stdin.isRaw).toBe(true), { timeout: 10_000 });
+      t.stdin.write(' ');
+      t.stdin.write('q');
+      expect(await running).toBe(0);
+      expect(opened).toBe(true);
+      expect(marksOf((await openStateStore({ dir })).marks, 'a').read).toBe(true);
+    } finally {
+      cleanup();
+    }
   }, 15_000);
 });

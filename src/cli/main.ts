@@ -1,7 +1,7 @@
 import { parseCommandArgs } from './args.js';
 import { listCommand, LIST_HELP } from './commands/list.js';
 import { MARK_COMMANDS, MARK_HELP } from './commands/mark.js';
-import { STATE_HELP, STATE_OPTIONS } from './commands/state-opts.js';
+import { STATE_HELP, STATE_OPTIONS, stateDirFromArgs } from './commands/state-opts.js';
 import { SEARCH_HELP, searchCommand } from './commands/search.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
@@ -10,8 +10,11 @@ import { packageVersion } from './version.js';
 const HELP = `paperterm — a keyboard-first terminal reader for AI-paper digests
 
 Usage:
-  paperterm [PATH...] [--no-color]   open the reader (plain list when not in a terminal);
+  paperterm [PATH...] [--no-color] [--query QUERY]
+                                     open the reader (plain list when not in a terminal);
                                      press ? in it for the keys. NO_COLOR also turns colour off.
+                                     --query starts with that search applied (no terminal: prints
+                                     what paperterm search QUERY prints)
   ${LIST_HELP.split('\n').join('\n  ')}
   ${MARK_HELP.split('\n').join('\n  ')}
   ${SEARCH_HELP.split('\n').join('\n  ')}
@@ -36,6 +39,7 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' },
     'no-color': { type: 'boolean' },
+    query: { type: 'string' },
     ...STATE_OPTIONS,
   });
   if (values.help) {
@@ -46,13 +50,18 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
     io.out(`${packageVersion()}\n`);
     return 0;
   }
-  const stateDir = values['state-dir'];
+  const query = typeof values.query === 'string' && values.query.trim() !== '' ? values.query : undefined;
   if (io.stdinIsTTY && io.stdoutIsTTY) {
+    const stateDir = stateDirFromArgs(values, io);
     // Loaded on demand so `paperterm list` and pipes never pay for React and Ink.
     const { readerCommand } = await import('../ui/command.js');
-    return readerCommand(positionals, { noColor: Boolean(values['no-color']) }, io);
+    return readerCommand(positionals, { noColor: Boolean(values['no-color']), stateDir, query }, io);
   }
-  return listCommand(typeof stateDir === 'string' ? [...positionals, '--state-dir', stateDir] : positionals, io);
+  // No terminal: what the reader would have listed, as the matching command prints it.
+  const flag = values['state-dir'];
+  const state = typeof flag === 'string' ? ['--state-dir', flag] : [];
+  if (query !== undefined) return searchCommand([...state, '--', query, ...positionals], io);
+  return listCommand([...state, '--', ...positionals], io);
 }
 
 /** Runs one invocation; returns the exit code. User mistakes become one stderr line, never a trace. */

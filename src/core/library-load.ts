@@ -28,6 +28,8 @@ export interface LibraryLoad {
   step(budgetMs: number): boolean;
   /** The papers so far in library order (a new array each call; see LibraryBuilder.papers). */
   papers(): Paper[];
+  /** Labels of the digests loaded so far, newest first, each once (as views.digestDates gives them). */
+  dates(): string[];
   /** Paths and files that could not be used, so far. */
   readonly errors: readonly LoadProblem[];
   /** Files that loaded with something odd in them, so far. */
@@ -84,6 +86,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
   const errors: LoadProblem[] = [...pathErrors];
   const warnings: LoadProblem[] = [];
   let digestCount = 0;
+  const loaded: Pick<Digest, 'order' | 'file' | 'label'>[] = [];
   const builder = createLibraryBuilder();
 
   const read = (file: string): NonNullable<Planned['read']> => {
@@ -117,6 +120,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     }
     const digest = result.digest;
     digestCount++;
+    loaded.push({ order: digest.order, file: digest.file, label: digest.label });
     for (const w of digest.warnings) warnings.push({ path: p.file, message: `${p.file}: ${w}` });
     builder.add(digest);
   };
@@ -143,6 +147,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
       return next >= plan.length;
     },
     papers: () => builder.papers(),
+    dates: () => [...new Set(loaded.sort(compareDigests).map((d) => d.label))],
     errors,
     warnings,
   };

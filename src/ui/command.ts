@@ -1,9 +1,20 @@
 import { cacheDirFromEnv } from '../core/cache.js';
-import { startLibraryLoad, type LibraryLoad } from '../core/library-load.js';
+import { startLibraryLoad } from '../core/library-load.js';
 import { defaultPaths } from '../core/load.js';
-import { FatalError } from '../cli/errors.js';
 import type { Io } from '../cli/io.js';
+import { FatalError } from '../cli/errors.js';
+import { openStateStore, readMarks } from '../state/store.js';
+import { DeferredStore } from './deferred-store.js';
+import { loadInBackground, snapshotOf } from './live-library.js';
 import { wantsColor } from './theme.js';
+
+export interface ReaderCommandOptions {
+  noColor: boolean;
+  /** Where marks are kept (stateDirFromArgs: --state-dir, $PAPERTERM_STATE_DIR or the default). */
+  stateDir: string;
+  /** Start with this search applied. */
+  query?: string;
+}
 
 /** Papers read before the first frame: more than any screen shows, from the newest digests. */
 const FIRST_SCREEN_PAPERS = 200;
@@ -11,33 +22,40 @@ const FIRST_SCREEN_PAPERS = 200;
 const READ_WHOLE_BYTES = 4 << 20;
 
 /**
- * `paperterm [PATH...]` on a terminal: read the newest digests, hand the screen to the reader, and
- * read the rest while it runs. Problems found before the reader starts are printed then (as
- * `paperterm list` does); those found later are printed once it has given the terminal back.
+ * `paperterm [PATH...]` on a terminal: read the newest digests, open the marks, hand the screen to
+ * the reader, and read the rest of a large library while it runs.
  */
-export async function readerCommand(paths: readonly string[], options: { noColor: boolean }, io: Io): Promise<number> {
-  // Asked for first: Ink's modules load while the newest digests are read.
+export async function readerCommand(paths: readonly string[], options: ReaderCommandOptions, io: Io): Promise<number> {
   // React's development build checks every render and is several times slower; users get the
   // production build unless they ask otherwise. It must be chosen before React is first loaded.
   process.env.NODE_ENV ??= 'production';
+  // Asked for first, so that the module files are read while the newest digests are.
   const starting = import('./start.js');
   starting.catch(() => {}); // awaited below, unless no digest loads at all
   const load = startLibraryLoad(paths.length ? paths : defaultPaths(io.env), { cacheDir: cacheDirFromEnv(io.env) });
   const whole = load.totalBytes <= READ_WHOLE_BYTES;
   while (!load.done && (whole || load.digestCount === 0 || load.papers().length < FIRST_SCREEN_PAPERS)) load.step(0);
-  const reported = report(load, { errors: 0, warnings: 0 }, io);
-  if (load.done && load.digestCount === 0) throw new FatalError('no digests loaded', 2);
-
+  if (load.done && load.digestCount === 0) {
+    // Nothing to show: the problems explain why (on the reader's screen they would go unseen).
+    for (const e of load.errors) io.err(`paperterm: ${e.message}\n`);
+    for (const w of load.warnings) io.err(`paperterm: warning: ${w.message}\n`);
+    throw new FatalError('no digests loaded', 2);
+  }
+  // Problems go to the reader's status line: stderr would be hidden behind the full screen.
+  const first = snapshotOf(load);
+  // The first frame needs the marks, not the writable store (conf is slow to load): see DeferredStore.
+  const store = new DeferredStore(readMarks(options.stateDir));
+  const openStore = () => openStateStore({ dir: options.stateDir });
   const { startReader } = await starting;
-  const { loadInBackground } = await import('./live-library.js');
-  const code = await startReader(loadInBackground(load), { color: wantsColor(io.env, options.noColor) });
-  report(load, reported, io);
-  return code;
-}
-
-/** Prints the problems found since `from`; returns how many there are now. */
-function report(load: LibraryLoad, from: { errors: number; warnings: number }, io: Io): { errors: number; warnings: number } {
-  for (const e of load.errors.slice(from.errors)) io.err(`paperterm: ${e.message}\n`);
-  for (const w of load.warnings.slice(from.warnings)) io.err(`paperterm: warning: ${w.message}\n`);
-  return { errors: load.errors.length, warnings: load.warnings.length };
+  return startReader(
+    {
+      papers: first.papers,
+      dates: first.dates,
+      store,
+      query: options.query,
+      notices: first.notice === undefined ? [] : [first.notice],
+      ...(first.loading === null ? {} : { loading: first.loading }),
+    },
+    { color: wantsColor(io.env, options.noColor), openStore, growing: load.done ? undefined : loadInBackground(load) },
+  );
 }

@@ -1,11 +1,15 @@
 import type { Paper } from '../core/types.js';
-import { sanitize, wrap } from './text.js';
+import type { TitleRange } from '../search/engine.js';
+import { titlePieces } from './highlight.js';
+import { sanitize, wrap, wrapPieces, type Piece } from './text.js';
 
 export type LineStyle = 'title' | 'meta' | 'body' | 'heading' | 'link' | 'muted' | 'blank';
 
 export interface StyledLine {
   text: string;
   style: LineStyle;
+  /** The same text cut where a search match starts and ends (titles of search results only). */
+  pieces?: Piece[];
 }
 
 /** Horizontal padding on each side of the detail text. */
@@ -16,7 +20,7 @@ export const DETAIL_PADDING = 1;
  * the abstract and its links. Work is proportional to one paper, done when the selection or the
  * width changes (the view memoizes it), never per list row.
  */
-export function detailLines(paper: Paper | undefined, width: number): StyledLine[] {
+export function detailLines(paper: Paper | undefined, width: number, ranges?: readonly TitleRange[]): StyledLine[] {
   if (!paper) return [{ text: 'No papers in this view.', style: 'muted' }];
   const w = Math.max(1, width);
   const lines: StyledLine[] = [];
@@ -25,7 +29,13 @@ export function detailLines(paper: Paper | undefined, width: number): StyledLine
   };
   const blank = () => lines.push({ text: '', style: 'blank' });
 
-  push(wrap(sanitize(paper.title), w), 'title');
+  if (ranges && ranges.length > 0) {
+    for (const pieces of wrapPieces(titlePieces(paper.title, ranges), w)) {
+      lines.push({ text: pieces.map((p) => p.text).join(''), style: 'title', pieces });
+    }
+  } else {
+    push(wrap(sanitize(paper.title), w), 'title');
+  }
   const dates = paper.dates.map(sanitize);
   const seen = dates.length === 1 ? `Digest: ${dates[0]}` : `Digests (${dates.length}): ${dates.join(' · ')}`;
   push(wrap(seen, w), 'meta');

@@ -1,5 +1,7 @@
 import type { Paper } from '../core/types.js';
-import { displayWidth, fit, fitRight, sanitize } from './text.js';
+import type { TitleRange } from '../search/engine.js';
+import { titlePieces } from './highlight.js';
+import { displayWidth, fitRight, fitSegments, sanitize, type Piece } from './text.js';
 
 /** Widest date column the list gives up room for; longer labels (undated files) are cut. */
 const DATE_MAX = 12;
@@ -21,7 +23,8 @@ export interface RowParts {
   pointer: string;
   unread: string;
   star: string;
-  title: string;
+  /** A space, then the title cut or padded to its column; matched pieces flagged. */
+  title: Piece[];
   date: string;
 }
 
@@ -32,7 +35,7 @@ export interface RowParts {
 export function rowParts(
   paper: Paper,
   width: number,
-  o: { selected: boolean; unread: boolean; starred: boolean; dateWidth: number },
+  o: { selected: boolean; unread: boolean; starred: boolean; dateWidth: number; ranges?: readonly TitleRange[] },
 ): RowParts {
   const dateWidth = width >= DATE_MIN_PANE ? o.dateWidth : 0;
   const dateCols = dateWidth > 0 ? dateWidth + 3 : 1; // "  date " or a trailing space
@@ -41,7 +44,15 @@ export function rowParts(
     pointer: o.selected ? '>' : ' ',
     unread: o.unread ? '●' : ' ',
     star: o.starred ? '★' : ' ',
-    title: ` ${fit(sanitize(paper.title), titleWidth)}`,
+    title: [{ text: ' ', match: false }, ...fitTitle(titlePieces(paper.title, o.ranges), titleWidth)],
     date: dateWidth > 0 ? `  ${fitRight(sanitize(paper.dates[0] ?? ''), dateWidth)} ` : ' ',
   };
+}
+
+function fitTitle(pieces: Piece[], width: number): Piece[] {
+  return fitSegments(
+    pieces.map((p) => ({ text: p.text, style: p.match })),
+    width,
+    false,
+  ).map((s) => ({ text: s.text, match: s.style }));
 }

@@ -1,24 +1,39 @@
 import type { LibraryLoad } from '../core/library-load.js';
 import type { Paper } from '../core/types.js';
 
-/** What the reader shows at one moment. */
+/** The library as read so far, for the reader (see ReaderSession.libraryGrew). */
 export interface LibrarySnapshot {
+  /** In library order; papers already handed out keep their place. */
   papers: readonly Paper[];
+  /** Digest labels, newest first (as views.digestDates). */
+  dates: readonly string[];
   /** Share of the digests read, 0 to 1, while loading goes on; null once everything is in. */
   loading: number | null;
+  /** The problems found so far as one status line; undefined while there are none. */
+  notice: string | undefined;
 }
 
-/** The papers behind the reader, which may still grow while it runs (see useSyncExternalStore). */
+/** A library being read in the background: its latest snapshot, and a call after each new one. */
 export interface LiveLibrary {
   get(): LibrarySnapshot;
   subscribe(listener: () => void): () => void;
-  /** Stops any loading still going on (the reader is quitting). */
+  /** Stops reading (the reader is quitting). */
   stop(): void;
 }
 
-export function fixedLibrary(papers: readonly Paper[]): LiveLibrary {
-  const snapshot: LibrarySnapshot = { papers, loading: null };
-  return { get: () => snapshot, subscribe: () => () => {}, stop() {} };
+/** Problems found while loading, as the reader's status line shows them: the first, and how many more. */
+export function problemNotice(problems: readonly string[]): string | undefined {
+  if (problems.length === 0) return undefined;
+  return problems.length > 1 ? `${problems[0]} (+${problems.length - 1} more; paperterm list prints them all)` : problems[0];
+}
+
+export function snapshotOf(load: LibraryLoad): LibrarySnapshot {
+  return {
+    papers: load.papers(),
+    dates: load.dates(),
+    loading: load.done ? null : load.progress(),
+    notice: problemNotice([...load.errors, ...load.warnings].map((p) => p.message)),
+  };
 }
 
 export interface BackgroundOptions {
@@ -26,35 +41,30 @@ export interface BackgroundOptions {
   sliceMs?: number;
   /** How often the reader is given the papers so far (each time costs it a frame). */
   publishMs?: number;
-  /** Called once when everything is read (not when stopped). */
-  onDone?(): void;
 }
 
 /**
  * Reads the rest of `load` in short slices between turns of the event loop, so keys and frames are
- * handled in between, and hands the reader the papers so far every `publishMs`.
+ * handled in between, and publishes the library so far every `publishMs` and when it is complete.
  */
 export function loadInBackground(load: LibraryLoad, options: BackgroundOptions = {}): LiveLibrary {
-  const { sliceMs = 8, publishMs = 150, onDone } = options;
+  const { sliceMs = 8, publishMs = 150 } = options;
   const listeners = new Set<() => void>();
-  let snapshot: LibrarySnapshot = { papers: load.papers(), loading: load.done ? null : load.progress() };
+  let snapshot = snapshotOf(load);
   let lastPublish = performance.now();
   let timer: NodeJS.Immediate | undefined;
 
-  const publish = () => {
-    snapshot = { papers: load.papers(), loading: load.done ? null : load.progress() };
-    lastPublish = performance.now();
-    for (const l of listeners) l();
-  };
   const tick = () => {
     timer = undefined;
     const done = load.step(sliceMs);
-    if (done || performance.now() - lastPublish >= publishMs) publish();
-    if (done) onDone?.();
-    else timer = setImmediate(tick);
+    if (done || performance.now() - lastPublish >= publishMs) {
+      snapshot = snapshotOf(load);
+      lastPublish = performance.now();
+      for (const l of listeners) l();
+    }
+    if (!done) timer = setImmediate(tick);
   };
-  if (load.done) onDone?.();
-  else timer = setImmediate(tick);
+  if (!load.done) timer = setImmediate(tick);
 
   return {
     get: () => snapshot,

@@ -1,13 +1,25 @@
 import { render, type Instance } from 'ink';
-import type { Paper } from '../core/types.js';
-import { LiveReader } from './components/LiveReader.js';
+import { ReaderApp } from './components/App.js';
+import { afterNextFrame } from './frame-scheduler.js';
 import { fullscreenStdout } from './ink-stdout.js';
-import { fixedLibrary, type LiveLibrary } from './live-library.js';
+import type { LiveLibrary } from './live-library.js';
+import { DeferredStore } from './deferred-store.js';
+import { ReaderSession, type MarkStore, type SessionOptions } from './session.js';
 import { streamSize } from './size.js';
 import { enterTerminal } from './terminal.js';
 
 export interface StartOptions {
   color: boolean;
+  /**
+   * Opens the writable marks store, after the first frame, when `store` is a DeferredStore that
+   * showed the marks until then. Marks made meanwhile are saved when it attaches, at the latest on quit.
+   */
+  openStore?: () => Promise<MarkStore>;
+  /**
+   * The library is still being read (it started with its newest digests): its snapshots reach the
+   * session as they come, and the search index is built once it is complete.
+   */
+  growing?: LiveLibrary;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
@@ -19,10 +31,6 @@ const MAX_FPS = 30;
 
 const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
 
-function isLive(source: readonly Paper[] | LiveLibrary): source is LiveLibrary {
-  return !Array.isArray(source);
-}
-
 function oneLine(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return msg.split('\n')[0] ?? '';
@@ -30,19 +38,24 @@ function oneLine(err: unknown): string {
 
 /**
  * Runs the interactive reader until the user quits; resolves with the exit code. The terminal is
- * restored on every way out: q, Ctrl-C, an uncaught error, SIGTERM / SIGHUP / SIGINT. A library still
- * loading keeps growing on screen, and stops loading when the reader ends.
+ * restored on every way out: q, Ctrl-C, an uncaught error, SIGTERM / SIGHUP / SIGINT.
  */
-export async function startReader(source: readonly Paper[] | LiveLibrary, options: StartOptions): Promise<number> {
-  const library = isLive(source) ? source : fixedLibrary(source);
+export async function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>, options: StartOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  const size = streamSize(stdout);
+  const frames = afterNextFrame();
+  const reader = new ReaderSession({ ...library, ...size.get(), schedule: frames.schedule });
+  const growing = options.growing;
   const session = enterTerminal(stdin, stdout);
   let instance: Instance | undefined;
+  let stopGrowing = () => {};
 
   const shutdown = () => {
-    library.stop();
+    growing?.stop();
+    stopGrowing();
+    reader.dispose();
     try {
       instance?.unmount();
     } catch {
@@ -64,7 +77,7 @@ export async function startReader(source: readonly Paper[] | LiveLibrary, option
   process.on('unhandledRejection', onFatal);
 
   try {
-    const app = <LiveReader library={library} size={streamSize(stdout)} color={options.color} fullscreen onSuspend={session.suspend} />;
+    const app = <ReaderApp session={reader} size={size} color={options.color} fullscreen onSuspend={session.suspend} />;
     instance = render(app, {
       stdin,
       stdout: fullscreenStdout(stdout),
@@ -73,8 +86,39 @@ export async function startReader(source: readonly Paper[] | LiveLibrary, option
       // Whole frames: fullscreenStdout works out the changed cells itself.
       incrementalRendering: false,
       maxFps: MAX_FPS,
+      onRender: frames.frameDrawn,
     });
+    // The store and the search index are made ready after the first frame (the index a slice at a
+    // time between keys), so startup waits for neither; a search typed meanwhile runs when it is ready.
+    const deferred = library.store instanceof DeferredStore && options.openStore ? library.store : undefined;
+    const storeReady = deferred
+      ? new Promise<void>((done, fail) =>
+          setImmediate(() =>
+            options.openStore!().then((real) => {
+              deferred.attach(real);
+              reader.marksChanged();
+              done();
+            }, fail),
+          ),
+        )
+      : Promise.resolve();
+    storeReady.catch(onFatal);
+    const buildIndex = () => setImmediate(() => void reader.buildIndex().catch(onFatal));
+    if (growing && growing.get().loading !== null) {
+      stopGrowing = growing.subscribe(() => {
+        const grown = growing.get();
+        reader.libraryGrew(grown);
+        if (grown.loading === null) {
+          stopGrowing();
+          buildIndex();
+        }
+      });
+    } else {
+      buildIndex();
+    }
     await instance.waitUntilExit();
+    // Quit in the first moments: marks made before the store attached are saved now.
+    await storeReady;
     return 0;
   } catch (err) {
     shutdown();

@@ -40,7 +40,7 @@ export function modeOf(state: ReaderState): Mode {
   return state.help ? 'help' : state.focus;
 }
 
-/** The commands `reduce` handles; the app runs quit, redraw and suspend, later features the rest. */
+/** The commands `reduce` handles; session.ts runs the rest (marks, views, search) and the app quit, redraw and suspend. */
 export const REDUCED_COMMANDS: ReadonlySet<Command> = new Set<Command>([
   'down',
   'up',

@@ -125,3 +125,73 @@ export function fitSegments<S>(segments: readonly Segment<S>[], width: number, p
   if (used < width) out.push({ text: ' '.repeat(width - used), style: padStyle });
   return out;
 }
+
+/** A run of text that is, or is not, part of a search match. */
+export interface Piece {
+  text: string;
+  match: boolean;
+}
+
+interface Cell {
+  g: string;
+  w: number;
+  match: boolean;
+}
+
+function piecesOf(cells: readonly Cell[]): Piece[] {
+  const out: Piece[] = [];
+  for (const c of cells) {
+    const last = out[out.length - 1];
+    if (last && last.match === c.match) last.text += c.g;
+    else out.push({ text: c.g, match: c.match });
+  }
+  return out;
+}
+
+/**
+ * `wrap` for text made of highlighted and plain pieces: the same line breaks as wrap() gives the
+ * joined text, each line as pieces. A space between two matched words stays matched.
+ */
+export function wrapPieces(pieces: readonly Piece[], width: number): Piece[][] {
+  const w = Math.max(1, width);
+  const words: Cell[][] = [];
+  let word: Cell[] = [];
+  for (const p of pieces) {
+    for (const { segment } of segmenter.segment(p.text)) {
+      if (/^\s+$/.test(segment)) {
+        if (word.length) words.push(word);
+        word = [];
+      } else {
+        word.push({ g: segment, w: stringWidth(segment), match: p.match });
+      }
+    }
+  }
+  if (word.length) words.push(word);
+
+  const lines: Cell[][] = [];
+  let line: Cell[] = [];
+  let used = 0;
+  for (const cells of words) {
+    const ww = cells.reduce((n, c) => n + c.w, 0);
+    if (used > 0 && used + 1 + ww <= w) {
+      const space = { g: ' ', w: 1, match: line[line.length - 1]!.match && cells[0]!.match };
+      line.push(space, ...cells);
+      used += 1 + ww;
+      continue;
+    }
+    if (used > 0) lines.push(line);
+    line = [];
+    used = 0;
+    for (const c of cells) {
+      if (used + c.w > w && used > 0) {
+        lines.push(line);
+        line = [];
+        used = 0;
+      }
+      line.push(c);
+      used += c.w;
+    }
+  }
+  if (used > 0 || lines.length === 0) lines.push(line);
+  return lines.map(piecesOf);
+}

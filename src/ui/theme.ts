@@ -11,7 +11,13 @@ export interface Theme {
   /** The selected row while the detail pane has focus. */
   selectedIdle: TextProps;
   unread: TextProps;
+  /** Titles of unread papers: bold, so unread reads at a glance without colour too. */
+  unreadTitle: TextProps;
   starred: TextProps;
+  /** Characters a search matched, in list and detail titles. */
+  match: TextProps;
+  /** Status-line problems (marks not saved, a damaged state file, load warnings). */
+  warning: TextProps;
   date: TextProps;
   rule: TextProps;
   title: TextProps;
@@ -31,7 +37,10 @@ export function makeTheme(color: boolean): Theme {
       selected: { inverse: true },
       selectedIdle: { bold: true },
       unread: {},
+      unreadTitle: { bold: true },
       starred: {},
+      match: { underline: true, bold: true },
+      warning: { bold: true },
       date: {},
       rule: {},
       title: { bold: true },
@@ -49,7 +58,10 @@ export function makeTheme(color: boolean): Theme {
     selected: { inverse: true },
     selectedIdle: { bold: true, color: 'cyan' },
     unread: { color: 'cyan' },
+    unreadTitle: { bold: true },
     starred: { color: 'yellow' },
+    match: { color: 'green', underline: true },
+    warning: { color: 'yellow', bold: true },
     date: { color: 'gray' },
     rule: { color: 'gray' },
     title: { bold: true },

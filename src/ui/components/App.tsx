@@ -1,14 +1,15 @@
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { Paper } from '../../core/types.js';
 import { DETAIL_PADDING, detailLines } from '../detail-lines.js';
-import { commandFor, keyNames, type Command } from '../keymap.js';
+import { keyNames } from '../keymap.js';
 import { dateColumnWidth } from '../list-row.js';
-import { allUnread, type PaperMarks } from '../marks.js';
 import { memoizeLast } from '../memo.js';
+import type { Measure, ReaderSession } from '../session.js';
 import type { SizeSource } from '../size.js';
-import { initialState, layoutOf, modeOf, reduce, REDUCED_COMMANDS, type ReaderAction, type ReaderState } from '../state.js';
+import { layoutOf, type ReaderState } from '../state.js';
 import { makeTheme } from '../theme.js';
+import { viewLabel } from '../views.js';
 import { DetailPane } from './DetailPane.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -23,14 +24,8 @@ const CLEAR_SCREEN = '\u001b[2J\u001b[H';
 const RESIZE_REPAINT_MS = 60;
 
 export interface ReaderProps {
-  /** The papers of the current view, in display order. */
-  papers: readonly Paper[];
-  /** Papers loaded in all (the header's count); defaults to papers.length. */
-  total?: number;
-  marks?: PaperMarks;
-  /** Name of the current view and the active search, for the header. */
-  view?: string;
-  query?: string;
+  /** The library, the marks and everything the keys change (see session.ts). */
+  session: ReaderSession;
   color?: boolean;
   size: SizeSource;
   /**
@@ -43,35 +38,23 @@ export interface ReaderProps {
    * the process is continued. Without it (tests) the key does nothing.
    */
   onSuspend?: (repaint: () => void) => void;
-  /** Commands of later features (bound in keymap.ts, not reduced in state.ts), with the selected paper. */
-  onCommand?: (command: Command, paper: Paper | undefined) => void;
 }
 
+/** Draws the session's snapshots and feeds it keys and sizes; all behaviour lives in the session. */
 export function ReaderApp(props: ReaderProps) {
-  const { papers, size, color = true, view = 'All papers', query = '', fullscreen = false } = props;
+  const { session, size, color = true, fullscreen = false } = props;
   const { exit } = useApp();
   const { write } = useStdout();
   const theme = useMemo(() => makeTheme(color), [color]);
-  const marks = useMemo(() => props.marks ?? allUnread(props.total ?? papers.length), [props.marks, props.total, papers.length]);
-  const dateWidth = useMemo(() => dateColumnWidth(papers), [papers]);
-  // Afresh for each list: a library still loading (LibraryBuilder) hands out new lists whose papers
-  // it has updated in place (older dates added), which a memo keyed on the paper would not see.
-  const detailFor = useMemo(() => memoizeLast(detailLines), [papers]);
+  const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const { nav: state, list } = snap;
+  const papers = list.papers;
+  // Over the whole library, so the column does not jump as searches and views change the list.
+  const dateWidth = useMemo(() => dateColumnWidth(session.papers), [session.papers]);
+  // Afresh whenever the library grew: a library still loading updates papers already shown in place
+  // (older dates added), which a memo keyed on the paper would not see.
+  const detailFor = useMemo(() => memoizeLast(detailLines), [session.papers]);
   const helpFor = useMemo(() => memoizeLast((width: number) => helpContent(theme, width)), [theme]);
-
-  const [state, setState] = useState<ReaderState>(() => {
-    const { cols, rows } = size.get();
-    return initialState(cols, rows, papers.length);
-  });
-  // Keys in one burst are reduced one after another against the newest state, not a stale render's.
-  const stateRef = useRef(state);
-  const apply = (update: (s: ReaderState) => ReaderState) => {
-    const next = update(stateRef.current);
-    if (next !== stateRef.current) {
-      stateRef.current = next;
-      setState(next);
-    }
-  };
 
   const detailWidth = (s: ReaderState) => {
     const l = layoutOf(s);
@@ -79,15 +62,19 @@ export function ReaderApp(props: ReaderProps) {
   };
   // Inner width of the help box: borders and padding take 4 columns, and the last column stays empty.
   const helpWidth = (s: ReaderState) => s.cols - 5;
+  const measure: Measure = {
+    detailLines: (paper, s) => detailFor(paper, detailWidth(s), paper ? session.getSnapshot().list.ranges.get(paper) : undefined).length,
+    helpLines: (s) => helpFor(helpWidth(s)).length,
+  };
 
-  useEffect(
-    () =>
-      size.subscribe(() => {
-        const { cols, rows } = size.get();
-        apply((s) => reduce(s, { type: 'resize', cols, rows }));
-      }),
-    [size],
-  );
+  useEffect(() => {
+    const resize = () => {
+      const { cols, rows } = size.get();
+      session.resize(cols, rows);
+    };
+    resize();
+    return size.subscribe(resize);
+  }, [size, session]);
 
   // A resize can leave the terminal showing something other than what Ink last drew (lines it
   // reflowed or scrolled away), and Ink only rewrites lines it believes changed: repaint it all.
@@ -102,48 +89,16 @@ export function ReaderApp(props: ReaderProps) {
     return () => clearTimeout(t);
   }, [state.cols, state.rows]);
 
-  const lastPapers = useRef(papers);
-  useEffect(() => {
-    if (lastPapers.current === papers) return;
-    const selected = lastPapers.current[stateRef.current.cursor];
-    lastPapers.current = papers;
-    const kept = selected ? papers.indexOf(selected) : -1;
-    apply((s) => reduce(s, { type: 'listChanged', count: papers.length, cursor: kept >= 0 ? kept : 0 }));
-  }, [papers]);
-
   useInput((input: string, key: Key) => {
-    apply((start) => {
-      let s = start;
-      for (const name of keyNames(input, key)) {
-        const command = commandFor(modeOf(s), name);
-        if (!command) continue;
-        if (command === 'quit') {
-          exit();
-          return s;
-        }
-        if (command === 'redraw') {
-          if (fullscreen) write(CLEAR_SCREEN);
-          continue;
-        }
-        if (command === 'suspend') {
-          props.onSuspend?.(() => write(CLEAR_SCREEN));
-          continue;
-        }
-        if (!REDUCED_COMMANDS.has(command)) {
-          props.onCommand?.(command, papers[s.cursor]);
-          continue;
-        }
-        const mode = modeOf(s);
-        const action: ReaderAction = {
-          type: 'command',
-          command,
-          detailLines: mode === 'detail' ? detailFor(papers[s.cursor], detailWidth(s)).length : 0,
-          helpLines: mode === 'help' ? helpFor(helpWidth(s)).length : 0,
-        };
-        s = reduce(s, action);
+    // Keys in one burst are applied one after another to the newest state, in the session.
+    for (const effect of session.keys(keyNames(input, key), measure)) {
+      if (effect === 'quit') {
+        exit();
+        return;
       }
-      return s;
-    });
+      if (effect === 'redraw' && fullscreen) write(CLEAR_SCREEN);
+      if (effect === 'suspend') props.onSuspend?.(() => write(CLEAR_SCREEN));
+    }
   });
 
   const layout = layoutOf(state);
@@ -151,11 +106,11 @@ export function ReaderApp(props: ReaderProps) {
     return <TooSmall cols={layout.cols} rows={layout.rows} height={layout.height} />;
   }
 
-  const paper = papers[state.cursor];
-  const lines = detailFor(paper, detailWidth(state));
+  const paper: Paper | undefined = papers[state.cursor];
+  const lines = detailFor(paper, detailWidth(state), paper ? list.ranges.get(paper) : undefined);
   const bodyHeight = layout.height - 2;
   const detailTop = Math.min(state.detailTop, Math.max(0, lines.length - layout.detail.height));
-  const mode = modeOf(state);
+  const mode = snap.mode;
   const scrollInfo =
     mode === 'detail' && lines.length > layout.detail.height
       ? `${detailTop + 1}-${Math.min(lines.length, detailTop + layout.detail.height)}/${lines.length} `
@@ -174,9 +129,11 @@ export function ReaderApp(props: ReaderProps) {
         width={layout.list.width}
         height={layout.list.height}
         focused={state.focus === 'list'}
-        marks={marks}
+        marks={snap.marks}
+        ranges={snap.list.ranges}
         dateWidth={dateWidth}
         theme={theme}
+        emptyText={snap.query.trim() ? (snap.indexing ? 'Building the search index…' : 'No matches.') : 'No papers here.'}
       />
     );
     const detail = <DetailPane lines={lines} top={detailTop} width={layout.detail.width} height={layout.detail.height} theme={theme} />;
@@ -203,17 +160,22 @@ export function ReaderApp(props: ReaderProps) {
     <Box flexDirection="column" width={layout.cols} height={layout.height}>
       <Header
         width={layout.cols}
-        total={props.total ?? papers.length}
-        unread={marks.unreadCount}
-        starred={marks.starredCount}
-        view={view}
-        query={query}
+        total={snap.total}
+        unread={snap.marks.unreadCount}
+        starred={snap.marks.starredCount}
+        view={viewLabel(snap.view)}
+        viewSize={list.viewSize}
+        query={snap.query}
+        count={list.count}
+        countExact={list.countExact}
+        indexing={snap.indexing}
+        loading={snap.loading}
+        saving={snap.saving}
         position={papers.length > 0 ? state.cursor + 1 : 0}
-        count={papers.length}
         theme={theme}
       />
       {body}
-      <Footer mode={mode} width={layout.cols} right={scrollInfo} theme={theme} />
+      <Footer mode={mode} width={layout.cols} right={scrollInfo} line={snap.line} confirm={snap.confirm} status={snap.status} theme={theme} />
     </Box>
   );
 }

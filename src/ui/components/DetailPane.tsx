@@ -1,7 +1,7 @@
 import { Box, type TextProps } from 'ink';
 import { DETAIL_PADDING, type LineStyle, type StyledLine } from '../detail-lines.js';
 import type { Theme } from '../theme.js';
-import { displayWidth, truncate } from '../text.js';
+import { displayWidth, fitSegments, truncate, type Segment } from '../text.js';
 import { Line } from './Line.js';
 
 export interface DetailPaneProps {
@@ -37,17 +37,17 @@ export function DetailPane(p: DetailPaneProps) {
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
       {visible.map((line, i) => {
-        const text = truncate(line.text, inner);
-        return (
-          <Line
-            key={i}
-            segments={[
-              { text: pad, style: {} },
-              { text, style: styleOf(p.theme, line.style) },
-              { text: ' '.repeat(inner - displayWidth(text)) + pad, style: {} },
-            ]}
-          />
-        );
+        const style = styleOf(p.theme, line.style);
+        let body: Segment<TextProps>[];
+        if (line.pieces) {
+          const pieces = line.pieces.map((piece) => ({ text: piece.text, style: piece.match ? { ...style, ...p.theme.match } : style }));
+          body = fitSegments(pieces, inner, {});
+        } else {
+          // Lines are wrapped to the width already; truncate only guards against a miscount.
+          const text = truncate(line.text, inner);
+          body = [{ text, style }, { text: ' '.repeat(inner - displayWidth(text)), style: {} }];
+        }
+        return <Line key={i} segments={[{ text: pad, style: {} }, ...body, { text: pad, style: {} }]} />;
       })}
     </Box>
   );

@@ -1,13 +1,28 @@
 import type { TextProps } from 'ink';
 import { memo } from 'react';
-import { footerHints, type Mode } from '../keymap.js';
+import { footerHints, keysFor, type Mode } from '../keymap.js';
+import type { LineState } from '../line-edit.js';
+import type { Status } from '../session.js';
 import type { Theme } from '../theme.js';
-import { displayWidth, fitSegments, type Segment } from '../text.js';
+import { displayWidth, fitSegments, sanitize, truncate, type Segment } from '../text.js';
 import { Line } from './Line.js';
 
-/** Key hints for the focused pane, as many as fit, most useful first; `right` shows on the far right. */
-export const Footer = memo(function Footer({ mode, width, right, theme }: { mode: Mode; width: number; right: string; theme: Theme }) {
-  const room = width - displayWidth(right);
+export interface FooterProps {
+  mode: Mode;
+  width: number;
+  /** Shown on the far right (the detail's scroll position). */
+  right: string;
+  /** The search line, drawn here while it is open. */
+  line: LineState | undefined;
+  /** A y/n question, drawn here while it is asked. */
+  confirm: string | undefined;
+  /** The last message (until the next key). */
+  status: Status | undefined;
+  theme: Theme;
+}
+
+/** Hints as "key label" pairs, as many as fit in `room` columns, most useful first. */
+function hints(mode: Mode, room: number, theme: Theme): Segment<TextProps>[] {
   const segments: Segment<TextProps>[] = [];
   let used = 0;
   for (const hint of footerHints(mode)) {
@@ -16,5 +31,47 @@ export const Footer = memo(function Footer({ mode, width, right, theme }: { mode
     segments.push({ text: ` ${hint.keys}`, style: theme.key }, { text: ` ${hint.label} `, style: theme.hint });
     used += w;
   }
-  return <Line segments={[...fitSegments(segments, room, {}), { text: right, style: theme.hint }]} />;
+  return segments;
+}
+
+/**
+ * The search line: "/" and the text, the cursor as an inverse cell, scrolled sideways so the
+ * cursor stays in view when the query is longer than the room.
+ */
+function searchLine(line: LineState, room: number, theme: Theme): Segment<TextProps>[] {
+  const before = sanitize(line.text.slice(0, line.cursor));
+  const under = [...line.text.slice(line.cursor)][0];
+  const after = sanitize(line.text.slice(line.cursor + (under?.length ?? 0)));
+  const cursor = under === undefined ? ' ' : sanitize(under) || ' ';
+  const space = Math.max(1, room - 1 - displayWidth(cursor));
+  // Keep the end of what precedes the cursor when it does not fit.
+  let shown = before;
+  while (displayWidth(shown) > space) shown = [...shown].slice(1).join('');
+  return [
+    { text: '/', style: theme.key },
+    { text: shown, style: {} },
+    { text: cursor, style: { inverse: true } },
+    { text: truncate(after, Math.max(0, space - displayWidth(shown))), style: {} },
+  ];
+}
+
+/** The bottom line: key hints, or the search line, a y/n question or a message. */
+export const Footer = memo(function Footer(p: FooterProps) {
+  const room = p.width - displayWidth(p.right);
+  let left: Segment<TextProps>[];
+  if (p.confirm !== undefined) {
+    left = [
+      { text: ` ${p.confirm} `, style: p.theme.warning },
+      { text: `${keysFor('confirm', 'confirmYes', 1)}/${keysFor('confirm', 'confirmNo', 1)}`, style: p.theme.key },
+    ];
+  } else if (p.line) {
+    const tail = hints('search', Math.floor(room / 2), p.theme);
+    const tailWidth = tail.reduce((n, s) => n + displayWidth(s.text), 0);
+    left = [...fitSegments(searchLine(p.line, room - tailWidth, p.theme), room - tailWidth, {}), ...tail];
+  } else if (p.status) {
+    left = [{ text: ` ${sanitize(p.status.text)}`, style: p.status.warning ? p.theme.warning : p.theme.hint }];
+  } else {
+    left = hints(p.mode, room, p.theme);
+  }
+  return <Line segments={[...fitSegments(left, room, {}), { text: p.right, style: p.theme.hint }]} />;
 });

@@ -5,7 +5,7 @@ import type { Theme } from '../theme.js';
 import { displayWidth, fit, fitSegments, type Segment } from '../text.js';
 import { Line } from './Line.js';
 
-const KEY_COL = 12;
+const KEY_COL = 14;
 /** Two sections side by side from this inner width on, one column below it. */
 const TWO_COLUMNS = 64;
 
@@ -19,25 +19,27 @@ function sectionLines(theme: Theme, section: ReturnType<typeof helpSections>[num
 }
 
 /**
- * Every documented key, generated from the keymap. Lines for a width; cached by the caller. List and
- * Detail side by side when there is room, Anywhere below.
+ * Every documented key, generated from the keymap. Lines for a width; cached by the caller. Sections
+ * go two side by side (List beside Detail, Marks beside Views…) when there is room, else one under
+ * the other.
  */
 export function helpContent(theme: Theme, width: number): HelpLine[] {
   const two = width >= TWO_COLUMNS;
   const colWidth = two ? Math.floor((width - 2) / 2) : width;
-  const [listSection, detailSection, anywhereSection] = helpSections();
-  const list = listSection ? sectionLines(theme, listSection, colWidth) : [];
-  const detail = detailSection ? sectionLines(theme, detailSection, colWidth) : [];
-  const anywhere = anywhereSection ? sectionLines(theme, anywhereSection, width) : [];
+  const sections = helpSections()
+    .filter((s) => s.entries.length > 0)
+    .map((s) => sectionLines(theme, s, colWidth));
   const out: HelpLine[] = [];
-  if (two) {
-    for (let i = 0; i < Math.max(list.length, detail.length); i++) {
-      out.push([...(list[i] ?? [{ text: ' '.repeat(colWidth), style: {} }]), { text: '  ', style: {} }, ...(detail[i] ?? [])]);
+  const step = two ? 2 : 1;
+  for (let i = 0; i < sections.length; i += step) {
+    if (i > 0) out.push([]);
+    const left = sections[i]!;
+    const right = two ? (sections[i + 1] ?? []) : [];
+    for (let r = 0; r < Math.max(left.length, right.length); r++) {
+      const l = left[r] ?? [{ text: ' '.repeat(colWidth), style: {} }];
+      out.push(two ? [...l, { text: '  ', style: {} }, ...(right[r] ?? [])] : l);
     }
-  } else {
-    out.push(...list, [], ...detail);
   }
-  out.push([], ...anywhere);
   return out.map((l) => fitSegments(l, width, {}));
 }
 

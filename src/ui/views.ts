@@ -1,0 +1,52 @@
+import { sortDigests } from '../core/library.js';
+import type { Digest, Paper } from '../core/types.js';
+import { marksOf, type MarkMap } from '../state/types.js';
+
+/** Which papers the list shows before any search: keys 1, 2, 3 and d. */
+export type View = { kind: 'all' } | { kind: 'unread' } | { kind: 'starred' } | { kind: 'date'; date: string };
+
+export const ALL: View = { kind: 'all' };
+
+export function viewLabel(view: View): string {
+  switch (view.kind) {
+    case 'all':
+      return 'All papers';
+    case 'unread':
+      return 'Unread';
+    case 'starred':
+      return 'Starred';
+    case 'date':
+      return `Digest ${view.date}`;
+  }
+}
+
+export function sameView(a: View, b: View): boolean {
+  return a.kind === b.kind && (a.kind !== 'date' || a.date === (b as { date: string }).date);
+}
+
+/** Whether a paper belongs in a view given the current marks. */
+export function inView(view: View, paper: Paper, marks: MarkMap): boolean {
+  switch (view.kind) {
+    case 'all':
+      return true;
+    case 'unread':
+      return !marksOf(marks, paper.id).read;
+    case 'starred':
+      return marksOf(marks, paper.id).starred;
+    case 'date':
+      return paper.dates.includes(view.date);
+  }
+}
+
+/** The digests' labels, newest first, each once (two files of the same day share a label). */
+export function digestDates(digests: readonly Digest[]): string[] {
+  return [...new Set(sortDigests(digests).map((d) => d.label))];
+}
+
+/** `d`: from any other view to the newest date, then each older one, then back to all papers. */
+export function nextDateView(view: View, dates: readonly string[]): View {
+  if (dates.length === 0) return ALL;
+  if (view.kind !== 'date') return { kind: 'date', date: dates[0]! };
+  const i = dates.indexOf(view.date);
+  return i >= 0 && i + 1 < dates.length ? { kind: 'date', date: dates[i + 1]! } : ALL;
+}
