@@ -33,8 +33,10 @@ export function childEnv(home: string, cacheDir: string): Record<string, string>
 }
 
 export interface KeyResult {
-  /** From writing the key to the end of the frame it caused. */
+  /** From writing the key to the end of the first frame it caused. */
   ms: number;
+  /** From writing the key to the end of its last frame (a search draws the key, then the results). */
+  settledMs: number;
   /** Everything written for it, once the output went quiet. */
   bytes: number;
 }
@@ -140,7 +142,7 @@ export class PtyReader {
     await this.frame(frames + 1, 10_000);
     const ms = this.frameTimes[frames]! - t;
     await this.quiet(quietMs);
-    return { ms, bytes: this.bytes - bytes };
+    return { ms, settledMs: this.frameTimes[this.frames - 1]! - t, bytes: this.bytes - bytes };
   }
 
   /** Peak resident memory of the program so far (Linux /proc), MB; undefined elsewhere. */

@@ -1,6 +1,7 @@
-// (4) wire: bytes the real binary writes to its terminal for the first frame and for each cursor move
-// (j), and how long a move takes from key to frame, at 120×40 (and 80×24 on the samples). Measured
-// once the library is fully loaded, so only the key's own frame is counted.
+// (4) wire: bytes the real binary writes to its terminal for the first frame, for each cursor move
+// (j) and for each character typed into the search line, and how long each takes from key to frame,
+// at 120×40 (and 80×24 on the samples). Measured once the library is fully loaded and indexed, so
+// only the key's own frames are counted.
 import { join } from 'node:path';
 import type { CorpusInfo } from './digest-writer.js';
 import { childEnv, PtyReader, SAMPLE_DATA } from './pty-reader.js';
@@ -13,10 +14,23 @@ export interface WireRun {
   firstFrameBytes: number;
   moveBytes: number[];
   moveMs: number[];
+  /** Per character typed into the search line (once the index is ready). */
+  searchBytes: number[];
+  /** Key to the frame with its results. */
+  searchMs: number[];
 }
 
-/** Starts the reader on `dir` at cols×rows, waits until everything is loaded, then presses j `moves` times. */
-export async function wireOnce(dir: string, cols: number, rows: number, moves: number, home: string): Promise<WireRun> {
+/** Typed one character at a time into the search line: a word, then a second word narrowing it. */
+export const SEARCH_TYPED = 'diffusion models';
+/** With --quick: the first word only. */
+export const SEARCH_TYPED_QUICK = 'diffusion';
+const CTRL_U = '\u0015';
+
+/**
+ * Starts the reader on `dir` at cols×rows, waits until everything is loaded, presses j `moves` times,
+ * then types `typed` into the search line once the index is ready.
+ */
+export async function wireOnce(dir: string, cols: number, rows: number, moves: number, typed: string, home: string): Promise<WireRun> {
   const r = new PtyReader([dir], { cols, rows, env: childEnv(home, join(home, 'digest-cache')) });
   try {
     await r.frame(1);
@@ -29,7 +43,21 @@ export async function wireOnce(dir: string, cols: number, rows: number, moves: n
       moveBytes.push(k.bytes);
       moveMs.push(k.ms);
     }
-    return { firstFrameBytes, moveBytes, moveMs };
+    const searchBytes: number[] = [];
+    const searchMs: number[] = [];
+    if (typed) {
+      // Wait for the index (built after the first frame, once everything is loaded), then type.
+      await r.key('/');
+      await r.key('x');
+      await r.until((s) => !(s[0] ?? '').includes('indexing'));
+      await r.key(CTRL_U);
+      for (const ch of typed) {
+        const k = await r.key(ch);
+        searchBytes.push(k.bytes);
+        searchMs.push(k.settledMs);
+      }
+    }
+    return { firstFrameBytes, moveBytes, moveMs, searchBytes, searchMs };
   } finally {
     await r.quit();
   }
@@ -37,17 +65,26 @@ export async function wireOnce(dir: string, cols: number, rows: number, moves: n
 
 async function wireRows(dir: string, papers: number, sizes: [number, number][], ctx: BenchContext): Promise<Measurement[]> {
   const home = ctx.scratchDir('wire-home');
-  const moves = ctx.quick ? 10 : 20;
+  const moves = ctx.quick ? 8 : 20;
+  const typed = ctx.quick ? SEARCH_TYPED_QUICK : SEARCH_TYPED;
   const out: Measurement[] = [];
   for (const [cols, rows] of sizes) {
-    // Bytes do not depend on the cache; the moves are made once everything is loaded.
-    const w = await wireOnce(dir, cols, rows, moves, home);
+    // Bytes do not depend on the cache; the moves are made once everything is loaded. Search
+    // keystrokes are measured at the first size only.
+    const search = cols === sizes[0]![0] && rows === sizes[0]![1];
+    const w = await wireOnce(dir, cols, rows, moves, search ? typed : '', home);
     const at = `${cols}×${rows}`;
     out.push(
       { section: SECTION, metric: `first frame, ${at}`, unit: 'B', papers, samples: [w.firstFrameBytes] },
       { section: SECTION, metric: `cursor move (j), ${at}`, unit: 'B', papers, samples: w.moveBytes },
       { section: SECTION, metric: `cursor move (j) key to frame, ${at}`, unit: 'ms', papers, samples: w.moveMs },
     );
+    if (search) {
+      out.push(
+        { section: SECTION, metric: `search keystroke, ${at}`, unit: 'B', papers, samples: w.searchBytes, detail: { typed } },
+        { section: SECTION, metric: `search keystroke key to results, ${at}`, unit: 'ms', papers, samples: w.searchMs },
+      );
+    }
     ctx.log(`  wire ${papers} papers at ${at}: done`);
   }
   return out;
