@@ -18,6 +18,8 @@ export interface WireRun {
   searchBytes: number[];
   /** Key to the frame with its results. */
   searchMs: number[];
+  /** The program's peak resident memory at the end: everything loaded, the index built and used. */
+  peakRssMB: number | undefined;
 }
 
 /** Typed one character at a time into the search line: a word, then a second word narrowing it. */
@@ -57,7 +59,7 @@ export async function wireOnce(dir: string, cols: number, rows: number, moves: n
         searchMs.push(k.settledMs);
       }
     }
-    return { firstFrameBytes, moveBytes, moveMs, searchBytes, searchMs };
+    return { firstFrameBytes, moveBytes, moveMs, searchBytes, searchMs, peakRssMB: r.peakRssMB() };
   } finally {
     await r.quit();
   }
@@ -84,6 +86,9 @@ async function wireRows(dir: string, papers: number, sizes: [number, number][], 
         { section: SECTION, metric: `search keystroke, ${at}`, unit: 'B', papers, samples: w.searchBytes, detail: { typed } },
         { section: SECTION, metric: `search keystroke key to results, ${at}`, unit: 'ms', papers, samples: w.searchMs },
       );
+      if (w.peakRssMB !== undefined) {
+        out.push({ section: SECTION, metric: 'peak RSS, loaded + indexed + searched', unit: 'MB', papers, samples: [w.peakRssMB] });
+      }
     }
     ctx.log(`  wire ${papers} papers at ${at}: done`);
   }

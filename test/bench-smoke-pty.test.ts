@@ -64,6 +64,8 @@ describe('npm run bench', () => {
       expect(typed.runs).toBe(SEARCH_TYPED_QUICK.length);
       expect(typed.samples.every((b) => b > 0)).toBe(true);
       expect(row('(4) wire', 'search keystroke key to results, 120×40', papers).min).toBeGreaterThan(0);
+      // Read from /proc: Linux only.
+      if (process.platform === 'linux') expect(row('(4) wire', 'peak RSS, loaded + indexed + searched', papers).median).toBeGreaterThan(20);
     }
 
     // Search: one timing per character typed, split by kind of query.
