@@ -46,7 +46,7 @@ describe('a large library', () => {
       expect(papers).toHaveLength(8000);
       expect(footer()).toContain(`${badFile}: not valid UTF-8 text`);
       t.press('j');
-      await t.waitFor(() => /2\/8000\s*$/.test(header()));
+      await t.waitFor(() => /2\/8000\s*$/.test(header()), 30_000);
       expect(t.lines()[2]!.startsWith('>')).toBe(true);
       expect(t.lines()[2]).toContain(papers[1]!.title.slice(0, 20));
       // The index is built once everything is in: a search finds papers from the oldest digests.
@@ -54,7 +54,10 @@ describe('a large library', () => {
       t.press('/');
       t.write(oldest.title);
       await t.waitFor(() => header().includes(`/${oldest.title.slice(0, 20)}`) && t.lines()[1]!.includes(oldest.title.slice(0, 20)), 30_000);
-      t.press('escape', 'q');
+      // Esc and q as a person types them: written together they would arrive as one Alt-q sequence.
+      t.press('escape');
+      await t.waitFor(() => !header().includes(`/${oldest.title.slice(0, 20)}`), 30_000);
+      t.press('q');
       expect((await t.exited(10_000)).exitCode).toBe(0);
     },
     TIMEOUT,
