@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { describeFsError } from './fs-errors.js';
 import { fileSignature, openDigestCache, type DigestCache } from './cache.js';
 import { buildLibrary } from './library.js';
 import { packageRoot } from './package-root.js';
@@ -29,24 +30,6 @@ export function defaultPaths(env: NodeJS.ProcessEnv = process.env): string[] {
   return fromEnv.length ? fromEnv : [SAMPLE_DATA_DIR];
 }
 
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'not a directory';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return err instanceof Error ? err.message.split('\n')[0]! : String(err);
-  }
-}
 
 /** Expands directories to their *.txt files (sorted); files are taken as given, whatever their name. */
 export function expandPaths(paths: readonly string[]): { files: string[]; errors: LoadProblem[] } {

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, renameSync, statSync, type BigIntStats } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeStateFile } from './file-format.js';
-import { describeFsError } from './fs-errors.js';
+import { describeFsError } from '../core/fs-errors.js';
 import { LockError, withFileLock } from './lock.js';
 import type { PaperRecord } from './types.js';
 
