@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
-import { extractLinks } from './links.js';
-import type { Digest, DigestEntry, Paper } from './types.js';
+import { createLibraryBuilder } from './library-builder.js';
+import type { Digest, Paper } from './types.js';
 
 /** Case-, whitespace- and Unicode-form-insensitive key under which digests' copies of a paper merge. */
 export function normalizeTitle(title: string): string {
@@ -44,44 +44,7 @@ export function sortDigests(digests: readonly Digest[]): Digest[] {
  * first, and within a digest by its trending rank.
  */
 export function buildLibrary(digests: readonly Digest[]): Paper[] {
-  // At 100,000 papers allocation dominates, hence indexes instead of per-paper records, and arrays
-  // created holding their first element rather than grown from empty.
-  const byKey = new Map<string, number>();
-  const papers: Paper[] = [];
-  /** The entry whose abstract each paper carries; a cache may have supplied its links. */
-  const from: DigestEntry[] = [];
-  for (const digest of sortDigests(digests)) {
-    for (const entry of digest.entries) {
-      const key = normalizeTitle(entry.title);
-      const at = byKey.get(key);
-      if (at === undefined) {
-        byKey.set(key, papers.length);
-        from.push(entry);
-        papers.push({
-          id: entry.id ?? idForKey(key),
-          title: entry.title,
-          abstract: entry.abstract,
-          dates: [digest.label],
-          sources: [digest.file],
-          links: [],
-        });
-        continue;
-      }
-      const p = papers[at]!;
-      if (!p.abstract && entry.abstract) {
-        // An older digest may carry the abstract a newer one lost.
-        p.abstract = entry.abstract;
-        from[at] = entry;
-      }
-      if (!p.sources.includes(digest.file)) {
-        p.sources.push(digest.file);
-        p.dates.push(digest.label);
-      }
-    }
-  }
-  papers.forEach((p, i) => {
-    const cached = from[i]!.links;
-    p.links = cached ? cached.slice() : extractLinks(p.abstract);
-  });
-  return papers;
+  const builder = createLibraryBuilder();
+  for (const digest of sortDigests(digests)) builder.add(digest);
+  return builder.papers();
 }
