@@ -1,28 +1,20 @@
 // The benchmark's search section, and its startup and wire sections (the real binary in a pty), at
 // the smallest size so that they cannot rot unnoticed. Only sanity is asserted, never speed. (Apart
 // from bench-smoke.test.ts so that the two run side by side.)
-import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
 import type { BenchReport } from '../bench/report.js';
 import { BENCH_QUERIES } from '../bench/search-bench.js';
 import { SEARCH_TYPED_QUICK } from '../bench/wire-bench.js';
-import { tempDir } from './helpers/digests.js';
+import { benchRunner } from './helpers/bench.js';
 
-const RUN = resolve(import.meta.dirname, '../dist/bench/run.js');
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function bench(args: string[]) {
-  return spawnSync(process.execPath, ['--expose-gc', RUN, ...args], { encoding: 'utf8', timeout: 120_000 });
-}
+const { run: bench, outFile, track } = benchRunner();
 
 describe('npm run bench', () => {
   it('measures search, and startup and terminal bytes of the real binary in a pty, at 500 papers and on the samples', { timeout: 120_000 }, () => {
-    const out = join(tempDir('paperterm-bench-test-'), 'results.json');
-    temps.push(resolve(out, '..'));
+    const out = outFile();
     const r = bench(['--sizes', '500', '--quick', '--runs', '1', '--only', 'search,startup,4', '--out', out]);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.status).toBe(0);

@@ -1,31 +1,22 @@
 // Runs the real benchmark at its smallest size so that it cannot rot unnoticed. It asserts only that
 // the figures are sane, never how fast anything is: speed is what the benchmark reports, not a test.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
 import type { BenchReport } from '../bench/report.js';
-import { tempDir } from './helpers/digests.js';
+import { benchRunner } from './helpers/bench.js';
 
-const RUN = resolve(import.meta.dirname, '../dist/bench/run.js');
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function bench(args: string[]) {
-  return spawnSync(process.execPath, ['--expose-gc', RUN, ...args], { encoding: 'utf8', timeout: 120_000 });
-}
+const { run: bench, outFile, track } = benchRunner();
 
 describe('npm run bench', () => {
   it('measures load and the substring baseline at 500 papers and writes sane figures', { timeout: 120_000 }, () => {
-    const out = join(tempDir('paperterm-bench-test-'), 'results.json');
-    temps.push(resolve(out, '..'));
+    const out = outFile();
     const r = bench(['--sizes', '500', '--quick', '--keep', '--only', '0,load,5', '--out', out]);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.status).toBe(0);
     const kept = /corpus of 500 papers: \d+ digests in (\S+) \(kept\)/.exec(r.stderr)?.[1];
     expect(kept && existsSync(kept)).toBeTruthy();
-    temps.push(kept!);
+    track(kept!);
 
     expect(r.stdout).toMatch(/^\(1\) load\s+total load, no cache \(ms\)\s+[\d.,]+ \/ [\d.,]+$/m);
     expect(r.stdout).toMatch(/^\(5\) baseline\s+lowercase all texts \(ms\)/m);

@@ -1,17 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Paper } from '../src/core/types.js';
 import { abstract, layoutA, SAMPLE_DIR, SAMPLES, tempDir, writeDigests } from './helpers/digests.js';
 import { BIN, expectCleanErrors, runCli } from './helpers/cli.js';
 
-interface JsonPaper {
-  id: string;
-  title: string;
-  abstract: string;
-  dates: string[];
-  sources: string[];
-  links: string[];
-}
+/** What `list --json` prints for a paper: the library's fields plus its marks. */
+type JsonPaper = Paper & { read: boolean; starred: boolean };
 
 describe('paperterm list (the built binary)', () => {
   it('prints the 428 merged sample papers, newest first, one a line with the id first', () => {

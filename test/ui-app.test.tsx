@@ -9,6 +9,7 @@ import type { MarkStore } from '../src/ui/session.js';
 import { fixedSize } from '../src/ui/size.js';
 import { displayWidth } from '../src/ui/text.js';
 import { cleanupStores, sampleLibrary, tempStore, testSession } from './helpers/session.js';
+import { tick } from './helpers/ink.js';
 
 const { papers } = sampleLibrary();
 
@@ -32,14 +33,6 @@ afterEach(() => {
   cleanupStores();
 });
 
-/**
- * Ink handles a key synchronously inside stdin.write, except a lone Esc, which it holds for one
- * setImmediate to tell it from the start of an escape sequence: two turns cover both.
- */
-const tick = async () => {
-  await new Promise((r) => setImmediate(r));
-  await new Promise((r) => setImmediate(r));
-};
 
 async function press(h: Harness, ...keys: string[]) {
   for (const k of keys) {

@@ -19,6 +19,7 @@ import { fixedSize } from '../src/ui/size.js';
 import { digestDates } from '../src/ui/views.js';
 import { abstract, layoutA, tempDir } from './helpers/digests.js';
 import { cleanupStores, tempStore } from './helpers/session.js';
+import { tick } from './helpers/ink.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -28,9 +29,6 @@ afterEach(() => {
   cleanupStores();
 });
 
-const tick = async () => {
-  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
-};
 const screen = (h: ReturnType<typeof render>) => stripVTControlCharacters(h.lastFrame() ?? '');
 const lines = (h: ReturnType<typeof render>) => screen(h).split('\n');
 const selectedRow = (h: ReturnType<typeof render>) => lines(h).find((l) => l.startsWith('>')) ?? '';

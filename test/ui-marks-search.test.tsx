@@ -11,6 +11,7 @@ import type { ReaderSession } from '../src/ui/session.js';
 import { fixedSize } from '../src/ui/size.js';
 import { makeTempDir, unwritableDir } from './state-helpers.js';
 import { cleanupStores, sampleLibrary, testSession, type TestSessionOptions } from './helpers/session.js';
+import { tick } from './helpers/ink.js';
 
 const { papers } = sampleLibrary();
 const N = papers.length;
@@ -40,10 +41,6 @@ afterEach(() => {
   cleanupStores();
 });
 
-/** Lets Ink read the keys (a lone Esc waits a turn) and scheduled searches run. */
-const tick = async () => {
-  for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
-};
 
 async function press(h: Harness, ...keys: string[]) {
   for (const k of keys) {
