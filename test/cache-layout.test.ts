@@ -75,6 +75,10 @@ function refParse(text: string, file: string): Digest {
     i += 2;
   }
   if (entries.length === 0) throw new DigestError('no paper entries found');
+  // Added later: a file whose alternate lines are never prose is not a digest.
+  if (entries.length >= 2 && !entries.some((e) => e.abstract.length >= 100)) {
+    throw new DigestError('no paper entries found (no line reads like an abstract)');
+  }
   return { file, date, label: date ?? labelFromFile(file), order: digestOrderKey(date), entries, warnings };
 }
 

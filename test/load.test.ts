@@ -36,6 +36,7 @@ describe('loading paths', () => {
       'binary.txt': Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0]),
       'latin1.txt': Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x0a]),
       'headers.txt': 'new\n\nGet trending papers in your email inbox!\n\nSubscribe\n',
+      'config.txt': '{\n  "name": "paperterm",\n  "version": "0.1.0",\n  "type": "module"\n}\n',
     });
     symlinkSync('loop.txt', join(dir, 'loop.txt'));
     const r = loadLibrary([dir, join(dir, 'missing.txt'), '/definitely/not/here']);
@@ -44,6 +45,7 @@ describe('loading paths', () => {
     expect(msgs).toEqual(
       [
         `${join(dir, 'binary.txt')}: binary file, not a text digest`,
+        `${join(dir, 'config.txt')}: no paper entries found (no line reads like an abstract)`,
         `${join(dir, 'empty.txt')}: no paper entries found`,
         `${join(dir, 'headers.txt')}: no paper entries found`,
         `${join(dir, 'latin1.txt')}: not valid UTF-8 text`,

@@ -176,7 +176,20 @@ export function scanDigest(text: string): DigestLayout {
   }
 
   if (spans.length === 0) throw new DigestError('no paper entries found');
+  if (spans.length >= 8 && !hasProse(spans)) {
+    // Any text file alternates lines; a digest's abstracts are prose. Without one this is some
+    // other file (a README, a JSON file) named by mistake, and its lines are not papers.
+    throw new DigestError('no paper entries found (no line reads like an abstract)');
+  }
   return { date, spans, warnings };
+}
+
+/** Shortest abstract line that counts as prose; real abstracts run well past 300 characters. */
+const PROSE_MIN = 100;
+
+function hasProse(spans: readonly number[]): boolean {
+  for (let k = 0; k < spans.length; k += 4) if (spans[k + 2]! >= 0 && spans[k + 3]! - spans[k + 2]! >= PROSE_MIN) return true;
+  return false;
 }
 
 /**
