@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { openStateStore } from '../src/state/index.js';
 import { marksOf } from '../src/state/types.js';
 import { makeCorpusPapers } from '../bench/corpus.js';
@@ -429,5 +429,78 @@ describe('status line', () => {
     const { session } = await testSession({ store: await openStateStore({ dir }) });
     expect(snap(session).status?.warning).toBe(true);
     expect(snap(session).status?.text).toMatch(/corrupt|moved/i);
+  });
+});
+
+describe('the detail while a key is held', () => {
+  // A held key repeats every ~30 ms; the detail waits for the keys to stop instead of being drawn
+  // (~2 KB over the wire) for every paper passed on the way.
+  const HOLD = 60;
+  afterEach(() => void vi.useRealTimers());
+  const fake = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+
+  test('a move after a pause shows its paper at once', async () => {
+    fake();
+    const { session } = await testSession({ holdDetailMs: HOLD });
+    keys(session, 'j');
+    expect(snap(session).detail).toBe(papers[1]);
+    vi.advanceTimersByTime(200);
+    keys(session, 'j');
+    expect(snap(session).detail).toBe(papers[2]);
+  });
+
+  test('repeating moves keep the detail until the keys stop, then it follows the selection', async () => {
+    fake();
+    const { session } = await testSession({ holdDetailMs: HOLD });
+    let emitted = 0;
+    session.subscribe(() => emitted++);
+    keys(session, 'j');
+    for (let i = 0; i < 5; i++) {
+      vi.advanceTimersByTime(30);
+      keys(session, 'j');
+      // The list and the position follow every key; the detail stays on the first paper moved to.
+      expect(snap(session).nav.cursor).toBe(i + 2);
+      expect(snap(session).detail).toBe(papers[1]);
+    }
+    const before = emitted;
+    vi.advanceTimersByTime(HOLD - 1);
+    expect(snap(session).detail).toBe(papers[1]);
+    vi.advanceTimersByTime(1);
+    expect(snap(session).detail).toBe(papers[6]);
+    expect(emitted).toBe(before + 1);
+  });
+
+  test('any other key shows the selected paper at once (Enter opens what is selected)', async () => {
+    fake();
+    const { session } = await testSession({ holdDetailMs: HOLD });
+    keys(session, 'j');
+    vi.advanceTimersByTime(30);
+    keys(session, 'j');
+    expect(snap(session).detail).toBe(papers[1]);
+    keys(session, 'enter');
+    expect(snap(session).detail).toBe(papers[2]);
+    expect(snap(session).mode).toBe('detail');
+  });
+
+  test('a list that changes (a search) shows its selected paper at once', async () => {
+    fake();
+    const { session } = await testSession({ holdDetailMs: HOLD });
+    keys(session, 'j');
+    vi.advanceTimersByTime(30);
+    keys(session, 'j');
+    keys(session, '/');
+    type(session, 'diffusion');
+    await vi.advanceTimersByTimeAsync(0);
+    await new Promise((r) => setImmediate(r));
+    expect(snap(session).query).toBe('diffusion');
+    expect(snap(session).detail).toBe(snap(session).list.papers[snap(session).nav.cursor]);
+  });
+
+  test('without holdDetailMs (the default) the detail always follows at once', async () => {
+    const { session } = await testSession();
+    for (let i = 1; i <= 5; i++) {
+      keys(session, 'j');
+      expect(snap(session).detail).toBe(papers[i]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { styled } from '../src/ui/components/Line.js';
+import { styled } from '../src/ui/screen/ansi.js';
 import { makeTheme, wantsColor } from '../src/ui/theme.js';
 
 describe('colour choice', () => {

@@ -34,7 +34,18 @@ export function classifyWrite(chunk: string): InkWrite {
   return { kind: 'other' };
 }
 
-export function fullscreenStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+/** The stream to give Ink, and a second way onto the same screen (see painter.ts). */
+export interface FullscreenOutput {
+  stdout: NodeJS.WriteStream;
+  /**
+   * Draws a whole screen of lines (as Ink would draw them) at once: only the cells that differ from
+   * what is on the terminal are written, as one synchronized update. Ink's next frame, if it shows
+   * the same lines, then writes nothing.
+   */
+  paint(lines: readonly string[]): void;
+}
+
+export function fullscreenStdout(stdout: NodeJS.WriteStream): FullscreenOutput {
   const screen = new ScreenDiff();
   const out = stdout.write.bind(stdout) as (...a: unknown[]) => boolean;
   // Held back until there is something to draw: a frame that changes nothing then costs no bytes.
@@ -78,7 +89,11 @@ export function fullscreenStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream
     pendingSync = false;
     return out(text, ...rest);
   };
-  return new Proxy(stdout, {
+  const paint = (lines: readonly string[]) => {
+    const bytes = screen.frame(lines);
+    if (bytes !== '') out(BEGIN_SYNC + bytes + END_SYNC);
+  };
+  const proxy = new Proxy(stdout, {
     get(target, prop) {
       if (prop === 'write') return write;
       if (prop === 'rows') return (target.rows || 24) + 1;
@@ -86,6 +101,7 @@ export function fullscreenStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+  return { stdout: proxy, paint };
 }
 
 /** A write that is swallowed still calls its callback, as the stream would have. */

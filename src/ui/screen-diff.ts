@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { graphemeWidth } from './text.js';
 
 /**
  * Turns one full-screen frame into the next with as few bytes as it can: rows that only moved up or
@@ -277,14 +277,29 @@ function penTo(pen: { style: Style }, to: Style): string {
 // ── lines ───────────────────────────────────────────────────────────────────────────────────────
 
 const SGR = /\u001b\[([0-9;:]*)m/y;
-const PLAIN = /^[\u0020-\u007e]*$/;
 const segmenter = new Intl.Segmenter();
+
+// A screen uses a handful of styles, so "this style, then these SGR parameters" repeats endlessly.
+const transitions = new Map<string, Style | null>();
+const TRANSITIONS_MAX = 4096;
+
+/** The style after an SGR sequence's parameters are applied to `style`; null for parameters it does not know. */
+function afterSgr(style: Style, params: string): Style | null {
+  const key = `${style}|${params}`;
+  let next = transitions.get(key);
+  if (next === undefined) {
+    const attrs = { ...attrsOf.get(style)! };
+    next = applySgr(attrs, params) ? styleOf(attrs) : null;
+    if (transitions.size >= TRANSITIONS_MAX) transitions.clear();
+    transitions.set(key, next);
+  }
+  return next;
+}
 
 /** A frame line as cells, or null when it holds something other than text and SGR codes. */
 export function parseLine(raw: string): ParsedLine | null {
   const chars: string[] = [];
   const styles: Style[] = [];
-  const attrs: Attrs = { ...EMPTY };
   let style = DEFAULT;
   let i = 0;
   while (i < raw.length) {
@@ -294,8 +309,9 @@ export function parseLine(raw: string): ParsedLine | null {
     if (esc === -1) break;
     SGR.lastIndex = esc;
     const m = SGR.exec(raw);
-    if (!m || !applySgr(attrs, m[1]!)) return null;
-    style = styleOf(attrs);
+    const next = m ? afterSgr(style, m[1]!) : null;
+    if (next === null) return null;
+    style = next;
     i = SGR.lastIndex;
   }
   let end = chars.length;
@@ -304,26 +320,38 @@ export function parseLine(raw: string): ParsedLine | null {
 }
 
 function addText(text: string, style: Style, chars: string[], styles: Style[]): boolean {
-  if (PLAIN.test(text)) {
-    for (let k = 0; k < text.length; k++) {
-      chars.push(text[k]!);
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) {
+      chars.push(text[i]!);
       styles.push(style);
+      i++;
+      continue;
     }
-    return true;
-  }
-  for (const { segment } of segmenter.segment(text)) {
-    if (/[\u0000-\u001f\u007f-\u009f]/.test(segment)) return false;
-    const w = stringWidth(segment);
-    if (w === 0) {
-      // Zero-width: where a terminal puts it is anyone's guess; let the caller rewrite the line.
-      return false;
-    }
-    chars.push(segment);
-    styles.push(style);
-    for (let k = 1; k < w; k++) {
-      chars.push('');
+    // A run of anything else, cut into graphemes. A mark that would join the plain letter before
+    // it comes out as a zero-width grapheme, and the line is then rewritten whole (below).
+    let end = i + 1;
+    while (end < text.length && !isPlain(text.charCodeAt(end))) end++;
+    for (const { segment } of segmenter.segment(text.slice(i, end))) {
+      if (/[\u0000-\u001f\u007f-\u009f]/.test(segment)) return false;
+      const w = graphemeWidth(segment);
+      if (w === 0) {
+        // Zero-width: where a terminal puts it is anyone's guess; let the caller rewrite the line.
+        return false;
+      }
+      chars.push(segment);
       styles.push(style);
+      for (let k = 1; k < w; k++) {
+        chars.push('');
+        styles.push(style);
+      }
     }
+    i = end;
   }
   return true;
+}
+
+function isPlain(code: number): boolean {
+  return code >= 0x20 && code < 0x7f;
 }

@@ -39,6 +39,11 @@ export interface SessionSnapshot {
   nav: ReaderState;
   mode: Mode;
   list: VisibleList;
+  /**
+   * The paper whose detail is shown: the selected one, except while a key held down moves the
+   * selection (see SessionOptions.holdDetailMs).
+   */
+  detail: Paper | undefined;
   view: View;
   /** The search the list is (or is about to be) narrowed by; '' for none. */
   query: string;
@@ -77,6 +82,13 @@ export interface SessionOptions {
    * burst of typing costs one search, for its last state. Default: setImmediate (after pending I/O).
    */
   schedule?: (run: () => void) => void;
+  /**
+   * While moves come less than this many ms apart (a key held down), the detail pane keeps the
+   * paper it shows and follows the selection this long after the last move: a held j over SSH then
+   * sends the list rows per move and one abstract at the end, not an abstract (~2 KB) per move.
+   * A move after a pause shows its paper at once. 0 (the default) never holds.
+   */
+  holdDetailMs?: number;
 }
 
 /** Fewest results fetched per search; more when the screen is tall (see fetchLimit). */
@@ -144,6 +156,11 @@ export class ReaderSession {
   #sizeOf: { view: View; map: MarkMap; size: number } | undefined;
   #snapshot: SessionSnapshot | undefined;
   #disposed = false;
+  readonly #holdMs: number;
+  /** When keys last moved the selection (performance.now()). */
+  #movedAt = -Infinity;
+  /** The detail kept on screen while moves repeat, for the list it was shown in. */
+  #hold: { paper: Paper | undefined; list: VisibleList; timer: NodeJS.Timeout } | undefined;
 
   constructor(options: SessionOptions) {
     this.#papers = options.papers;
@@ -152,6 +169,7 @@ export class ReaderSession {
     this.#store = options.store;
     this.#loaded = new Set(options.papers.map((p) => p.id));
     this.#schedule = options.schedule ?? ((run) => void setImmediate(run));
+    this.#holdMs = options.holdDetailMs ?? 0;
     this.#list = listForView(this.papers, this.#store.marks, this.#view);
     this.#nav = initialState(options.cols, options.rows, this.#list.papers.length);
     this.#notice = options.notices?.[0];
@@ -175,6 +193,7 @@ export class ReaderSession {
       nav: this.#nav,
       mode: this.#mode(),
       list: this.#list,
+      detail: this.#hold?.list === this.#list ? this.#hold.paper : this.selected,
       view: this.#view,
       query: this.#query,
       line: this.#line,
@@ -214,13 +233,40 @@ export class ReaderSession {
   /** Applies keys (canonical names from keymap.keyNames) in order; returns what the terminal must do. */
   keys(names: readonly string[], measure: Measure): Effect[] {
     const effects: Effect[] = [];
+    const shown = this.getSnapshot().detail;
+    const list = this.#list;
+    const selected = this.selected;
     for (const name of names) {
       const effect = this.#key(name, measure);
       if (effect) effects.push(effect);
       if (effect === 'quit') break;
     }
+    if (this.#list === list && this.selected !== selected) this.#moved(shown);
+    else this.#release();
     this.#changed();
     return effects;
+  }
+
+  /** Keys moved the selection within the same list: hold the detail if they are repeating. */
+  #moved(shown: Paper | undefined): void {
+    if (this.#holdMs <= 0) return;
+    const now = performance.now();
+    const repeating = now - this.#movedAt < this.#holdMs;
+    this.#movedAt = now;
+    if (!repeating) return this.#release();
+    const paper = this.#hold ? this.#hold.paper : shown;
+    clearTimeout(this.#hold?.timer);
+    const timer = setTimeout(() => {
+      this.#hold = undefined;
+      this.#changed();
+    }, this.#holdMs);
+    this.#hold = { paper, list: this.#list, timer };
+  }
+
+  #release(): void {
+    if (!this.#hold) return;
+    clearTimeout(this.#hold.timer);
+    this.#hold = undefined;
   }
 
   // ── the search index ──────────────────────────────────────────────────────────────────────────
@@ -302,6 +348,7 @@ export class ReaderSession {
 
   dispose(): void {
     this.#disposed = true;
+    this.#release();
     this.#building?.abort();
     this.#listeners.clear();
   }

@@ -4,9 +4,12 @@ import { afterNextFrame } from './frame-scheduler.js';
 import { fullscreenStdout } from './ink-stdout.js';
 import type { LiveLibrary } from './live-library.js';
 import { DeferredStore } from './deferred-store.js';
+import { startPainter } from './painter.js';
+import { ScreenRenderer } from './screen/compose.js';
 import { ReaderSession, type MarkStore, type SessionOptions } from './session.js';
 import { streamSize } from './size.js';
 import { enterTerminal } from './terminal.js';
+import { makeTheme } from './theme.js';
 
 export interface StartOptions {
   color: boolean;
@@ -28,6 +31,8 @@ export interface StartOptions {
 // Frames per second Ink may draw at most. Keys arriving faster (a held j over SSH) are folded into
 // one frame instead of queueing a frame each; the first key after a pause is drawn at once.
 const MAX_FPS = 30;
+/** A key held down repeats every 30–40 ms (faster on some systems, bunched over SSH): see holdDetailMs. */
+const HOLD_DETAIL_MS = 60;
 
 const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
 
@@ -46,13 +51,17 @@ export async function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>
   const stderr = options.stderr ?? process.stderr;
   const size = streamSize(stdout);
   const frames = afterNextFrame();
-  const reader = new ReaderSession({ ...library, ...size.get(), schedule: frames.schedule });
+  const reader = new ReaderSession({ ...library, ...size.get(), schedule: frames.schedule, holdDetailMs: HOLD_DETAIL_MS });
+  const renderer = new ScreenRenderer(reader, makeTheme(options.color));
   const growing = options.growing;
   const session = enterTerminal(stdin, stdout);
+  const screen = fullscreenStdout(stdout);
   let instance: Instance | undefined;
   let stopGrowing = () => {};
+  const stopPainting = startPainter(reader, renderer, screen.paint, frames.frameDrawn);
 
   const shutdown = () => {
+    stopPainting();
     growing?.stop();
     stopGrowing();
     reader.dispose();
@@ -77,10 +86,10 @@ export async function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>
   process.on('unhandledRejection', onFatal);
 
   try {
-    const app = <ReaderApp session={reader} size={size} color={options.color} fullscreen onSuspend={session.suspend} />;
+    const app = <ReaderApp session={reader} renderer={renderer} size={size} color={options.color} fullscreen onSuspend={session.suspend} />;
     instance = render(app, {
       stdin,
-      stdout: fullscreenStdout(stdout),
+      stdout: screen.stdout,
       stderr,
       exitOnCtrlC: true,
       // Whole frames: fullscreenStdout works out the changed cells itself.

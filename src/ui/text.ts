@@ -14,21 +14,57 @@ export function sanitize(text: string): string {
   return text.normalize('NFC').replace(CONTROLS, ' ').replace(UNSTABLE_WIDTH, '');
 }
 
+const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;
+
 /** Terminal columns the (sanitized) text occupies. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // string-width segments every string into graphemes; most text here is plain ASCII.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let w = textWidths.get(text);
+  if (w === undefined) {
+    w = 0;
+    for (const { segment } of segmenter.segment(text)) w += graphemeWidth(segment);
+    if (textWidths.size >= WIDTHS_MAX) textWidths.clear();
+    textWidths.set(text, w);
+  }
+  return w;
 }
 
 const segmenter = new Intl.Segmenter();
 
-function* graphemes(text: string): Generator<{ g: string; w: number }> {
-  for (const { segment } of segmenter.segment(text)) yield { g: segment, w: stringWidth(segment) };
+// Widths of the graphemes seen so far: a screen shows the same few non-ASCII characters (●, ★, …,
+// │, accents, CJK of a title) over and over, and string-width is the costly part of a frame.
+const widths = new Map<string, number>();
+// The same for whole texts: a frame measures the same pieces (titles, "●", the header's parts) as the last.
+const textWidths = new Map<string, number>();
+const WIDTHS_MAX = 4096;
+
+/** Columns one grapheme (as Intl.Segmenter cuts them) occupies. */
+export function graphemeWidth(g: string): number {
+  const code = g.charCodeAt(0);
+  if (g.length === 1 && code >= 0x20 && code < 0x7f) return 1;
+  let w = widths.get(g);
+  if (w === undefined) {
+    w = stringWidth(g);
+    if (widths.size >= WIDTHS_MAX) widths.clear();
+    widths.set(g, w);
+  }
+  return w;
+}
+
+/** The text's graphemes and their widths. */
+export function* graphemes(text: string): Generator<{ g: string; w: number }> {
+  if (PRINTABLE_ASCII.test(text)) {
+    for (let i = 0; i < text.length; i++) yield { g: text[i]!, w: 1 };
+    return;
+  }
+  for (const { segment } of segmenter.segment(text)) yield { g: segment, w: graphemeWidth(segment) };
 }
 
 /** Cuts the text to at most `width` columns, ending in "…" when something was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  if (text.length <= width && /^[\u0020-\u007E]*$/.test(text)) return text;
+  if (PRINTABLE_ASCII.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
@@ -162,7 +198,7 @@ export function wrapPieces(pieces: readonly Piece[], width: number): Piece[][] {
         if (word.length) words.push(word);
         word = [];
       } else {
-        word.push({ g: segment, w: stringWidth(segment), match: p.match });
+        word.push({ g: segment, w: graphemeWidth(segment), match: p.match });
       }
     }
   }

@@ -1,22 +1,10 @@
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import type { Paper } from '../../core/types.js';
-import { DETAIL_PADDING, detailLines } from '../detail-lines.js';
+import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { keyNames } from '../keymap.js';
-import { dateColumnWidth } from '../list-row.js';
-import { memoizeLast } from '../memo.js';
-import type { Measure, ReaderSession } from '../session.js';
+import { ScreenRenderer } from '../screen/compose.js';
+import type { ReaderSession } from '../session.js';
 import type { SizeSource } from '../size.js';
-import { layoutOf, type ReaderState } from '../state.js';
 import { makeTheme } from '../theme.js';
-import { viewLabel } from '../views.js';
-import { DetailPane } from './DetailPane.js';
-import { Footer } from './Footer.js';
-import { Header } from './Header.js';
-import { helpContent, HelpOverlay } from './HelpOverlay.js';
-import { Line, styled } from './Line.js';
-import { ListPane } from './ListPane.js';
-import { TooSmall } from './TooSmall.js';
 
 /** Clear the screen and home the cursor; Ink then rewrites its whole last frame after it. */
 const CLEAR_SCREEN = '\u001b[2J\u001b[H';
@@ -29,6 +17,11 @@ export interface ReaderProps {
   color?: boolean;
   size: SizeSource;
   /**
+   * What turns snapshots into screen lines; pass the one the painter uses (start.tsx) so both share
+   * their caches. Made here when absent.
+   */
+  renderer?: ScreenRenderer;
+  /**
    * Running on a real terminal: Ctrl-L and resizes repaint the whole screen. Off in component
    * tests, whose fake stdout would record the escape codes.
    */
@@ -40,32 +33,23 @@ export interface ReaderProps {
   onSuspend?: (repaint: () => void) => void;
 }
 
-/** Draws the session's snapshots and feeds it keys and sizes; all behaviour lives in the session. */
+/** One screen row; unchanged rows are not rendered again. */
+const Row = memo(function Row({ text }: { text: string }) {
+  // Lines are exactly as wide as the screen; truncate only guards against a miscount.
+  return <Text wrap="truncate">{text}</Text>;
+});
+
+/**
+ * Feeds the session keys and sizes and draws its snapshots: the lines come from the ScreenRenderer,
+ * all behaviour lives in the session.
+ */
 export function ReaderApp(props: ReaderProps) {
   const { session, size, color = true, fullscreen = false } = props;
   const { exit } = useApp();
   const { write } = useStdout();
-  const theme = useMemo(() => makeTheme(color), [color]);
+  const renderer = useMemo(() => props.renderer ?? new ScreenRenderer(session, makeTheme(color)), [props.renderer, session, color]);
   const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
-  const { nav: state, list } = snap;
-  const papers = list.papers;
-  // Over the whole library, so the column does not jump as searches and views change the list.
-  const dateWidth = useMemo(() => dateColumnWidth(session.papers), [session.papers]);
-  // Afresh whenever the library grew: a library still loading updates papers already shown in place
-  // (older dates added), which a memo keyed on the paper would not see.
-  const detailFor = useMemo(() => memoizeLast(detailLines), [session.papers]);
-  const helpFor = useMemo(() => memoizeLast((width: number) => helpContent(theme, width)), [theme]);
-
-  const detailWidth = (s: ReaderState) => {
-    const l = layoutOf(s);
-    return l.kind === 'too-small' ? 1 : l.detail.width - 2 * DETAIL_PADDING;
-  };
-  // Inner width of the help box: borders and padding take 4 columns, and the last column stays empty.
-  const helpWidth = (s: ReaderState) => s.cols - 5;
-  const measure: Measure = {
-    detailLines: (paper, s) => detailFor(paper, detailWidth(s), paper ? session.getSnapshot().list.ranges.get(paper) : undefined).length,
-    helpLines: (s) => helpFor(helpWidth(s)).length,
-  };
+  const state = snap.nav;
 
   useEffect(() => {
     const resize = () => {
@@ -91,7 +75,7 @@ export function ReaderApp(props: ReaderProps) {
 
   useInput((input: string, key: Key) => {
     // Keys in one burst are applied one after another to the newest state, in the session.
-    for (const effect of session.keys(keyNames(input, key), measure)) {
+    for (const effect of session.keys(keyNames(input, key), renderer.measure)) {
       if (effect === 'quit') {
         exit();
         return;
@@ -101,81 +85,12 @@ export function ReaderApp(props: ReaderProps) {
     }
   });
 
-  const layout = layoutOf(state);
-  if (layout.kind === 'too-small') {
-    return <TooSmall cols={layout.cols} rows={layout.rows} height={layout.height} />;
-  }
-
-  const paper: Paper | undefined = papers[state.cursor];
-  const lines = detailFor(paper, detailWidth(state), paper ? list.ranges.get(paper) : undefined);
-  const bodyHeight = layout.height - 2;
-  const detailTop = Math.min(state.detailTop, Math.max(0, lines.length - layout.detail.height));
-  const mode = snap.mode;
-  const scrollInfo =
-    mode === 'detail' && lines.length > layout.detail.height
-      ? `${detailTop + 1}-${Math.min(lines.length, detailTop + layout.detail.height)}/${lines.length} `
-      : '';
-
-  let body;
-  if (state.help) {
-    const help = helpFor(helpWidth(state));
-    body = <HelpOverlay lines={help} top={state.helpTop} width={helpWidth(state) + 4} height={bodyHeight} theme={theme} />;
-  } else {
-    const list = (
-      <ListPane
-        papers={papers}
-        top={state.top}
-        cursor={state.cursor}
-        width={layout.list.width}
-        height={layout.list.height}
-        focused={state.focus === 'list'}
-        marks={snap.marks}
-        ranges={snap.list.ranges}
-        dateWidth={dateWidth}
-        theme={theme}
-        emptyText={snap.query.trim() ? (snap.indexing ? 'Building the search index…' : 'No matches.') : 'No papers here.'}
-      />
-    );
-    const detail = <DetailPane lines={lines} top={detailTop} width={layout.detail.width} height={layout.detail.height} theme={theme} />;
-    const ruleStyle = state.focus === 'detail' ? theme.key : theme.rule;
-    body =
-      layout.kind === 'split' ? (
-        <Box flexDirection="row" height={bodyHeight}>
-          {list}
-          <Box width={1}>
-            <Text>{Array.from({ length: bodyHeight }, () => styled('│', ruleStyle)).join('\n')}</Text>
-          </Box>
-          {detail}
-        </Box>
-      ) : (
-        <Box flexDirection="column" height={bodyHeight}>
-          {list}
-          <Line segments={[{ text: '─'.repeat(layout.list.width), style: ruleStyle }]} />
-          {detail}
-        </Box>
-      );
-  }
-
+  const lines = renderer.lines(snap);
   return (
-    <Box flexDirection="column" width={layout.cols} height={layout.height}>
-      <Header
-        width={layout.cols}
-        total={snap.total}
-        unread={snap.marks.unreadCount}
-        starred={snap.marks.starredCount}
-        view={viewLabel(snap.view)}
-        viewSize={list.viewSize}
-        query={snap.query}
-        count={list.count}
-        countExact={list.countExact}
-        indexing={snap.indexing}
-        loading={snap.loading}
-        saving={snap.saving}
-        position={papers.length > 0 ? state.cursor + 1 : 0}
-        theme={theme}
-      />
-      {body}
-      <Footer mode={mode} width={layout.cols} right={scrollInfo} line={snap.line} confirm={snap.confirm} status={snap.status} theme={theme} />
+    <Box flexDirection="column" width={state.cols} height={lines.length}>
+      {lines.map((text, i) => (
+        <Row key={i} text={text} />
+      ))}
     </Box>
   );
 }

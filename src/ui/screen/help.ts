@@ -1,15 +1,14 @@
-import { Box, type TextProps } from 'ink';
-import { memo } from 'react';
+import type { TextProps } from 'ink';
 import { helpSections, keysFor } from '../keymap.js';
 import type { Theme } from '../theme.js';
 import { displayWidth, fit, fitSegments, type Segment } from '../text.js';
-import { Line } from './Line.js';
+import { line } from './ansi.js';
 
 const KEY_COL = 14;
 /** Two sections side by side from this inner width on, one column below it. */
 const TWO_COLUMNS = 64;
 
-type HelpLine = Segment<TextProps>[];
+export type HelpLine = Segment<TextProps>[];
 
 function sectionLines(theme: Theme, section: ReturnType<typeof helpSections>[number], width: number): HelpLine[] {
   return [
@@ -43,7 +42,7 @@ export function helpContent(theme: Theme, width: number): HelpLine[] {
   return out.map((l) => fitSegments(l, width, {}));
 }
 
-export interface HelpOverlayProps {
+export interface HelpBoxInfo {
   lines: readonly HelpLine[];
   top: number;
   width: number;
@@ -51,28 +50,18 @@ export interface HelpOverlayProps {
   theme: Theme;
 }
 
-/** The help box over the panes; scrolls (j/k) when the terminal is too short for it. */
-export const HelpOverlay = memo(function HelpOverlay(p: HelpOverlayProps) {
+/** The help box over the panes, `height` lines of `width` columns; scrolls (j/k) when the terminal is too short for it. */
+export function helpBoxLines(p: HelpBoxInfo): string[] {
   const inner = p.height - 2;
   const visible = p.lines.slice(p.top, p.top + inner);
   const more = p.top + inner < p.lines.length;
   const title = ' Keys ';
   const hint = more ? ` more: ${keysFor('help', 'down')} ` : ` ${keysFor('help', 'closeHelp')} close `;
   const ruleWidth = Math.max(0, p.width - 2 - displayWidth(title) - displayWidth(hint) - 1);
-  return (
-    <Box flexDirection="column" width={p.width} height={p.height}>
-      <Line segments={[{ text: `╭─${title}${'─'.repeat(ruleWidth)}${hint}╮`, style: p.theme.rule }]} />
-      {Array.from({ length: inner }, (_, i) => (
-        <Line
-          key={i}
-          segments={[
-            { text: '│ ', style: p.theme.rule },
-            ...fitSegments(visible[i] ?? [], p.width - 4, {}),
-            { text: ' │', style: p.theme.rule },
-          ]}
-        />
-      ))}
-      <Line segments={[{ text: `╰${'─'.repeat(Math.max(0, p.width - 2))}╯`, style: p.theme.rule }]} />
-    </Box>
-  );
-});
+  const out = [line([{ text: `╭─${title}${'─'.repeat(ruleWidth)}${hint}╮`, style: p.theme.rule }])];
+  for (let i = 0; i < inner; i++) {
+    out.push(line([{ text: '│ ', style: p.theme.rule }, ...fitSegments(visible[i] ?? [], p.width - 4, {}), { text: ' │', style: p.theme.rule }]));
+  }
+  out.push(line([{ text: `╰${'─'.repeat(Math.max(0, p.width - 2))}╯`, style: p.theme.rule }]));
+  return out;
+}

@@ -1,12 +1,11 @@
-import { Text, type TextProps } from 'ink';
-import { memo } from 'react';
+import type { TextProps } from 'ink';
 import type { Segment } from '../text.js';
 
 // Styles are written as escape codes here rather than through Ink's nested <Text> props, for two
 // reasons. Those props go through chalk, which drops every style (the selection bar too) when it
 // sees --no-color in argv, FORCE_COLOR=0 or TERM=dumb; whether colour is used is decided once, in
-// the theme. And one plain <Text> a row is measurably cheaper for Ink to lay out and draw than one
-// nested <Text> a piece, which matters on every keypress.
+// the theme. And the screen is drawn from these strings by two writers (see painter.ts), which must
+// produce the same cells.
 const ATTRIBUTES = [
   ['bold', '\u001b[1m', '\u001b[22m'],
   ['underline', '\u001b[4m', '\u001b[24m'],
@@ -15,6 +14,7 @@ const ATTRIBUTES = [
 
 const COLORS: Record<string, number> = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, grey: 90 };
 
+/** The text with the style's codes around it; each style is closed again, so pieces join freely. */
 export function styled(text: string, style: TextProps): string {
   if (!text) return text;
   let out = text;
@@ -24,10 +24,9 @@ export function styled(text: string, style: TextProps): string {
   return out;
 }
 
-/**
- * One screen row from pre-measured pieces. The pieces already add up to the row's width, so Ink never
- * wraps it; `truncate` is only a guard so a miscount could never push the frame past the screen.
- */
-export const Line = memo(function Line({ segments }: { segments: readonly Segment<TextProps>[] }) {
-  return <Text wrap="truncate">{segments.map((s) => styled(s.text, s.style)).join('')}</Text>;
-});
+/** One screen line from pieces already measured to its width. */
+export function line(segments: readonly Segment<TextProps>[]): string {
+  let out = '';
+  for (const s of segments) out += styled(s.text, s.style);
+  return out;
+}

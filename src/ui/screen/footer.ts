@@ -1,13 +1,12 @@
 import type { TextProps } from 'ink';
-import { memo } from 'react';
 import { footerHints, keysFor, type Mode } from '../keymap.js';
 import type { LineState } from '../line-edit.js';
 import type { Status } from '../session.js';
 import type { Theme } from '../theme.js';
 import { displayWidth, fitSegments, sanitize, truncate, type Segment } from '../text.js';
-import { Line } from './Line.js';
+import { line } from './ansi.js';
 
-export interface FooterProps {
+export interface FooterInfo {
   mode: Mode;
   width: number;
   /** Shown on the far right (the detail's scroll position). */
@@ -38,10 +37,10 @@ function hints(mode: Mode, room: number, theme: Theme): Segment<TextProps>[] {
  * The search line: "/" and the text, the cursor as an inverse cell, scrolled sideways so the
  * cursor stays in view when the query is longer than the room.
  */
-function searchLine(line: LineState, room: number, theme: Theme): Segment<TextProps>[] {
-  const before = sanitize(line.text.slice(0, line.cursor));
-  const under = [...line.text.slice(line.cursor)][0];
-  const after = sanitize(line.text.slice(line.cursor + (under?.length ?? 0)));
+function searchLine(state: LineState, room: number, theme: Theme): Segment<TextProps>[] {
+  const before = sanitize(state.text.slice(0, state.cursor));
+  const under = [...state.text.slice(state.cursor)][0];
+  const after = sanitize(state.text.slice(state.cursor + (under?.length ?? 0)));
   const cursor = under === undefined ? ' ' : sanitize(under) || ' ';
   const space = Math.max(1, room - 1 - displayWidth(cursor));
   // Keep the end of what precedes the cursor when it does not fit.
@@ -56,7 +55,7 @@ function searchLine(line: LineState, room: number, theme: Theme): Segment<TextPr
 }
 
 /** The bottom line: key hints, or the search line, a y/n question or a message. */
-export const Footer = memo(function Footer(p: FooterProps) {
+export function footerLine(p: FooterInfo): string {
   const room = p.width - displayWidth(p.right);
   let left: Segment<TextProps>[];
   if (p.confirm !== undefined) {
@@ -73,5 +72,5 @@ export const Footer = memo(function Footer(p: FooterProps) {
   } else {
     left = hints(p.mode, room, p.theme);
   }
-  return <Line segments={[...fitSegments(left, room, {}), { text: p.right, style: p.theme.hint }]} />;
-});
+  return line([...fitSegments(left, room, {}), { text: p.right, style: p.theme.hint }]);
+}

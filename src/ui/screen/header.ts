@@ -1,10 +1,9 @@
 import type { TextProps } from 'ink';
-import { memo } from 'react';
 import type { Theme } from '../theme.js';
 import { displayWidth, fitSegments, sanitize, type Segment } from '../text.js';
-import { Line } from './Line.js';
+import { line } from './ansi.js';
 
-export interface HeaderProps {
+export interface HeaderInfo {
   width: number;
   total: number;
   unread: number;
@@ -33,7 +32,7 @@ export interface HeaderProps {
  * What is loaded and where you are: the view and its search with matches/total, the library's
  * counts (dropped first when the line is short), the position on the right.
  */
-export const Header = memo(function Header(p: HeaderProps) {
+export function headerLine(p: HeaderInfo): string {
   const count = `${p.count}${p.countExact ? '' : '+'}`;
   const right = ` ${p.position}/${count} `;
   const t = p.theme;
@@ -51,5 +50,5 @@ export const Header = memo(function Header(p: HeaderProps) {
   const room = Math.max(0, p.width - displayWidth(right));
   let left = [name, counts, ...where];
   if (left.reduce((n, s) => n + displayWidth(s.text), 0) > room) left = [name, ...where];
-  return <Line segments={[...fitSegments(left, room, {}), { text: right, style: t.header }]} />;
-});
+  return line([...fitSegments(left, room, {}), { text: right, style: t.header }]);
+}
