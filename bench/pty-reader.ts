@@ -145,6 +145,18 @@ export class PtyReader {
     return { ms, settledMs: this.frameTimes[this.frames - 1]! - t, bytes: this.bytes - bytes };
   }
 
+  /** Sends `key` `count` times, `gapMs` apart (a held key); the bytes written for them all, once output is quiet. */
+  async burst(key: string, count: number, gapMs: number, quietMs = 200): Promise<number> {
+    await this.quiet(quietMs);
+    const bytes = this.bytes;
+    for (let i = 0; i < count; i++) {
+      this.child.write(key);
+      await new Promise((r) => setTimeout(r, gapMs));
+    }
+    await this.quiet(quietMs);
+    return this.bytes - bytes;
+  }
+
   /** Peak resident memory of the program so far (Linux /proc), MB; undefined elsewhere. */
   peakRssMB(): number | undefined {
     try {

@@ -14,6 +14,8 @@ export interface WireRun {
   firstFrameBytes: number;
   moveBytes: number[];
   moveMs: number[];
+  /** A held j: bytes per move over a burst of HELD_KEYS keys HELD_GAP_MS apart, until the screen is quiet. */
+  heldBytesPerMove: number;
   /** Per character typed into the search line (once the index is ready). */
   searchBytes: number[];
   /** Key to the frame with its results. */
@@ -27,6 +29,9 @@ export const SEARCH_TYPED = 'diffusion models';
 /** With --quick: the first word only. */
 export const SEARCH_TYPED_QUICK = 'diffusion';
 const CTRL_U = '\u0015';
+/** Key repeat of a held key: 30 keys, one every 33 ms (about 30 a second, as terminals repeat). */
+export const HELD_KEYS = 30;
+export const HELD_GAP_MS = 33;
 
 /**
  * Starts the reader on `dir` at cols×rows, waits until everything is loaded, presses j `moves` times,
@@ -45,6 +50,7 @@ export async function wireOnce(dir: string, cols: number, rows: number, moves: n
       moveBytes.push(k.bytes);
       moveMs.push(k.ms);
     }
+    const heldBytesPerMove = (await r.burst('j', HELD_KEYS, HELD_GAP_MS)) / HELD_KEYS;
     const searchBytes: number[] = [];
     const searchMs: number[] = [];
     if (typed) {
@@ -59,7 +65,7 @@ export async function wireOnce(dir: string, cols: number, rows: number, moves: n
         searchMs.push(k.settledMs);
       }
     }
-    return { firstFrameBytes, moveBytes, moveMs, searchBytes, searchMs, peakRssMB: r.peakRssMB() };
+    return { firstFrameBytes, moveBytes, moveMs, heldBytesPerMove, searchBytes, searchMs, peakRssMB: r.peakRssMB() };
   } finally {
     await r.quit();
   }
@@ -80,6 +86,14 @@ async function wireRows(dir: string, papers: number, sizes: [number, number][], 
       { section: SECTION, metric: `first frame, ${at}`, unit: 'B', papers, samples: [w.firstFrameBytes] },
       { section: SECTION, metric: `cursor move (j), ${at}`, unit: 'B', papers, samples: w.moveBytes },
       { section: SECTION, metric: `cursor move (j) key to frame, ${at}`, unit: 'ms', papers, samples: w.moveMs },
+      {
+        section: SECTION,
+        metric: `held j, per move, ${at}`,
+        unit: 'B',
+        papers,
+        samples: [w.heldBytesPerMove],
+        detail: { keys: HELD_KEYS, gapMs: HELD_GAP_MS },
+      },
     );
     if (search) {
       out.push(

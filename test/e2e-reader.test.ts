@@ -219,6 +219,56 @@ describe('the reader in a real terminal', () => {
   );
 });
 
+describe('drawing without waiting for Ink', () => {
+  /** Every cell of the screen with its looks: what the user sees, attributes included. */
+  function picture(t: PtySession): string[] {
+    const rows: string[] = [];
+    for (let y = 0; y < t.term.rows; y++) {
+      let row = '';
+      for (let x = 0; x < t.term.cols; x++) {
+        const c = t.cell(x, y);
+        if (!c) continue;
+        row += `${c.getChars() || ' '}${c.getFgColor()}.${c.getBgColor()}.${c.isBold()}${c.isInverse()}${c.isUnderline()}|`;
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  test(
+    'a held j: the selection follows every key, the detail catches up when the keys stop, and the screen is what a full redraw draws',
+    async () => {
+      const papers = loadLibrary([SAMPLE_DATA]).papers;
+      const t = start({ args: [SAMPLE_DATA], cols: 120, rows: 30 });
+      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      await t.quiet(300);
+      const mark = t.output.length;
+      // Key repeat: every 25 ms, well inside the 60 ms the detail waits for.
+      for (let i = 0; i < 12; i++) {
+        t.press('j');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await t.waitFor((s) => header(s).includes(`13/${N}`));
+      await t.quiet(200);
+      const held = t.output.slice(mark);
+      // Abstracts passed on the way are not sent, only the first move's and the last one's: ~7 KB
+      // for the twelve moves, ~20 KB when every abstract is drawn. (On a loaded machine a key can
+      // reach the reader more than 60 ms after the one before, which counts as a pause: room for two.)
+      expect(Buffer.byteLength(held)).toBeLessThan(12_000);
+      const selected = papers[12]!;
+      expect(t.lines()[1]!.slice(54)).toContain(selected.title.slice(0, 30));
+      expect(t.lines()[13]!.startsWith('>')).toBe(true);
+      // Ctrl-L clears the terminal and draws everything from scratch: not one cell may differ.
+      const drawn = picture(t);
+      t.press('ctrl+l');
+      await t.quiet(200);
+      expect(t.output.lastIndexOf('\u001b[2J')).toBeGreaterThan(mark);
+      expect(picture(t)).toEqual(drawn);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('colour', () => {
   /** Cells on screen whose foreground or background is not the terminal default. */
   function coloredCells(t: PtySession): number {

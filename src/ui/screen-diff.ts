@@ -35,9 +35,18 @@ export class ScreenDiff {
         if (old !== BLANK) out += `${at(y, 0)}${penTo(pen, DEFAULT)}\u001b[K`;
         continue;
       }
-      if (old !== BLANK && old !== UNKNOWN && old.raw === raw) continue;
+      const known = old !== BLANK && old !== UNKNOWN;
+      if (known && (old.raw === raw || old.alias === raw)) continue;
       const next = parseLine(raw);
-      out += next && old !== UNKNOWN ? changes(y, old, next, pen) : whole(y, raw, next, pen);
+      const bytes = next && old !== UNKNOWN ? changes(y, old, next, pen) : whole(y, raw, next, pen);
+      if (bytes === '' && known) {
+        // The same cells written differently (Ink re-encodes the styles of the lines the painter
+        // drew): keep the row as it was, so the next frame from either writer still matches it
+        // by its text alone, and so does a row that scrolled.
+        old.alias = raw;
+        continue;
+      }
+      out += bytes;
       this.rows[y] = next ?? UNKNOWN;
     }
     this.rows.length = lines.length;
@@ -90,6 +99,8 @@ const MIN_SCROLL = 3;
 
 interface ParsedLine {
   raw: string;
+  /** Another text that gives exactly these cells (see frame). */
+  alias?: string;
   /** One entry per column: the grapheme drawn there, '' for the second column of a wide one. */
   chars: string[];
   /** The style of each column (see styleKey). */
