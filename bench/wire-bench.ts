@@ -29,13 +29,14 @@ export const SEARCH_TYPED = 'diffusion models';
 /** With --quick: the first word only. */
 export const SEARCH_TYPED_QUICK = 'diffusion';
 const CTRL_U = '\u0015';
+const ESC = '\u001b';
 /** Key repeat of a held key: 30 keys, one every 33 ms (about 30 a second, as terminals repeat). */
 export const HELD_KEYS = 30;
 export const HELD_GAP_MS = 33;
 
 /**
- * Starts the reader on `dir` at cols×rows, waits until everything is loaded, presses j `moves` times,
- * then types `typed` into the search line once the index is ready.
+ * Starts the reader on `dir` at cols×rows, waits until everything is loaded and indexed, presses j
+ * `moves` times, holds j down (HELD_KEYS keys), then types `typed` into the search line.
  */
 export async function wireOnce(dir: string, cols: number, rows: number, moves: number, typed: string, home: string): Promise<WireRun> {
   const r = new PtyReader([dir], { cols, rows, env: childEnv(home, join(home, 'digest-cache')) });
@@ -43,6 +44,13 @@ export async function wireOnce(dir: string, cols: number, rows: number, moves: n
     await r.frame(1);
     const firstFrameBytes = r.frameBytes[0]!;
     await r.until((s) => !(s[0] ?? '').includes('loading') && (s[rows - 1] ?? '').includes('j/k'));
+    // Everything the reader does after its first frame is done before keys are timed: the marks
+    // store is attached and the search index is built (a search typed earlier says "indexing").
+    await r.key('/');
+    await r.key('x');
+    await r.until((s) => !(s[0] ?? '').includes('indexing'));
+    await r.key(CTRL_U);
+    await r.key(ESC);
     const moveBytes: number[] = [];
     const moveMs: number[] = [];
     for (let i = 0; i < moves; i++) {
@@ -54,11 +62,7 @@ export async function wireOnce(dir: string, cols: number, rows: number, moves: n
     const searchBytes: number[] = [];
     const searchMs: number[] = [];
     if (typed) {
-      // Wait for the index (built after the first frame, once everything is loaded), then type.
       await r.key('/');
-      await r.key('x');
-      await r.until((s) => !(s[0] ?? '').includes('indexing'));
-      await r.key(CTRL_U);
       for (const ch of typed) {
         const k = await r.key(ch);
         searchBytes.push(k.bytes);

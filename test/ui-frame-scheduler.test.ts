@@ -28,3 +28,16 @@ describe('work after the next frame', () => {
     expect(ran).toBe(true);
   });
 });
+
+describe('work after a frame already written', () => {
+  test('runs at once, everything scheduled, once', () => {
+    const f = afterNextFrame();
+    const ran: string[] = [];
+    f.schedule(() => ran.push('a'));
+    f.schedule(() => ran.push('b'));
+    f.frameWritten();
+    expect(ran).toEqual(['a', 'b']);
+    f.frameWritten();
+    expect(ran).toEqual(['a', 'b']);
+  });
+});

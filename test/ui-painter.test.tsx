@@ -2,9 +2,11 @@
  * The painter draws the screen the moment the session changes, and Ink draws it again a little
  * later: both must show exactly the same cells, or the screen would flicker between two pictures.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ReaderApp } from '../src/ui/components/App.js';
+import { afterNextFrame } from '../src/ui/frame-scheduler.js';
 import { startPainter } from '../src/ui/painter.js';
 import { ScreenRenderer } from '../src/ui/screen/compose.js';
 import { parseLine } from '../src/ui/screen-diff.js';
@@ -46,6 +48,27 @@ describe('the painter', () => {
     session.keys(['j'], MEASURE);
     await turn();
     expect(painted).toHaveLength(1);
+  });
+
+  test("a typed key is painted first, then its search's results, in the same turn (before Ink renders)", async () => {
+    const frames = afterNextFrame();
+    const { session } = await testSession({ cols: 120, rows: 30, schedule: frames.schedule });
+    const renderer = new ScreenRenderer(session, makeTheme(false));
+    const painted: string[][] = [];
+    const stop = startPainter(session, renderer, (lines) => painted.push(lines.map((l) => stripVTControlCharacters(l))), frames.frameWritten);
+    session.keys(['/', 'l', 'o', 'r'], MEASURE);
+    await Promise.resolve();
+    session.keys(['a'], MEASURE);
+    painted.length = 0;
+    await Promise.resolve();
+    stop();
+    // The search line shows the typed key at once, while the list is still the last search's...
+    expect(painted).toHaveLength(2);
+    expect(painted[0]!.at(-1)).toContain('/lora');
+    // ...then the list of results for it: the screen as it is now.
+    expect(painted[1]).toEqual(renderer.lines(session.getSnapshot()).map((l) => stripVTControlCharacters(l)));
+    expect(painted[1]!.slice(1, -1)).not.toEqual(painted[0]!.slice(1, -1));
+    expect(painted[1]![1]).toMatch(/lora/i);
   });
 
   // Sizes for both layouts and the too-small notice; keys through the list, the detail, the help,

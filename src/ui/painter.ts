@@ -9,9 +9,12 @@ import type { SessionSnapshot } from './session.js';
  * (~1–3 ms). Ink's own frame for the same snapshot follows and, showing the same lines, writes
  * nothing; if anything differs (a resize, a redraw), Ink's frame puts it right.
  *
- * Changes within one tick (a burst of keys, a key and its search) are painted once, after the
- * code that made them has finished.
+ * Changes within one tick (a burst of keys) are painted once, after the code that made them has
+ * finished; `painted` runs after each paint (the work that waited for the frame: a search).
  */
+/** Paints in a row at most (a key's frame, then its search's). */
+const MAX_REPAINTS = 3;
+
 export function startPainter(
   source: { subscribe(listener: () => void): () => void; getSnapshot(): SessionSnapshot },
   renderer: ScreenRenderer,
@@ -22,9 +25,14 @@ export function startPainter(
   let stopped = false;
   const draw = () => {
     queued = false;
-    if (stopped) return;
-    paint(renderer.lines(source.getSnapshot()));
-    painted();
+    // `painted` may run work that waited for this frame (the search for the typed key): its results
+    // are painted at once too, rather than after Ink has rendered the frame before them.
+    for (let i = 0; i < MAX_REPAINTS && !stopped; i++) {
+      const snap = source.getSnapshot();
+      paint(renderer.lines(snap));
+      painted();
+      if (source.getSnapshot() === snap) break;
+    }
   };
   const unsubscribe = source.subscribe(() => {
     if (queued) return;

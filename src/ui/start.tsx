@@ -58,7 +58,7 @@ export async function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>
   const screen = fullscreenStdout(stdout);
   let instance: Instance | undefined;
   let stopGrowing = () => {};
-  const stopPainting = startPainter(reader, renderer, screen.paint, frames.frameDrawn);
+  const stopPainting = startPainter(reader, renderer, screen.paint, frames.frameWritten);
 
   const shutdown = () => {
     stopPainting();
