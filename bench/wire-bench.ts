@@ -4,6 +4,7 @@
 // only the key's own frames are counted.
 import { join } from 'node:path';
 import type { CorpusInfo } from './digest-writer.js';
+import { detailTextBytes } from './detail-floor.js';
 import { childEnv, PtyReader, SAMPLE_DATA } from './pty-reader.js';
 import type { BenchContext, BenchSection, Measurement } from './sections.js';
 import { samplePapers } from './startup-bench.js';
@@ -89,6 +90,8 @@ async function wireRows(dir: string, papers: number, sizes: [number, number][], 
     out.push(
       { section: SECTION, metric: `first frame, ${at}`, unit: 'B', papers, samples: [w.firstFrameBytes] },
       { section: SECTION, metric: `cursor move (j), ${at}`, unit: 'B', papers, samples: w.moveBytes },
+      // The text any drawing of the new paper's detail has to send: the floor under the figure above.
+      { section: SECTION, metric: `cursor move (j), detail text alone, ${at}`, unit: 'B', papers, samples: detailTextBytes(dir, cols, rows, moves) },
       { section: SECTION, metric: `cursor move (j) key to frame, ${at}`, unit: 'ms', papers, samples: w.moveMs },
       {
         section: SECTION,

@@ -66,6 +66,33 @@ describe('marks survive a restart', () => {
   );
 });
 
+describe('keys typed the moment the screen appears', () => {
+  test(
+    'are all applied in order, the plain ones before Ink has even loaded; q right away still saves the marks',
+    async () => {
+      const state = tempDir('paperterm-e2e-state-');
+      const t = start({ args: [SAMPLE_DATA], env: { PAPERTERM_STATE_DIR: state }, cols: 80, rows: 24 });
+      // No waiting for the key hints: the first screen is drawn before Ink (which reads keys) is loaded.
+      await t.waitFor((s) => header(s).includes(`1/${N}`), 15_000);
+      // Ctrl-L is not a plain key: it and what follows are left for Ink, in order.
+      t.press('j', 'j', 's', 'ctrl+l', 'j', 's', 'k');
+      await t.waitFor((s) => header(s).includes(`3/${N}`) && header(s).includes('2 starred'));
+      expect(t.lines()[3]!.slice(0, 3)).toBe('>●★');
+      expect(t.lines()[4]!.slice(0, 3)).toBe(' ●★');
+      t.press('q');
+      expect((await t.exited(10_000)).exitCode).toBe(0);
+
+      const quick = start({ args: [SAMPLE_DATA], env: { PAPERTERM_STATE_DIR: state }, cols: 80, rows: 24 });
+      await quick.waitFor((s) => header(s).includes(`1/${N}`), 15_000);
+      quick.press('s', 'q');
+      expect((await quick.exited(10_000)).exitCode).toBe(0);
+      const listed = runCli(['list', '--starred', SAMPLE_DATA], { env: { PAPERTERM_STATE_DIR: state } });
+      expect(listed.stdout.split('\n').filter(Boolean).map((l) => l.slice(0, 12))).toEqual([papers[0]!.id, papers[2]!.id, papers[3]!.id]);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('search', () => {
   test(
     '/qwen2.5 filters live with matches/total; Esc restores; Enter keeps it, highlighted; Esc in the list clears it',

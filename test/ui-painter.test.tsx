@@ -34,7 +34,7 @@ describe('the painter', () => {
     const renderer = new ScreenRenderer(session, makeTheme(true));
     const painted: (readonly string[])[] = [];
     let after = 0;
-    const stop = startPainter(session, renderer, (lines) => painted.push(lines), () => after++);
+    const { stop } = startPainter(session, renderer, (lines) => painted.push(lines), () => after++);
     session.keys(['j'], MEASURE);
     session.keys(['j'], MEASURE);
     session.keys(['s'], MEASURE);
@@ -55,7 +55,7 @@ describe('the painter', () => {
     const { session } = await testSession({ cols: 120, rows: 30, schedule: frames.schedule });
     const renderer = new ScreenRenderer(session, makeTheme(false));
     const painted: string[][] = [];
-    const stop = startPainter(session, renderer, (lines) => painted.push(lines.map((l) => stripVTControlCharacters(l))), frames.frameWritten);
+    const { stop } = startPainter(session, renderer, (lines) => painted.push(lines.map((l) => stripVTControlCharacters(l))), frames.frameWritten);
     session.keys(['/', 'l', 'o', 'r'], MEASURE);
     await Promise.resolve();
     session.keys(['a'], MEASURE);
@@ -86,7 +86,7 @@ describe('the painter', () => {
     const { session } = await testSession({ cols, rows });
     const renderer = new ScreenRenderer(session, makeTheme(true));
     const painted: (readonly string[])[] = [];
-    const stop = startPainter(session, renderer, (lines) => painted.push(lines), () => {});
+    const { stop } = startPainter(session, renderer, (lines) => painted.push(lines), () => {});
     const ink = render(<ReaderApp session={session} renderer={renderer} size={fixedSize(cols, rows)} color />);
     try {
       await tick();

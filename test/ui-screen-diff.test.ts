@@ -7,7 +7,7 @@ import unicode11 from '@xterm/addon-unicode11';
 import xtermHeadless from '@xterm/headless';
 import { describe, expect, test } from 'vitest';
 import { seededRng, type Rng } from '../bench/rng.js';
-import { classifyWrite } from '../src/ui/ink-stdout.js';
+import { classifyWrite, fullscreenStdout } from '../src/ui/ink-stdout.js';
 import { parseLine, ScreenDiff } from '../src/ui/screen-diff.js';
 
 type Term = InstanceType<typeof xtermHeadless.Terminal>;
@@ -177,5 +177,44 @@ describe("Ink's writes", () => {
     expect(classifyWrite('\u001b[?25l')).toEqual({ kind: 'marker' });
     expect(classifyWrite('\u001b[2J\u001b[H')).toEqual({ kind: 'clear' });
     expect(classifyWrite('a console.log line')).toEqual({ kind: 'other' });
+  });
+});
+
+describe('the reader stdout: painter and Ink on one screen', () => {
+  /** A stand-in terminal stream whose bytes go to a headless xterm. */
+  function screenStream() {
+    const term = terminal();
+    let pending = Promise.resolve();
+    const stream = {
+      columns: COLS,
+      rows: ROWS,
+      write(chunk: string) {
+        pending = pending.then(() => write(term, chunk));
+        return true;
+      },
+    } as unknown as NodeJS.WriteStream;
+    return { term, stream, settled: () => pending };
+  }
+  const text = (t: Term) => Array.from({ length: ROWS }, (_, y) => t.buffer.active.getLine(y)!.translateToString(true));
+
+  test("Ink's frame after a clear (Ctrl-L) may be older than the last paint: the painter is asked to paint again", async () => {
+    const { term, stream, settled } = screenStream();
+    const out = fullscreenStdout(stream);
+    const newer = ['header 2/9', '> second row', 'footer'];
+    let repaints = 0;
+    out.onClear(() => {
+      repaints++;
+      out.paint(newer);
+    });
+    out.stdout.write('header 1/9\n> first row\nfooter\n'); // Ink's frame
+    out.paint(newer); // a key, painted at once
+    // Ctrl-L: Ink clears and rewrites the last frame it rendered, from before the key.
+    out.stdout.write('\u001b[2J\u001b[H');
+    out.stdout.write('header 1/9\n> first row\nfooter\n');
+    await Promise.resolve();
+    await settled();
+    expect(repaints).toBe(1);
+    expect(text(term).slice(0, 3)).toEqual(newer);
+    term.dispose();
   });
 });

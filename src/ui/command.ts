@@ -6,6 +6,7 @@ import { FatalError } from '../cli/errors.js';
 import { openStateStore, readMarks } from '../state/store.js';
 import { DeferredStore } from './deferred-store.js';
 import { loadInBackground, snapshotOf } from './live-library.js';
+import { keysUntil, openReader } from './open-reader.js';
 import { wantsColor } from './theme.js';
 
 export interface ReaderCommandOptions {
@@ -29,7 +30,8 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
   // React's development build checks every render and is several times slower; users get the
   // production build unless they ask otherwise. It must be chosen before React is first loaded.
   process.env.NODE_ENV ??= 'production';
-  // Asked for first, so that the module files are read while the newest digests are.
+  // Asked for first, so that the module files are read while the newest digests are (and the first
+  // screen drawn: nothing of them runs before this function waits for them).
   const starting = import('./start.js');
   starting.catch(() => {}); // awaited below, unless no digest loads at all
   const load = startLibraryLoad(paths.length ? paths : defaultPaths(io.env), { cacheDir: cacheDirFromEnv(io.env) });
@@ -46,8 +48,9 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
   // The first frame needs the marks, not the writable store (conf is slow to load): see DeferredStore.
   const store = new DeferredStore(readMarks(options.stateDir));
   const openStore = () => openStateStore({ dir: options.stateDir });
-  const { startReader } = await starting;
-  return startReader(
+  const growing = load.done ? undefined : loadInBackground(load);
+  // The first screen is drawn now, while React and Ink (most of a second) are still loading.
+  const opened = openReader(
     {
       papers: first.papers,
       dates: first.dates,
@@ -56,6 +59,20 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
       notices: first.notice === undefined ? [] : [first.notice],
       ...(first.loading === null ? {} : { loading: first.loading }),
     },
-    { color: wantsColor(io.env, options.noColor), openStore, growing: load.done ? undefined : loadInBackground(load) },
+    { color: wantsColor(io.env, options.noColor) },
   );
+  try {
+    const ready = await keysUntil(opened, starting);
+    if (ready === 'quit') {
+      // Quit before Ink was even loaded: marks made meanwhile are saved all the same.
+      growing?.stop();
+      opened.close();
+      store.attach(await openStore());
+      return 0;
+    }
+    return await ready.runReader(opened, { store, openStore, growing });
+  } catch (err) {
+    opened.close();
+    throw err;
+  }
 }

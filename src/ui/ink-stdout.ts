@@ -43,6 +43,8 @@ export interface FullscreenOutput {
    * the same lines, then writes nothing.
    */
   paint(lines: readonly string[]): void;
+  /** Calls `listener` (once the current code has finished) whenever the screen was cleared and redrawn by Ink. */
+  onClear(listener: () => void): void;
 }
 
 export function fullscreenStdout(stdout: NodeJS.WriteStream): FullscreenOutput {
@@ -50,6 +52,7 @@ export function fullscreenStdout(stdout: NodeJS.WriteStream): FullscreenOutput {
   const out = stdout.write.bind(stdout) as (...a: unknown[]) => boolean;
   // Held back until there is something to draw: a frame that changes nothing then costs no bytes.
   let pendingSync = false;
+  let clearListener: (() => void) | undefined;
   const write = (...args: WriteArgs) => {
     const [chunk, ...rest] = args;
     if (typeof chunk !== 'string') return out(chunk, ...rest);
@@ -78,6 +81,8 @@ export function fullscreenStdout(stdout: NodeJS.WriteStream): FullscreenOutput {
         return done(rest);
       case 'clear':
         screen.reset('blank');
+        // Ink rewrites its last frame right after, which can be older than what was painted since.
+        if (clearListener) queueMicrotask(clearListener);
         return flush(chunk, rest);
       default:
         screen.reset('unknown');
@@ -101,7 +106,13 @@ export function fullscreenStdout(stdout: NodeJS.WriteStream): FullscreenOutput {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { stdout: proxy, paint };
+  return {
+    stdout: proxy,
+    paint,
+    onClear: (listener) => {
+      clearListener = listener;
+    },
+  };
 }
 
 /** A write that is swallowed still calls its callback, as the stream would have. */

@@ -20,7 +20,7 @@ export function startPainter(
   renderer: ScreenRenderer,
   paint: (lines: readonly string[]) => void,
   painted: () => void,
-): () => void {
+): Painter {
   let queued = false;
   let stopped = false;
   const draw = () => {
@@ -34,13 +34,23 @@ export function startPainter(
       if (source.getSnapshot() === snap) break;
     }
   };
-  const unsubscribe = source.subscribe(() => {
+  const request = () => {
     if (queued) return;
     queued = true;
     queueMicrotask(draw);
-  });
-  return () => {
-    stopped = true;
-    unsubscribe();
   };
+  const unsubscribe = source.subscribe(request);
+  return {
+    repaint: request,
+    stop() {
+      stopped = true;
+      unsubscribe();
+    },
+  };
+}
+
+export interface Painter {
+  /** Paints the current snapshot again (after the screen was cleared and redrawn by someone else). */
+  repaint(): void;
+  stop(): void;
 }

@@ -1,105 +1,75 @@
 import { render, type Instance } from 'ink';
 import { ReaderApp } from './components/App.js';
-import { afterNextFrame } from './frame-scheduler.js';
-import { fullscreenStdout } from './ink-stdout.js';
-import type { LiveLibrary } from './live-library.js';
 import { DeferredStore } from './deferred-store.js';
-import { startPainter } from './painter.js';
-import { ScreenRenderer } from './screen/compose.js';
-import { ReaderSession, type MarkStore, type SessionOptions } from './session.js';
-import { streamSize } from './size.js';
-import { enterTerminal } from './terminal.js';
-import { makeTheme } from './theme.js';
+import type { LiveLibrary } from './live-library.js';
+import { oneLine, openReader, type OpenOptions, type OpenReader } from './open-reader.js';
+import type { MarkStore, SessionOptions } from './session.js';
 
-export interface StartOptions {
-  color: boolean;
+export interface RunOptions {
   /**
    * Opens the writable marks store, after the first frame, when `store` is a DeferredStore that
    * showed the marks until then. Marks made meanwhile are saved when it attaches, at the latest on quit.
    */
   openStore?: () => Promise<MarkStore>;
+  /** The store the session was opened with (see openStore). */
+  store?: MarkStore;
   /**
    * The library is still being read (it started with its newest digests): its snapshots reach the
    * session as they come, and the search index is built once it is complete.
    */
   growing?: LiveLibrary;
-  stdin?: NodeJS.ReadStream;
-  stdout?: NodeJS.WriteStream;
-  stderr?: NodeJS.WriteStream;
 }
 
-// Frames per second Ink may draw at most. Keys arriving faster (a held j over SSH) are folded into
-// one frame instead of queueing a frame each; the first key after a pause is drawn at once.
-const MAX_FPS = 30;
-/** A key held down repeats every 30–40 ms (faster on some systems, bunched over SSH): see holdDetailMs. */
-const HOLD_DETAIL_MS = 60;
+export type StartOptions = OpenOptions & RunOptions;
 
-const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
+// Frames per second Ink may draw at most. The painter draws every change as it happens, so Ink's
+// frames (the same lines, ~20 ms of work each at 120×40) only confirm it: fewer of them while a key
+// is held costs nothing on screen and cuts the reader's CPU time per held-key move by ~30%.
+const MAX_FPS = 10;
 
-function oneLine(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.split('\n')[0] ?? '';
+/** Opens the reader (openReader) and runs it with Ink until the user quits; resolves with the exit code. */
+export function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>, options: StartOptions): Promise<number> {
+  return runReader(openReader(library, options), { ...options, store: library.store });
 }
 
 /**
- * Runs the interactive reader until the user quits; resolves with the exit code. The terminal is
- * restored on every way out: q, Ctrl-C, an uncaught error, SIGTERM / SIGHUP / SIGINT.
+ * Runs a reader already on screen with Ink until the user quits; resolves with the exit code. The
+ * terminal is restored on every way out: q, Ctrl-C, an uncaught error, SIGTERM / SIGHUP / SIGINT.
  */
-export async function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>, options: StartOptions): Promise<number> {
-  const stdin = options.stdin ?? process.stdin;
-  const stdout = options.stdout ?? process.stdout;
-  const stderr = options.stderr ?? process.stderr;
-  const size = streamSize(stdout);
-  const frames = afterNextFrame();
-  const reader = new ReaderSession({ ...library, ...size.get(), schedule: frames.schedule, holdDetailMs: HOLD_DETAIL_MS });
-  const renderer = new ScreenRenderer(reader, makeTheme(options.color));
+export async function runReader(opened: OpenReader, options: RunOptions): Promise<number> {
+  const { session: reader, stdin, stderr } = opened;
   const growing = options.growing;
-  const session = enterTerminal(stdin, stdout);
-  const screen = fullscreenStdout(stdout);
   let instance: Instance | undefined;
   let stopGrowing = () => {};
-  const stopPainting = startPainter(reader, renderer, screen.paint, frames.frameWritten);
-
-  const shutdown = () => {
-    stopPainting();
+  opened.onShutdown(() => {
     growing?.stop();
     stopGrowing();
-    reader.dispose();
-    try {
-      instance?.unmount();
-    } catch {
-      // Unmounting a broken tree can throw again; the terminal still has to come back.
-    }
-    session.restore();
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    shutdown();
-    process.exit(128 + SIGNALS[signal as keyof typeof SIGNALS]);
-  };
-  const onFatal = (err: unknown) => {
-    shutdown();
+    instance?.unmount();
+  });
+  const fatal = (err: unknown) => {
+    opened.shutdown();
     stderr.write(`paperterm: internal error: ${oneLine(err)}\n`);
     process.exit(70);
   };
-  for (const s of Object.keys(SIGNALS)) process.on(s, onSignal);
-  process.on('uncaughtException', onFatal);
-  process.on('unhandledRejection', onFatal);
 
   try {
-    const app = <ReaderApp session={reader} renderer={renderer} size={size} color={options.color} fullscreen onSuspend={session.suspend} />;
+    if (opened.failure !== undefined) throw opened.failure;
+    const app = (
+      <ReaderApp session={reader} renderer={opened.renderer} size={opened.size} color={opened.color} fullscreen onSuspend={opened.terminal.suspend} />
+    );
     instance = render(app, {
       stdin,
-      stdout: screen.stdout,
+      stdout: opened.screen.stdout,
       stderr,
       exitOnCtrlC: true,
       // Whole frames: fullscreenStdout works out the changed cells itself.
       incrementalRendering: false,
       maxFps: MAX_FPS,
-      onRender: frames.frameDrawn,
+      onRender: opened.frames.frameDrawn,
     });
     // The store and the search index are made ready after the first frame (the index a slice at a
     // time between keys), so startup waits for neither; a search typed meanwhile runs when it is ready.
-    const deferred = library.store instanceof DeferredStore && options.openStore ? library.store : undefined;
+    const deferred = options.store instanceof DeferredStore && options.openStore ? options.store : undefined;
     const storeReady = deferred
       ? new Promise<void>((done, fail) =>
           setImmediate(() =>
@@ -111,33 +81,29 @@ export async function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>
           ),
         )
       : Promise.resolve();
-    storeReady.catch(onFatal);
-    const buildIndex = () => setImmediate(() => void reader.buildIndex().catch(onFatal));
-    if (growing && growing.get().loading !== null) {
-      stopGrowing = growing.subscribe(() => {
-        const grown = growing.get();
-        reader.libraryGrew(grown);
-        if (grown.loading === null) {
-          stopGrowing();
-          buildIndex();
-        }
-      });
-    } else {
+    storeReady.catch(fatal);
+    const buildIndex = () => setImmediate(() => void reader.buildIndex().catch(fatal));
+    const grew = () => {
+      const grown = growing!.get();
+      if (grown.papers !== reader.papers || grown.loading !== reader.getSnapshot().loading) reader.libraryGrew(grown);
+      if (grown.loading !== null) return false;
+      stopGrowing();
       buildIndex();
-    }
+      return true;
+    };
+    // Reading went on while Ink loaded: catch up first.
+    if (!growing) buildIndex();
+    else if (!grew()) stopGrowing = growing.subscribe(grew);
     await instance.waitUntilExit();
     // Quit in the first moments: marks made before the store attached are saved now.
     await storeReady;
     return 0;
   } catch (err) {
-    shutdown();
+    opened.shutdown();
     stderr.write(`paperterm: internal error: ${oneLine(err)}\n`);
     return 70;
   } finally {
-    shutdown();
-    for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
-    process.off('uncaughtException', onFatal);
-    process.off('unhandledRejection', onFatal);
+    opened.close();
     // Let the process end: nothing should hold the event loop once the reader is gone.
     stdin.pause();
   }

@@ -8,7 +8,7 @@ import { makeTheme } from '../theme.js';
 
 /** Clear the screen and home the cursor; Ink then rewrites its whole last frame after it. */
 const CLEAR_SCREEN = '\u001b[2J\u001b[H';
-/** After the last resize event, wait this long (more than Ink's 33 ms frame throttle) and repaint. */
+/** After the last resize event, wait this long and repaint (see the resize effect below). */
 const RESIZE_REPAINT_MS = 60;
 
 export interface ReaderProps {
