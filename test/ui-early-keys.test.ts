@@ -35,7 +35,7 @@ afterEach(() => {
 describe('plain keys', () => {
   test('characters, Enter, Tab, Backspace, arrows, Home/End, PgUp/PgDn and Ctrl-C are named as the keymap names them', () => {
     expect(plainKeys('jj k')).toEqual(['j', 'j', 'space', 'k']);
-    expect(plainKeys('\u001b[B\u001b[A\u001bOB\r\t\u007f')).toEqual(['down', 'up', 'down', 'enter', 'tab', 'backspace']);
+    expect(plainKeys('\u001b[B\u001b[A\u001bOB\r\t\u007f')).toEqual(['down', 'up', 'down', 'enter', 'tab', 'delete']);
     expect(plainKeys('\u001b[5~\u001b[6~\u001b[H\u001b[F\u0003')).toEqual(['pageup', 'pagedown', 'home', 'end', 'ctrl+c']);
   });
 

@@ -24,7 +24,8 @@ const SEQUENCES: Record<string, string> = {
   '\u001b[6~': 'pagedown',
   '\r': 'enter',
   '\t': 'tab',
-  '\u007f': 'backspace',
+  // Ink names DEL (what the Backspace key sends) "delete"; the keymap binds both names alike.
+  '\u007f': 'delete',
   '\u0003': 'ctrl+c',
 };
 
