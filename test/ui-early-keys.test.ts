@@ -75,6 +75,23 @@ describe('keys before Ink', () => {
     }
   });
 
+  test('a resize before Ink is drawn at once, at the new size, on a cleared screen', async () => {
+    const { opened, stdout } = await open();
+    let written = '';
+    stdout.on('data', (d: Buffer) => (written += String(d)));
+    let ready = (_: string) => {};
+    const waiting = keysUntil(opened, new Promise<string>((r) => (ready = r)));
+    Object.assign(stdout, { columns: 80, rows: 24 });
+    stdout.emit('resize');
+    await turn();
+    expect(opened.session.getSnapshot().nav.cols).toBe(80);
+    expect(written).toContain('\u001b[2J');
+    // Repainted after the clear: the stacked layout's rule is there.
+    expect(written.slice(written.lastIndexOf('\u001b[2J'))).toContain('─'.repeat(40));
+    ready('ink');
+    await waiting;
+  });
+
   test('once Ink is ready nothing more is read', async () => {
     const { opened, stdin } = await open();
     expect(await keysUntil(opened, Promise.resolve('ink'))).toBe('ink');

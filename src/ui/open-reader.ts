@@ -120,11 +120,20 @@ export function openReader(library: Omit<SessionOptions, 'cols' | 'rows'>, optio
   };
 }
 
+/** Clear the screen and home the cursor. */
+const CLEAR_SCREEN = '\u001b[2J\u001b[H';
+
 /**
  * Applies the plain keys typed until `ready` resolves (Ink has loaded; see early-keys.ts); resolves
- * with its value, or with 'quit' as soon as a key quits (q, Ctrl-C) without waiting for it.
+ * with its value, or with 'quit' as soon as a key quits (q, Ctrl-C) without waiting for it. A resize
+ * meanwhile is drawn at once, on a cleared screen (the terminal may have reflowed the old one).
  */
 export async function keysUntil<T>(opened: OpenReader, ready: Promise<T>): Promise<T | 'quit'> {
+  const stopResize = opened.size.subscribe(() => {
+    const { cols, rows } = opened.size.get();
+    opened.session.resize(cols, rows);
+    opened.screen.stdout.write(CLEAR_SCREEN);
+  });
   let quit = () => {};
   const quitting = new Promise<'quit'>((resolve) => (quit = () => resolve('quit')));
   const early = readEarlyKeys(opened.stdin, (names) => {
@@ -138,6 +147,7 @@ export async function keysUntil<T>(opened: OpenReader, ready: Promise<T>): Promi
   try {
     return await Promise.race([ready, quitting]);
   } finally {
+    stopResize();
     early.stop();
     // Pausing stdin stops its reading one tick later (Node's stdin 'pause' handler): let that
     // happen before Ink attaches, or it would stop Ink's reading too, and with nothing else to
