@@ -170,7 +170,8 @@ export class PtyReader {
   async quit(): Promise<void> {
     if (this.exited) return;
     const gone = new Promise<void>((r) => this.child.onExit(() => r()));
-    this.child.write('q');
+    // Ctrl-C quits from anywhere (q would be typed into an open search line).
+    this.child.write('\u0003');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
     await gone;
     clearTimeout(timer);

@@ -2,7 +2,9 @@
 // (j) and for each character typed into the search line, and how long each takes from key to frame,
 // at 120×40 (and 80×24 on the samples). Measured once the library is fully loaded and indexed, so
 // only the key's own frames are counted.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CorpusInfo } from './digest-writer.js';
 import { detailTextBytes } from './detail-floor.js';
 import { childEnv, PtyReader, SAMPLE_DATA } from './pty-reader.js';
@@ -15,6 +17,8 @@ export interface WireRun {
   firstFrameBytes: number;
   moveBytes: number[];
   moveMs: number[];
+  /** The same moves inside the reader: from stdin handing over the key to the frame written. */
+  moveInsideMs: number[];
   /** A held j: bytes per move over a burst of HELD_KEYS keys HELD_GAP_MS apart, until the screen is quiet. */
   heldBytesPerMove: number;
   /** Per character typed into the search line (once the index is ready). */
@@ -40,7 +44,11 @@ export const HELD_GAP_MS = 33;
  * `moves` times, holds j down (HELD_KEYS keys), then types `typed` into the search line.
  */
 export async function wireOnce(dir: string, cols: number, rows: number, moves: number, typed: string, home: string): Promise<WireRun> {
-  const r = new PtyReader([dir], { cols, rows, env: childEnv(home, join(home, 'digest-cache')) });
+  const trace = join(home, `key-trace-${cols}x${rows}.txt`);
+  const env = { ...childEnv(home, join(home, 'digest-cache')), NODE_OPTIONS: `--import=${KEY_TRACE}`, PAPERTERM_KEY_TRACE: trace };
+  const r = new PtyReader([dir], { cols, rows, env });
+  let movesFrom = 0;
+  let movesTo = 0;
   try {
     await r.frame(1);
     const firstFrameBytes = r.frameBytes[0]!;
@@ -54,11 +62,13 @@ export async function wireOnce(dir: string, cols: number, rows: number, moves: n
     await r.key(ESC);
     const moveBytes: number[] = [];
     const moveMs: number[] = [];
+    movesFrom = epochNow();
     for (let i = 0; i < moves; i++) {
       const k = await r.key('j');
       moveBytes.push(k.bytes);
       moveMs.push(k.ms);
     }
+    movesTo = epochNow();
     const heldBytesPerMove = (await r.burst('j', HELD_KEYS, HELD_GAP_MS)) / HELD_KEYS;
     const searchBytes: number[] = [];
     const searchMs: number[] = [];
@@ -70,10 +80,34 @@ export async function wireOnce(dir: string, cols: number, rows: number, moves: n
         searchMs.push(k.settledMs);
       }
     }
-    return { firstFrameBytes, moveBytes, moveMs, heldBytesPerMove, searchBytes, searchMs, peakRssMB: r.peakRssMB() };
+    const run = { firstFrameBytes, moveBytes, moveMs, heldBytesPerMove, searchBytes, searchMs, peakRssMB: r.peakRssMB() };
+    await r.quit();
+    // The trace is written as the reader exits.
+    return { ...run, moveInsideMs: existsSync(trace) ? keyToFrame(readFileSync(trace, 'utf8'), movesFrom, movesTo) : [] };
   } finally {
     await r.quit();
   }
+}
+
+/** Loaded into the reader to time keys inside it (see key-trace.ts). */
+const KEY_TRACE = fileURLToPath(new URL('./key-trace.js', import.meta.url));
+
+const epochNow = () => performance.timeOrigin + performance.now();
+
+/** For each key read inside [from, to] (epoch ms) in a key trace: ms from reading it to the next frame written. */
+export function keyToFrame(trace: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  let key: number | undefined;
+  for (const line of trace.split('\n')) {
+    const [kind, at] = line.split(' ');
+    const t = Number(at);
+    if (kind === 'key' && t >= from && t <= to) key ??= t;
+    else if (kind === 'frame' && key !== undefined) {
+      out.push(t - key);
+      key = undefined;
+    }
+  }
+  return out;
 }
 
 async function wireRows(dir: string, papers: number, sizes: [number, number][], ctx: BenchContext): Promise<Measurement[]> {
@@ -93,6 +127,8 @@ async function wireRows(dir: string, papers: number, sizes: [number, number][], 
       // The text any drawing of the new paper's detail has to send: the floor under the figure above.
       { section: SECTION, metric: `cursor move (j), detail text alone, ${at}`, unit: 'B', papers, samples: detailTextBytes(dir, cols, rows, moves) },
       { section: SECTION, metric: `cursor move (j) key to frame, ${at}`, unit: 'ms', papers, samples: w.moveMs },
+      // The same moves timed inside the reader: what is left of the figure above without the pty.
+      { section: SECTION, metric: `cursor move (j) inside the reader, ${at}`, unit: 'ms', papers, samples: w.moveInsideMs },
       {
         section: SECTION,
         metric: `held j, per move, ${at}`,

@@ -45,6 +45,17 @@ describe('npm run bench', () => {
       expect(move.min).toBeGreaterThan(20);
       expect(move.median).toBeLessThan(first);
       expect(row('(4) wire', 'cursor move (j) key to frame, 120×40', papers).median).toBeGreaterThan(0);
+      // Every move was traced inside the reader too, and that is part of the time seen outside.
+      const inside = row('(4) wire', 'cursor move (j) inside the reader, 120×40', papers);
+      expect(inside.runs).toBe(8);
+      expect(inside.min).toBeGreaterThan(0);
+      expect(inside.median).toBeLessThan(row('(4) wire', 'cursor move (j) key to frame, 120×40', papers).median);
+      // The new detail's text is most of a move's bytes, never more than all of them.
+      const text = row('(4) wire', 'cursor move (j), detail text alone, 120×40', papers);
+      expect(text.median).toBeGreaterThan(100);
+      expect(text.median).toBeLessThan(move.median);
+      // A held j: the list rows per move and the detail once at the end, far less than a move after a pause.
+      expect(row('(4) wire', 'held j, per move, 120×40', papers).median).toBeLessThan(move.median);
     }
     expect(row('(4) wire', 'cursor move (j), 80×24', samples).median).toBeGreaterThan(20);
     const ratio = row('(3) startup', 'first frame (warm) ÷ import ink + react', samples);
