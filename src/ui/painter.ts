@@ -1,6 +1,9 @@
 import type { ScreenRenderer } from './screen/compose.js';
 import type { SessionSnapshot } from './session.js';
 
+/** Paints in a row at most (a key's frame, then its search's). */
+const MAX_REPAINTS = 3;
+
 /**
  * Draws the screen the moment the session changes, without waiting for Ink. Ink rebuilds every
  * cell of a frame from scratch on each render (~15–25 ms at 120×40 on a 2-core machine), which a
@@ -12,9 +15,6 @@ import type { SessionSnapshot } from './session.js';
  * Changes within one tick (a burst of keys) are painted once, after the code that made them has
  * finished; `painted` runs after each paint (the work that waited for the frame: a search).
  */
-/** Paints in a row at most (a key's frame, then its search's). */
-const MAX_REPAINTS = 3;
-
 export function startPainter(
   source: { subscribe(listener: () => void): () => void; getSnapshot(): SessionSnapshot },
   renderer: ScreenRenderer,
