@@ -9,14 +9,14 @@ import type { MarkStore } from '../src/ui/session.js';
 import { fixedSize } from '../src/ui/size.js';
 import { displayWidth } from '../src/ui/text.js';
 import { cleanupStores, sampleLibrary, tempStore, testSession } from './helpers/session.js';
-import { tick } from './helpers/ink.js';
+import { mountedApps, press, tick } from './helpers/ink.js';
 
 const { papers } = sampleLibrary();
 
 const KEY = { down: '\u001b[B', up: '\u001b[A', enter: '\r', tab: '\t', escape: '\u001b', pagedown: '\u001b[6~', end: '\u001b[F', ctrlD: '\u0004' };
 
 type Harness = ReturnType<typeof render> & { size: ReturnType<typeof fixedSize> };
-const open: Harness[] = [];
+const apps = mountedApps<Harness>();
 
 async function mount(opts: { cols?: number; rows?: number; list?: readonly Paper[]; store?: MarkStore } = {}): Promise<Harness> {
   const cols = opts.cols ?? 80;
@@ -24,22 +24,14 @@ async function mount(opts: { cols?: number; rows?: number; list?: readonly Paper
   const size = fixedSize(cols, rows);
   const { session } = await testSession({ cols, rows, papers: opts.list, dates: opts.list ? ['Mar 18'] : undefined, store: opts.store, engine: null });
   const h = Object.assign(render(<ReaderApp session={session} size={size} color={false} />), { size });
-  open.push(h);
-  return h;
+  return apps.track(h);
 }
 
 afterEach(() => {
-  for (const h of open.splice(0)) h.unmount();
+  apps.unmountAll();
   cleanupStores();
 });
 
-
-async function press(h: Harness, ...keys: string[]) {
-  for (const k of keys) {
-    h.stdin.write(k);
-    await tick();
-  }
-}
 
 /** The last frame as text (attributes stripped), one string a row. */
 function lines(h: Harness): string[] {

@@ -11,7 +11,7 @@ import type { ReaderSession } from '../src/ui/session.js';
 import { fixedSize } from '../src/ui/size.js';
 import { makeTempDir, unwritableDir } from './state-helpers.js';
 import { cleanupStores, sampleLibrary, testSession, type TestSessionOptions } from './helpers/session.js';
-import { tick } from './helpers/ink.js';
+import { mountedApps, press, tick } from './helpers/ink.js';
 
 const { papers } = sampleLibrary();
 const N = papers.length;
@@ -27,27 +27,19 @@ const BOLD = '\u001b[1m';
 const UNDERLINE = '\u001b[4m';
 
 type Harness = ReturnType<typeof render> & { session: ReaderSession };
-const open: Harness[] = [];
+const apps = mountedApps<Harness>();
 
 async function mount(o: TestSessionOptions & { color?: boolean } = {}): Promise<Harness> {
   const { session } = await testSession({ cols: 100, rows: 24, ...o });
   const h = Object.assign(render(<ReaderApp session={session} size={fixedSize(100, 24)} color={o.color ?? false} />), { session });
-  open.push(h);
-  return h;
+  return apps.track(h);
 }
 
 afterEach(() => {
-  for (const h of open.splice(0)) h.unmount();
+  apps.unmountAll();
   cleanupStores();
 });
 
-
-async function press(h: Harness, ...keys: string[]) {
-  for (const k of keys) {
-    h.stdin.write(k);
-    await tick();
-  }
-}
 
 const raw = (h: Harness) => (h.lastFrame() ?? '').split('\n');
 const lines = (h: Harness) => raw(h).map((l) => stripVTControlCharacters(l));

@@ -32,6 +32,10 @@ export interface OpenReader {
   onShutdown(fn: () => void): void;
   /** Gives the terminal back (idempotent): alternate screen left, cursor shown, raw mode off. */
   shutdown(): void;
+  /** Gives the terminal back, says what went wrong in one line on stderr; the reader's exit code. */
+  failed(err: unknown): number;
+  /** `failed`, then exits the process: for errors no caller can catch. */
+  fatal(err: unknown): never;
   /** Shuts down and takes the signal and error handlers away again. */
   close(): void;
 }
@@ -40,8 +44,10 @@ export interface OpenReader {
 const HOLD_DETAIL_MS = 60;
 
 const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
+/** Exit code for a bug (EX_SOFTWARE). */
+const INTERNAL_ERROR = 70;
 
-export function oneLine(err: unknown): string {
+function oneLine(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return msg.split('\n')[0] ?? '';
 }
@@ -82,11 +88,12 @@ export function openReader(library: Omit<SessionOptions, 'cols' | 'rows'>, optio
     shutdown();
     process.exit(128 + SIGNALS[signal as keyof typeof SIGNALS]);
   };
-  const onFatal = (err: unknown) => {
+  const failed = (err: unknown) => {
     shutdown();
     stderr.write(`paperterm: internal error: ${oneLine(err)}\n`);
-    process.exit(70);
+    return INTERNAL_ERROR;
   };
+  const onFatal = (err: unknown): never => process.exit(failed(err));
   for (const s of Object.keys(SIGNALS)) process.on(s, onSignal);
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
@@ -111,6 +118,8 @@ export function openReader(library: Omit<SessionOptions, 'cols' | 'rows'>, optio
     failure,
     onShutdown: (fn) => void first.push(fn),
     shutdown,
+    failed,
+    fatal: onFatal,
     close() {
       shutdown();
       for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);

@@ -2,7 +2,7 @@ import { render, type Instance } from 'ink';
 import { ReaderApp } from './components/App.js';
 import { DeferredStore } from './deferred-store.js';
 import type { LiveLibrary } from './live-library.js';
-import { oneLine, openReader, type OpenOptions, type OpenReader } from './open-reader.js';
+import { openReader, type OpenOptions, type OpenReader } from './open-reader.js';
 import type { MarkStore, SessionOptions } from './session.js';
 
 export interface RunOptions {
@@ -46,11 +46,7 @@ export async function runReader(opened: OpenReader, options: RunOptions): Promis
     stopGrowing();
     instance?.unmount();
   });
-  const fatal = (err: unknown) => {
-    opened.shutdown();
-    stderr.write(`paperterm: internal error: ${oneLine(err)}\n`);
-    process.exit(70);
-  };
+  const fatal = opened.fatal;
 
   try {
     if (opened.failure !== undefined) throw opened.failure;
@@ -99,9 +95,7 @@ export async function runReader(opened: OpenReader, options: RunOptions): Promis
     await storeReady;
     return 0;
   } catch (err) {
-    opened.shutdown();
-    stderr.write(`paperterm: internal error: ${oneLine(err)}\n`);
-    return 70;
+    return opened.failed(err);
   } finally {
     opened.close();
     // Let the process end: nothing should hold the event loop once the reader is gone.
