@@ -4,11 +4,11 @@
 import { stripVTControlCharacters } from 'node:util';
 import { loadLibrary } from '../src/core/load.js';
 import { ScreenRenderer } from '../src/ui/screen/compose.js';
-import { ReaderSession, type MarkStore } from '../src/ui/session.js';
-import { layoutOf } from '../src/ui/state.js';
+import { ReaderSession, type MarkStore } from '../src/ui/reader/session.js';
+import { layoutOf } from '../src/ui/reader/navigation.js';
 import { graphemes } from '../src/ui/text.js';
 import { makeTheme } from '../src/ui/theme.js';
-import { digestDates } from '../src/ui/views.js';
+import { digestDates } from '../src/ui/reader/views.js';
 
 const EMPTY = new Map() as MarkStore['marks'];
 // Only j is pressed: nothing is ever marked.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openStateStore, readMarks } from '../src/state/index.js';
 import { marksOf } from '../src/state/types.js';
-import { DeferredStore } from '../src/ui/deferred-store.js';
+import { DeferredStore } from '../src/ui/reader/deferred-store.js';
 import { makeTempDir } from './state-helpers.js';
 
 const dirs: (() => void)[] = [];

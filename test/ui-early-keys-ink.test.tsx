@@ -6,7 +6,7 @@ import { useInput } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, test } from 'vitest';
 import { plainKeys } from '../src/ui/early-keys.js';
-import { keyNames } from '../src/ui/keymap.js';
+import { keyNames } from '../src/ui/reader/keymap.js';
 import { tick } from './helpers/ink.js';
 
 function Recorder({ names }: { names: string[][] }) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BINDINGS, commandFor, footerHints, FOOTER_HINTS, helpSections, keyLabel, keyNames, MODES } from '../src/ui/keymap.js';
+import { BINDINGS, commandFor, footerHints, FOOTER_HINTS, helpSections, keyLabel, keyNames, MODES } from '../src/ui/reader/keymap.js';
 
 const none = {};
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Command } from '../src/ui/keymap.js';
-import { editLine, insertText, lineOf, typedText, type LineState } from '../src/ui/line-edit.js';
+import type { Command } from '../src/ui/reader/keymap.js';
+import { editLine, insertText, lineOf, typedText, type LineState } from '../src/ui/reader/line-edit.js';
 
 function run(line: LineState, ...steps: (Command | { type: string })[]): LineState {
   return steps.reduce((l, s) => (typeof s === 'string' ? editLine(l, s) : insertText(l, s.type)), line);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { stripVTControlCharacters } from 'node:util';
 import { openStateStore } from '../src/state/index.js';
 import { ReaderApp } from '../src/ui/components/App.js';
-import type { ReaderSession } from '../src/ui/session.js';
+import type { ReaderSession } from '../src/ui/reader/session.js';
 import { fixedSize } from '../src/ui/size.js';
 import { makeTempDir, unwritableDir } from './state-helpers.js';
 import { cleanupStores, sampleLibrary, testSession, type TestSessionOptions } from './helpers/session.js';

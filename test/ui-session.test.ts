@@ -9,7 +9,7 @@ import { openStateStore } from '../src/state/index.js';
 import { marksOf } from '../src/state/types.js';
 import { makeCorpusPapers } from '../bench/corpus.js';
 import { createSearchEngine, type SearchEngine } from '../src/search/engine.js';
-import type { ReaderSession } from '../src/ui/session.js';
+import type { ReaderSession } from '../src/ui/reader/session.js';
 import { makeTempDir, unwritableDir } from './state-helpers.js';
 import { cleanupStores, MEASURE, sampleLibrary, sampleSearchEngine, tempStore, testSession, turn } from './helpers/session.js';
 

@@ -9,7 +9,7 @@ import { cleanupStores, tempStore } from './helpers/session.js';
 import { makeTempDir } from './state-helpers.js';
 import { openStateStore, readMarks } from '../src/state/index.js';
 import { marksOf } from '../src/state/types.js';
-import { DeferredStore } from '../src/ui/deferred-store.js';
+import { DeferredStore } from '../src/ui/reader/deferred-store.js';
 import type { Paper } from '../src/core/types.js';
 import { startReader } from '../src/ui/start.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/ui/terminal.js';

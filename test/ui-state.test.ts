@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Command } from '../src/ui/keymap.js';
-import { computeLayout } from '../src/ui/layout.js';
-import { initialState, modeOf, reduce, type ReaderState } from '../src/ui/state.js';
+import type { Command } from '../src/ui/reader/keymap.js';
+import { computeLayout } from '../src/ui/reader/layout.js';
+import { initialState, modeOf, reduce, type ReaderState } from '../src/ui/reader/navigation.js';
 
 // 80×24 is stacked: header, 8 list rows, a rule, 13 detail rows, footer.
 const LIST_H = 8;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { listForSearch, listForView } from '../src/ui/library-view.js';
-import { paperMarks } from '../src/ui/marks.js';
-import { popUndo, pushUndo, UNDO_DEPTH, type UndoStack } from '../src/ui/undo.js';
-import { ALL, inView, nextDateView, viewLabel } from '../src/ui/views.js';
+import { listForSearch, listForView } from '../src/ui/reader/library-view.js';
+import { paperMarks } from '../src/ui/reader/marks.js';
+import { popUndo, pushUndo, UNDO_DEPTH, type UndoStack } from '../src/ui/reader/undo.js';
+import { ALL, inView, nextDateView, viewLabel } from '../src/ui/reader/views.js';
 import type { MarkMap } from '../src/state/types.js';
 import { sampleLibrary, sampleSearchEngine } from './helpers/session.js';
 

@@ -4,8 +4,8 @@ import { defaultPaths } from '../core/load.js';
 import type { Io } from '../cli/io.js';
 import { FatalError } from '../cli/errors.js';
 import { openStateStore, readMarks } from '../state/store.js';
-import { DeferredStore } from './deferred-store.js';
-import { loadInBackground, snapshotOf } from './live-library.js';
+import { DeferredStore } from './reader/deferred-store.js';
+import { loadInBackground, snapshotOf } from './reader/live-library.js';
 import { keysUntil, openReader } from './open-reader.js';
 import { wantsColor } from './theme.js';
 

@@ -3,7 +3,7 @@ import { afterNextFrame, type FrameScheduler } from './frame-scheduler.js';
 import { fullscreenStdout, type FullscreenOutput } from './ink-stdout.js';
 import { startPainter, type Painter } from './painter.js';
 import { ScreenRenderer } from './screen/compose.js';
-import { ReaderSession, type SessionOptions } from './session.js';
+import { ReaderSession, type SessionOptions } from './reader/session.js';
 import { streamSize, type SizeSource } from './size.js';
 import { enterTerminal, type TerminalSession } from './terminal.js';
 import { makeTheme } from './theme.js';

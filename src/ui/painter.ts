@@ -1,5 +1,5 @@
 import type { ScreenRenderer } from './screen/compose.js';
-import type { SessionSnapshot } from './session.js';
+import type { SessionSnapshot } from './reader/session.js';
 
 /** Paints in a row at most (a key's frame, then its search's). */
 const MAX_REPAINTS = 3;

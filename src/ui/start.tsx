@@ -1,9 +1,9 @@
 import { render, type Instance } from 'ink';
 import { ReaderApp } from './components/App.js';
-import { DeferredStore } from './deferred-store.js';
-import type { LiveLibrary } from './live-library.js';
+import { DeferredStore } from './reader/deferred-store.js';
+import type { LiveLibrary } from './reader/live-library.js';
 import { openReader, type OpenOptions, type OpenReader } from './open-reader.js';
-import type { MarkStore, SessionOptions } from './session.js';
+import type { MarkStore, SessionOptions } from './reader/session.js';
 
 export interface RunOptions {
   /**

@@ -2,8 +2,8 @@ import { loadLibrary } from '../../src/core/load.js';
 import type { Paper } from '../../src/core/types.js';
 import { createSearchEngine, type SearchEngine } from '../../src/search/engine.js';
 import { openStateStore, type StateStore } from '../../src/state/index.js';
-import { ReaderSession, type MarkStore, type Measure, type SessionOptions } from '../../src/ui/session.js';
-import { digestDates } from '../../src/ui/views.js';
+import { ReaderSession, type MarkStore, type Measure, type SessionOptions } from '../../src/ui/reader/session.js';
+import { digestDates } from '../../src/ui/reader/views.js';
 import { makeTempDir } from '../state-helpers.js';
 import { SAMPLE_DIR } from './digests.js';
 

@@ -1,8 +1,8 @@
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { keyNames } from '../keymap.js';
+import { keyNames } from '../reader/keymap.js';
 import { ScreenRenderer } from '../screen/compose.js';
-import type { ReaderSession } from '../session.js';
+import type { ReaderSession } from '../reader/session.js';
 import type { SizeSource } from '../size.js';
 import { makeTheme } from '../theme.js';
 

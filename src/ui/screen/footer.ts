@@ -1,7 +1,7 @@
 import type { TextProps } from 'ink';
-import { footerHints, keysFor, type Mode } from '../keymap.js';
-import type { LineState } from '../line-edit.js';
-import type { Status } from '../session.js';
+import { footerHints, keysFor, type Mode } from '../reader/keymap.js';
+import type { LineState } from '../reader/line-edit.js';
+import type { Status } from '../reader/session.js';
 import type { Theme } from '../theme.js';
 import { displayWidth, fitSegments, sanitize, truncate, type Segment } from '../text.js';
 import { line } from './ansi.js';

@@ -1,5 +1,5 @@
 import type { TextProps } from 'ink';
-import { helpSections, keysFor } from '../keymap.js';
+import { helpSections, keysFor } from '../reader/keymap.js';
 import type { Theme } from '../theme.js';
 import { displayWidth, fit, fitSegments, type Segment } from '../text.js';
 import { line } from './ansi.js';

@@ -2,7 +2,7 @@ import type { TextProps } from 'ink';
 import type { Paper } from '../../core/types.js';
 import type { TitleRange } from '../../search/engine.js';
 import { rowParts } from '../list-row.js';
-import type { PaperMarks } from '../marks.js';
+import type { PaperMarks } from '../reader/marks.js';
 import type { Theme } from '../theme.js';
 import { fit, type Segment } from '../text.js';
 import { line } from './ansi.js';

@@ -1,5 +1,5 @@
-import { keysFor } from '../keymap.js';
-import { MIN_COLS, MIN_ROWS } from '../layout.js';
+import { keysFor } from '../reader/keymap.js';
+import { MIN_COLS, MIN_ROWS } from '../reader/layout.js';
 import { displayWidth, wrap } from '../text.js';
 
 /** Shown instead of the panes when the terminal is below the minimum, centred; every key but q / Ctrl-C waits. */

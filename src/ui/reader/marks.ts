@@ -1,5 +1,5 @@
-import type { Paper } from '../core/types.js';
-import { marksOf, type MarkMap } from '../state/types.js';
+import type { Paper } from '../../core/types.js';
+import { marksOf, type MarkMap } from '../../state/types.js';
 
 /**
  * Read/star marks as the reader shows them, with the header's counts precomputed so that drawing

@@ -1,6 +1,6 @@
-import { sortDigests } from '../core/library.js';
-import type { Digest, Paper } from '../core/types.js';
-import { marksOf, type MarkMap } from '../state/types.js';
+import { sortDigests } from '../../core/library.js';
+import type { Digest, Paper } from '../../core/types.js';
+import { marksOf, type MarkMap } from '../../state/types.js';
 
 /** Which papers the list shows before any search: keys 1, 2, 3 and d. */
 export type View = { kind: 'all' } | { kind: 'unread' } | { kind: 'starred' } | { kind: 'date'; date: string };

@@ -1,5 +1,5 @@
-import type { ApplyResult, StateWarning } from '../state/store.js';
-import { marksOf, type MarkEdit, type MarkMap, type Marks } from '../state/types.js';
+import type { ApplyResult, StateWarning } from '../../state/store.js';
+import { marksOf, type MarkEdit, type MarkMap, type Marks } from '../../state/types.js';
 import type { MarkStore } from './session.js';
 
 /**

@@ -1,12 +1,12 @@
-import type { Paper } from '../core/types.js';
-import type { createSearchEngineAsync, SearchEngine, SearchResult } from '../search/engine.js';
-import type { ApplyResult, StateWarning } from '../state/store.js';
-import type { MarkEdit, MarkField, MarkMap } from '../state/types.js';
+import type { Paper } from '../../core/types.js';
+import type { createSearchEngineAsync, SearchEngine, SearchResult } from '../../search/engine.js';
+import type { ApplyResult, StateWarning } from '../../state/store.js';
+import type { MarkEdit, MarkField, MarkMap } from '../../state/types.js';
 import { commandFor, type Command, type Mode } from './keymap.js';
 import { extendForSearch, growView, listForSearch, listForView, unreadIds, viewSize, type VisibleList } from './library-view.js';
 import { editLine, insertText, lineOf, typedText, type LineState } from './line-edit.js';
 import { paperMarks, type PaperMarks } from './marks.js';
-import { initialState, layoutOf, modeOf, reduce, REDUCED_COMMANDS, type ReaderState } from './state.js';
+import { initialState, layoutOf, modeOf, reduce, REDUCED_COMMANDS, type ReaderState } from './navigation.js';
 import { popUndo, pushUndo, type UndoStack } from './undo.js';
 import { ALL, nextDateView, sameView, type View } from './views.js';
 
@@ -288,7 +288,7 @@ export class ReaderSession {
     this.#building = new AbortController();
     try {
       // Loaded here, not at startup: the engine and Fuse.js take ~50 ms to load, after the first frame.
-      const create = build ?? (await import('../search/engine.js')).createSearchEngineAsync;
+      const create = build ?? (await import('../../search/engine.js')).createSearchEngineAsync;
       const engine = await create(this.papers, { signal: this.#building.signal });
       if (!this.#disposed) this.attachEngine(engine);
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { MarkEdit } from '../state/types.js';
+import type { MarkEdit } from '../../state/types.js';
 
 /** One change of marks that `u` can take back: the edits restoring exactly what it changed. */
 export interface UndoEntry {

@@ -1,6 +1,6 @@
-import type { Paper } from '../core/types.js';
-import type { SearchResult, TitleRange } from '../search/engine.js';
-import type { MarkMap } from '../state/types.js';
+import type { Paper } from '../../core/types.js';
+import type { SearchResult, TitleRange } from '../../search/engine.js';
+import type { MarkMap } from '../../state/types.js';
 import { inView, type View } from './views.js';
 
 /** What the list pane shows: a view of the library, narrowed and ordered by a search when there is one. */

@@ -1,5 +1,5 @@
-import type { LibraryLoad } from '../core/library-load.js';
-import type { Paper } from '../core/types.js';
+import type { LibraryLoad } from '../../core/library-load.js';
+import type { Paper } from '../../core/types.js';
 
 /** The library as read so far, for the reader (see ReaderSession.libraryGrew). */
 export interface LibrarySnapshot {
