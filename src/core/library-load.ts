@@ -6,7 +6,7 @@ import { openDigestCache } from './cache.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
 import { expandPaths, readDigestFile, type LoadOptions, type LoadProblem } from './load.js';
-import { DigestError, digestOrderKey, scanDigest, textOfBytes } from './parse.js';
+import { DigestError, digestDay, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
 
 export interface LibraryLoad {
@@ -62,7 +62,8 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
   }
   let size = 0;
   try {
-    size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    size = st.size;
     const n = readSync(fd, peekBuffer, 0, PEEK_BYTES, 0);
     let end = n;
     // Only whole lines: a cut line could be a date or title that continues past the prefix.
@@ -71,7 +72,7 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
       if (end <= 0) return { order: null, bytes: size };
     }
     const layout = scanDigest(textOfBytes(peekBuffer.subarray(0, end)));
-    return { order: digestOrderKey(layout.date), bytes: size };
+    return { order: digestDay(layout.date, file, st.mtimeMs).order, bytes: size };
   } catch {
     return { order: null, bytes: size };
   } finally {
