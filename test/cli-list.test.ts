@@ -15,7 +15,8 @@ describe('paperterm list (the built binary)', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(428);
-    expect(lines[0]).toMatch(/^[0-9a-f]{12} {2}N {3}2025-03-18 +Efficiently Robustify Pre-trained Models$/);
+    // id, marks (N unread), how many digests it was in, newest date, title.
+    expect(lines[0]).toMatch(/^[0-9a-f]{12} {2}N {3}1 {2}2025-03-18 +Efficiently Robustify Pre-trained Models$/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 

@@ -1,4 +1,5 @@
 import { INFERRED_MARK, isInferredLabel } from '../core/digest-date.js';
+import { digestCount } from '../core/paper-order.js';
 import type { Paper } from '../core/types.js';
 
 /** The newest digest's full date, `2025-03-18`, with a `?` when it was inferred from a file's time. */
@@ -7,15 +8,24 @@ export function newestDay(p: Paper): string {
   return isInferredLabel(p.dates[0] ?? '') ? `${day}${INFERRED_MARK}` : day;
 }
 
-/** One line a paper, columns split by two spaces so `awk '{print $1}'` gives the id. */
+/**
+ * One line a paper, columns split by two spaces so `awk '{print $1}'` gives the id: id, marks, how
+ * many digests it was in, the newest digest's date, the title.
+ */
 export function formatPaperLines(papers: readonly Paper[], marks?: (p: Paper) => string): string {
   if (papers.length === 0) return '';
-  const dateWidth = Math.max(...papers.map((p) => newestDay(p).length));
+  let dateWidth = 0;
+  let countWidth = 0;
+  for (const p of papers) {
+    dateWidth = Math.max(dateWidth, newestDay(p).length);
+    countWidth = Math.max(countWidth, String(digestCount(p)).length);
+  }
   return papers
     .map((p) => {
       const date = newestDay(p).padEnd(dateWidth);
       const mark = marks ? `${marks(p)}  ` : '';
-      return `${p.id}  ${mark}${date}  ${p.title}\n`;
+      const count = String(digestCount(p)).padStart(countWidth);
+      return `${p.id}  ${mark}${count}  ${date}  ${p.title}\n`;
     })
     .join('');
 }
