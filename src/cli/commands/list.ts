@@ -2,7 +2,7 @@ import { parseCommandArgs } from '../args.js';
 import { formatPaperLines, paperJson } from '../format.js';
 import type { Io } from '../io.js';
 import { loadOrFail } from '../load-or-fail.js';
-import { markColumn, markJson, readMarksForCli, STATE_OPTIONS } from './state-opts.js';
+import { markColumn, markJson, newPaperIds, readMarksForCli, STATE_OPTIONS } from './state-opts.js';
 import { marksOf } from '../../state/types.js';
 import { isPaperOrder, PAPER_ORDERS, sortPapers } from '../../core/paper-order.js';
 import { UsageError } from '../errors.js';
@@ -13,6 +13,7 @@ export const LIST_HELP = `paperterm list [PATH...] [--json] [--unread] [--starre
   --json      one JSON array of {id, title, date, label, abstract, dates, days, sources, links, read, starred}
   --unread    only papers not marked read
   --starred   only starred papers (with --unread: both)
+  --new       only papers new since the reader was last opened (not yet seen by it)
   --sort ORDER  newest (default: newest digest first), recurring (most digests first), title (A-Z)`;
 
 export function listCommand(argv: string[], io: Io): number {
@@ -21,6 +22,7 @@ export function listCommand(argv: string[], io: Io): number {
     unread: { type: 'boolean' },
     starred: { type: 'boolean' },
     sort: { type: 'string' },
+    new: { type: 'boolean' },
     ...STATE_OPTIONS,
   });
   const order = values.sort ?? 'newest';
@@ -28,9 +30,10 @@ export function listCommand(argv: string[], io: Io): number {
   const { papers: loaded } = loadOrFail(positionals, io);
   const all = sortPapers(loaded, order);
   const marks = readMarksForCli(values, io);
+  const fresh = values.new ? newPaperIds(all, values, io) : null;
   const papers = all.filter((p) => {
     const m = marksOf(marks, p.id);
-    return (!values.unread || !m.read) && (!values.starred || m.starred);
+    return (!values.unread || !m.read) && (!values.starred || m.starred) && (!fresh || fresh.has(p.id));
   });
   if (values.json) io.out(`${JSON.stringify(papers.map((p) => paperJson(p, markJson(marks, p.id))), null, 2)}\n`);
   else io.out(formatPaperLines(papers, (p) => markColumn(marks, p.id)));
