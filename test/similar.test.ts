@@ -115,6 +115,22 @@ describe('paperterm similar', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('--json keeps a hostile title exact but escapes what a terminal would act on', () => {
+    const hostile = 'Graph transformers \u009b31m\u202e for molecules';
+    const dir = writeDigests({
+      'a.txt': layoutA('Mar 2', [
+        ['Graph transformers for molecules', abstract('graph transformers for molecules')],
+        [hostile, abstract('graph transformers for molecule property prediction')],
+      ]),
+    });
+    const listed = JSON.parse(runCli(['list', '--json', dir]).stdout) as { id: string; title: string }[];
+    const r = runCli(['similar', listed.find((p) => p.title === 'Graph transformers for molecules')!.id, '--json', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u009b\u202e]/);
+    expect(r.stdout).toContain('\\u009b31m\\u202e');
+    expect((JSON.parse(r.stdout) as { title: string }[])[0]!.title).toBe(hostile);
+  });
+
   it('refuses an unknown id or a missing one in one line, exit 2', () => {
     const r = runCli(['similar', 'ffffffffffff', SAMPLE_DIR]);
     expect(r.code).toBe(2);
