@@ -33,7 +33,8 @@ export const similarSection: BenchSection = {
       builds.push(index.build());
       const used = process.cpuUsage(cpu);
       buildCpu.push((used.user + used.system) / 1000);
-      memory.push(heapMb() - before);
+      // Once: later runs' baselines can still hold the previous run's index, not yet collected.
+      if (r === 0) memory.push(heapMb() - before);
       for (let q = 0; q < count; q++) {
         // Every paper of the library equally likely, newest and oldest alike (deterministic).
         const at = Math.floor(((q * 7919 + r * 104_729) % count) * (papers.length / count));

@@ -128,8 +128,13 @@ export interface SimilarIndex {
 }
 
 interface Built {
+  /** Dense id of each term bucket found in two papers or more; -1 for the others. */
+  dense: Int32Array;
+  /** By dense id. */
   idf: Float32Array;
-  /** Postings of term t: docs postingDoc[postingStart[t] .. postingStart[t+1]) with their weights. */
+  /** The idf of a term found in one paper only. */
+  singleIdf: number;
+  /** Postings of dense term t: docs postingDoc[postingStart[t] .. postingStart[t+1]) with their weights. */
   postingStart: Int32Array;
   postingDoc: Int32Array;
   postingWeight: Float32Array;
@@ -211,34 +216,45 @@ function buildIndex(papers: readonly Paper[]): Built {
     used += k;
     docStart[d + 1] = used;
   }
-  const idf = new Float32Array(v);
-  for (let t = 0; t < v; t++) if (df[t]) idf[t] = Math.log(1 + n / df[t]!);
-
   // A term in one paper only can never make two papers alike: it counts in the paper's norm but
-  // gets no postings (model names, typos and most word pairs of a large library).
-  const postingStart = new Int32Array(v + 1);
-  for (let t = 0; t < v; t++) postingStart[t + 1] = postingStart[t]! + (df[t]! > 1 ? df[t]! : 0);
-  const total = postingStart[v]!;
+  // gets no postings (model names, typos and most title word pairs of a large library). The others
+  // get dense ids, so the arrays the second pass hits at random are small enough to stay in cache.
+  const dense = new Int32Array(v).fill(-1);
+  let m = 0;
+  for (let t = 0; t < v; t++) if (df[t]! > 1) dense[t] = m++;
+  const idf = new Float32Array(m);
+  const postingStart = new Int32Array(m + 1);
+  for (let t = 0; t < v; t++) {
+    const id = dense[t]!;
+    if (id < 0) continue;
+    idf[id] = Math.log(1 + n / df[t]!);
+    postingStart[id + 1] = df[t]!;
+  }
+  for (let id = 0; id < m; id++) postingStart[id + 1]! += postingStart[id]!;
+  const singleIdf = Math.log(1 + n);
+  for (let k = 0; k < used; k++) terms[k] = dense[terms[k]!]!;
+  const total = postingStart[m]!;
   const postingDoc = new Int32Array(total);
   const postingWeight = new Float32Array(total);
-  const fill = postingStart.slice(0, v);
+  const fill = postingStart.slice(0, m);
   for (let d = 0; d < n; d++) {
     let norm = 0;
     for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
-      const w = tfWeight(counts[k]!) * idf[terms[k]!]!;
+      const t = terms[k]!;
+      const w = tfWeight(counts[k]!) * (t < 0 ? singleIdf : idf[t]!);
       norm += w * w;
     }
     if (norm === 0) continue;
     const inv = 1 / Math.sqrt(norm);
     for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
       const t = terms[k]!;
-      if (df[t]! <= 1) continue;
+      if (t < 0) continue;
       const at = fill[t]!++;
       postingDoc[at] = d;
       postingWeight[at] = tfWeight(counts[k]!) * idf[t]! * inv;
     }
   }
-  return { idf, postingStart, postingDoc, postingWeight, scores: new Float32Array(n) };
+  return { dense, idf, singleIdf, postingStart, postingDoc, postingWeight, scores: new Float32Array(n) };
 }
 
 /** A similarity index over `papers` (kept by reference: do not change the array afterwards). */
@@ -265,10 +281,10 @@ export function createSimilarIndex(papers: readonly Paper[]): SimilarIndex {
       const q: { t: number; w: number }[] = [];
       let norm = 0;
       for (let j = 0; j < distinct; j++) {
-        const t = counter.terms[j]!;
-        const w = tfWeight(counter.counts[j]!) * b.idf[t]!;
+        const t = b.dense[counter.terms[j]!]!;
+        const w = tfWeight(counter.counts[j]!) * (t < 0 ? b.singleIdf : b.idf[t]!);
         norm += w * w;
-        if (b.postingStart[t + 1]! > b.postingStart[t]!) q.push({ t, w });
+        if (t >= 0) q.push({ t, w });
       }
       if (norm === 0 || q.length === 0) return [];
       q.sort((x, y) => y.w - x.w || x.t - y.t);
