@@ -64,22 +64,47 @@ const bucketOf = (hash: number) => hash >>> (32 - TERM_BITS);
  * dropped; plurals folded, "models" → "model") and each pair of neighbouring kept words.
  */
 export function scanTerms(text: string, emit: (bucket: number) => void, pairs = true): void {
-  const s = NON_ASCII.test(text) ? text.toLowerCase() : text;
-  const n = s.length;
+  // One pass per word: case folded, hashed, and the hashes before its last one and three letters
+  // kept, so a plural ending can be dropped without reading the word again.
+  const n = text.length;
   let prev = 0;
   let hasPrev = false;
   let i = 0;
+  let c = n > 0 ? text.charCodeAt(0) : 0;
   while (i < n) {
-    while (i < n && !isWordChar(s.charCodeAt(i))) i++;
+    while (!isWordChar(c)) {
+      if (++i >= n) return;
+      c = text.charCodeAt(i);
+    }
     const start = i;
     let letters = false;
-    while (i < n && isWordChar(s.charCodeAt(i))) {
-      const c = s.charCodeAt(i);
-      if (c > 57 || c < 48) letters = true;
-      i++;
+    let h = FNV_OFFSET;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let c3 = 0;
+    while (i < n && isWordChar(c)) {
+      const l = lowerCode(c);
+      if (l > 57 || l < 48) letters = true;
+      p3 = p2;
+      p2 = p1;
+      p1 = h;
+      h = Math.imul(h ^ l, FNV_PRIME);
+      c3 = c2;
+      c2 = c1;
+      c1 = l;
+      c = ++i < n ? text.charCodeAt(i) : 0;
     }
-    if (i - start < 2 || !letters) continue;
-    const h = stemHash(s, start, i);
+    const len = i - start;
+    if (len < 2 || !letters) continue;
+    if (len > 3 && c1 === 115 /* s */) {
+      if (len > 4 && c3 === 105 && c2 === 101 /* "ies" → "y" */) h = Math.imul(p3 ^ 121, FNV_PRIME);
+      // Not "loss", "corpus", "analysis", "physics": a plural.
+      else if (!(c2 === 115 || c2 === 117 || c2 === 105 || (c3 === 105 && c2 === 99))) h = p1;
+    }
+    h |= 0;
     if (STOP_HASHES.has(h)) continue;
     emit(bucketOf(h));
     if (hasPrev && pairs) emit(bucketOf(pairHash(prev, h)));
@@ -87,29 +112,19 @@ export function scanTerms(text: string, emit: (bucket: number) => void, pairs = 
     hasPrev = true;
   }
 }
-const NON_ASCII = /[^\x00-\x7f]/;
 
-const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-
-/** FNV-1a of text[start..end), ASCII case folded, a plural ending folded ("models" = "model", "studies" = "study"). */
-function stemHash(text: string, start: number, end: number): number {
-  const n = end - start;
-  const at = (k: number) => lower(text.charCodeAt(end - k));
-  let stop = end;
-  let tail = -1;
-  if (n > 3 && at(1) === 115 /* s */) {
-    if (n > 4 && at(3) === 105 && at(2) === 101 /* ies */) {
-      stop = end - 3;
-      tail = 121; /* y */
-    } else if (!(at(2) === 115 || at(2) === 117 || at(2) === 105 || (at(3) === 105 && at(2) === 99))) {
-      // Not "loss", "corpus", "analysis", "physics": a plural.
-      stop = end - 1;
-    }
+// Lowercase of each UTF-16 code unit, as String#toLowerCase gives it when it stays one unit; filled
+// on first sight (0 = not yet).
+const LOWER = new Uint16Array(65536);
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let l = LOWER[c]!;
+  if (l === 0) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : c;
+    LOWER[c] = l;
   }
-  let h = FNV_OFFSET;
-  for (let k = start; k < stop; k++) h = Math.imul(h ^ lower(text.charCodeAt(k)), FNV_PRIME);
-  if (tail >= 0) h = Math.imul(h ^ tail, FNV_PRIME);
-  return h | 0;
+  return l;
 }
 
 export interface SimilarHit {
