@@ -42,6 +42,12 @@ describe('the year of a digest', () => {
     const load = startLibraryLoad([dir]);
     while (!load.step(5));
     expect(load.papers()).toEqual(papers);
+    expect(load.days()).toEqual([
+      { day: '2025-01-02', label: 'Jan 2' },
+      { day: '2025-01-01', label: 'Jan 1' },
+      { day: '2024-12-31', label: 'Dec 31' },
+      { day: '2024-12-30', label: 'Dec 30' },
+    ]);
   });
 
   it('takes a digest copied on Jan 3 with the date Dec 31 to be last year\'s', () => {
@@ -65,6 +71,20 @@ describe('the year of a digest', () => {
     const { digests, papers } = loadLibrary([dir]);
     expect(Object.fromEntries(digests.map((d) => [d.label, d.day]))).toEqual({ 'Mar 18': '2023-03-18', 'Mar 17': '2022-03-17' });
     expect(papers.map((p) => p.title)).toEqual(['Named with dashes', 'Named compact']);
+  });
+
+  it('keeps the same date of two years apart: two days, in order, where labels alone would merge them', () => {
+    const dir = digestsAt({
+      '2024-03-18.txt': { text: one('Mar 18', 'Last year'), mtime: localNoon(2025, 6, 1) },
+      '2025-03-18.txt': { text: one('Mar 18', 'This year'), mtime: localNoon(2025, 6, 1) },
+    });
+    const load = startLibraryLoad([dir]);
+    while (!load.step(5));
+    expect(load.papers().map((p) => p.title)).toEqual(['This year', 'Last year']);
+    expect(load.days()).toEqual([
+      { day: '2025-03-18', label: 'Mar 18' },
+      { day: '2024-03-18', label: 'Mar 18' },
+    ]);
   });
 
   it('never reads a date out of a hash-like file name', () => {

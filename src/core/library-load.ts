@@ -30,6 +30,11 @@ export interface LibraryLoad {
   papers(): Paper[];
   /** Labels of the digests loaded so far, newest first, each once (as views.digestDates gives them). */
   dates(): string[];
+  /**
+   * The digest days loaded so far, newest first, each once: the ISO day and its label (the first
+   * digest's, if two files share a day). What `[` / `]` step through; labels alone can repeat across years.
+   */
+  days(): { day: string; label: string }[];
   /** Paths and files that could not be used, so far. */
   readonly errors: readonly LoadProblem[];
   /** Files that loaded with something odd in them, so far. */
@@ -87,7 +92,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
   const errors: LoadProblem[] = [...pathErrors];
   const warnings: LoadProblem[] = [];
   let digestCount = 0;
-  const loaded: Pick<Digest, 'order' | 'file' | 'label'>[] = [];
+  const loaded: Pick<Digest, 'order' | 'file' | 'label' | 'day'>[] = [];
   const builder = createLibraryBuilder();
 
   const read = (file: string): NonNullable<Planned['read']> => {
@@ -121,7 +126,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     }
     const digest = result.digest;
     digestCount++;
-    loaded.push({ order: digest.order, file: digest.file, label: digest.label });
+    loaded.push({ order: digest.order, file: digest.file, label: digest.label, day: digest.day });
     for (const w of digest.warnings) warnings.push({ path: p.file, message: `${p.file}: ${w}` });
     builder.add(digest);
   };
@@ -149,6 +154,11 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     },
     papers: () => builder.papers(),
     dates: () => [...new Set(loaded.sort(compareDigests).map((d) => d.label))],
+    days: () => {
+      const byDay = new Map<string, string>();
+      for (const d of loaded.sort(compareDigests)) if (!byDay.has(d.day)) byDay.set(d.day, d.label);
+      return [...byDay].map(([day, label]) => ({ day, label }));
+    },
     errors,
     warnings,
   };
