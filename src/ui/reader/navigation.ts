@@ -1,4 +1,4 @@
-import type { Command, Mode } from './keymap.js';
+import type { Command, Mode } from './key/bindings.js';
 import { computeLayout, type Layout } from './layout.js';
 
 /**
