@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { BINDINGS, commandFor, footerHints, FOOTER_HINTS, helpSections, keyLabel, keyNames, MODES } from '../src/ui/reader/keymap.js';
+import { BINDINGS, commandFor, footerHints, FOOTER_HINTS, HELP_ENTRY_WIDTH, HELP_KEYS_WIDTH, helpSections, keyLabel, keyNames, MODES } from '../src/ui/reader/keymap.js';
+import { editLine } from '../src/ui/reader/line-edit.js';
+import { displayWidth } from '../src/ui/text.js';
 
 const none = {};
 
@@ -127,5 +129,24 @@ describe('help and footer come from the keymap', () => {
 
   test('key labels read as people write them', () => {
     expect(['ctrl+d', 'pagedown', 'escape', 'down', 'G'].map(keyLabel)).toEqual(['Ctrl-d', 'PgDn', 'Esc', '↓', 'G']);
+  });
+
+  test('every help row fits its half of an 80-column help: two sections side by side, nothing cut', () => {
+    // The help box at 80 columns: borders and padding take 4, the last column stays empty, 2 between the halves.
+    expect(HELP_ENTRY_WIDTH).toBe(Math.floor((80 - 5 - 2) / 2));
+    for (const { title, entries } of helpSections()) {
+      for (const e of entries) {
+        expect(displayWidth(e.keys), `${title}: ${e.keys}`).toBeLessThan(HELP_KEYS_WIDTH);
+        expect(HELP_KEYS_WIDTH + displayWidth(e.help), `${title}: ${e.help}`).toBeLessThanOrEqual(HELP_ENTRY_WIDTH);
+      }
+    }
+  });
+
+  test('the help says what Ctrl-u does on the search line: it erases to the start, not the line', () => {
+    const entry = helpSections()
+      .find((s) => s.title === 'Search line')!
+      .entries.find((e) => e.keys === 'Ctrl-u')!;
+    expect(editLine({ text: 'video diffusion', cursor: 6 }, 'clearLine')).toEqual({ text: 'diffusion', cursor: 0 });
+    expect(entry.help).toBe('erase to the start');
   });
 });

@@ -102,7 +102,8 @@ function navigate({ model, marks, search }: Parts, command: Command, measure: Me
     detailLines: mode === 'detail' ? measure.detailLines(model.selected, before) : 0,
     helpLines: mode === 'help' ? measure.helpLines(before) : 0,
   });
-  if (before.focus === 'list' && model.nav.focus === 'detail' && model.selected) marks.opened(model.selected);
+  // Opening a paper is reading it; Tab only moves the focus (to scroll, or to look before deciding).
+  if (command === 'focusDetail' && before.focus === 'list' && model.nav.focus === 'detail' && model.selected) marks.opened(model.selected);
   search.fetchAhead();
 }
 

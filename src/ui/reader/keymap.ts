@@ -6,7 +6,7 @@
 
 export { BINDINGS, FOOTER_HINTS, MODES, type Binding, type Command, type Mode, type Section } from './key/bindings.js';
 export { commandFor } from './key/match.js';
-export { footerHints, helpSections, keyLabel, keysFor, SECTION_ORDER, type HelpEntry } from './key/format.js';
+export { footerHints, HELP_ENTRY_WIDTH, HELP_KEYS_WIDTH, helpSections, keyLabel, keysFor, SECTION_ORDER, type HelpEntry } from './key/format.js';
 
 /** The subset of Ink's Key this module reads. */
 export interface KeyFlags {

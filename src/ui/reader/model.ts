@@ -3,7 +3,7 @@ import { listForView, type VisibleList } from './library-view.js';
 import { initialState, reduce, type ReaderAction, type ReaderState } from './navigation.js';
 import type { StoreLink } from './store-link.js';
 import type { Status } from './types.js';
-import { ALL, type View } from './views.js';
+import { ALL, dateIn, type View } from './views.js';
 import { summarize } from './words.js';
 
 /**
@@ -21,6 +21,7 @@ export class ReaderModel {
   status: Status | undefined;
   disposed = false;
   #nav: ReaderState;
+  #dateOf: { view: View; of: (paper: Paper) => string | undefined } | undefined;
 
   constructor(o: { papers: readonly Paper[]; dates: readonly string[]; loading: number | null; store: StoreLink; cols: number; rows: number }) {
     this.papers = o.papers;
@@ -49,6 +50,12 @@ export class ReaderModel {
   setList(list: VisibleList, cursor: number, top?: number): void {
     this.list = list;
     this.navigate({ type: 'listChanged', count: list.papers.length, cursor, top });
+  }
+
+  /** The date shown beside a paper in the current view (the same function while the view stays). */
+  get dateOf(): (paper: Paper) => string | undefined {
+    if (this.#dateOf?.view !== this.view) this.#dateOf = { view: this.view, of: dateIn(this.view) };
+    return this.#dateOf.of;
   }
 
   /** Every paper of the current view, before any search. */

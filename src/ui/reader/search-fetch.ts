@@ -21,6 +21,8 @@ const FETCH_GROWTH = 4;
 export interface Selection {
   keep?: Paper | undefined;
   first?: boolean;
+  /** With `first`: this many papers below the first (moves made while the results were on their way). */
+  moved?: number;
 }
 
 /**
@@ -42,6 +44,12 @@ export class SearchFetch {
   /** The query changed since the list was last built for it. */
   #stale = false;
   #scheduled = false;
+  /**
+   * The cursor when the query last changed: moves made after it, before the results came (keys
+   * typed right after launch, while the index is built, or in the same burst as the query), are
+   * moves in the results and are kept when they arrive.
+   */
+  #anchor = 0;
 
   /** `changed` is called after a search ran off the key path (the screen must follow). */
   constructor(model: ReaderModel, schedule: (run: () => void) => void, changed: () => void) {
@@ -127,6 +135,7 @@ export class SearchFetch {
     this.#line = line;
     if (!changed) return;
     this.#query = line.text;
+    this.#anchor = this.#model.nav.cursor;
     this.#request();
   }
 
@@ -155,7 +164,7 @@ export class SearchFetch {
       return;
     }
     if (this.#query.trim() === '') this.#show(this.#query, { keep: before?.selected ?? this.#model.selected });
-    else this.#show(this.#query, { first: true });
+    else this.#show(this.#query, { first: true, moved: this.#model.nav.cursor - this.#anchor });
   }
 
   #show(query: string, select: Selection): void {
@@ -182,7 +191,8 @@ export class SearchFetch {
       list = listForSearch(model.papers, model.store.map, model.view, this.#result, model.store.viewSize(model.papers, model.view));
     }
     const kept = select.keep && !select.first ? list.papers.indexOf(select.keep) : -1;
-    model.setList(list, kept >= 0 ? kept : 0);
+    model.setList(list, kept >= 0 ? kept : Math.max(0, select.moved ?? 0));
+    this.#anchor = model.nav.cursor;
     this.fetchAhead();
   }
 
@@ -249,6 +259,7 @@ export class SearchFetch {
     const list = model.viewList();
     const at = selected ? list.papers.findIndex((p) => p.id === selected.id) : -1;
     model.setList(list, at >= 0 ? at : 0);
+    this.#anchor = model.nav.cursor;
     if (this.#before) this.#before = { ...this.#before, list, cursor: 0, top: 0, selected: undefined };
   }
 }

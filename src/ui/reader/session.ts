@@ -73,6 +73,7 @@ export class ReaderSession {
       list: model.list,
       detail: this.#hold.detail(model.list, model.selected),
       view: model.view,
+      dateOf: model.dateOf,
       query: search.query,
       line: search.line,
       indexing: search.indexing,

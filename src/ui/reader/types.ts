@@ -43,6 +43,8 @@ export interface SessionSnapshot {
    */
   detail: Paper | undefined;
   view: View;
+  /** The date to show beside a paper: in a single-digest view that digest's, else the paper's newest. */
+  dateOf: (paper: Paper) => string | undefined;
   /** The search the list is (or is about to be) narrowed by; '' for none. */
   query: string;
   /** The search line, while it is open. */

@@ -100,7 +100,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['m'], command: 'toggleRead', modes: ['detail'], section: 'Marks', help: '' },
   { keys: ['s', '*'], command: 'toggleStar', modes: PANES, section: 'Marks', help: 'star / unstar (toggle)' },
   { keys: ['U'], command: 'markUnread', modes: PANES, section: 'Marks', help: 'mark unread again' },
-  { keys: ['A'], command: 'markAllRead', modes: PANES, section: 'Marks', help: 'all shown read (asks y/n)' },
+  { keys: ['A'], command: 'markAllRead', modes: PANES, section: 'Marks', help: 'all listed read (y/n)' },
   { keys: ['u'], command: 'undo', modes: PANES, section: 'Marks', help: 'undo (step by step)' },
 
   { keys: ['1'], command: 'viewAll', modes: PANES, section: 'Views and search', help: 'all papers' },
@@ -124,7 +124,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['backspace', 'delete'], command: 'deleteBack', modes: ['search'], section: 'Search line', help: 'erase a character' },
   { keys: ['ctrl+d'], command: 'deleteForward', modes: ['search'], section: 'Search line', help: 'erase under the cursor' },
   { keys: ['ctrl+w'], command: 'deleteWord', modes: ['search'], section: 'Search line', help: 'erase a word' },
-  { keys: ['ctrl+u'], command: 'clearLine', modes: ['search'], section: 'Search line', help: 'erase the line' },
+  { keys: ['ctrl+u'], command: 'clearLine', modes: ['search'], section: 'Search line', help: 'erase to the start' },
 
   { keys: ['y'], command: 'confirmYes', modes: ['confirm'], section: 'Anywhere', help: '' },
   { keys: ['n', 'escape'], command: 'confirmNo', modes: ['confirm'], section: 'Anywhere', help: '' },

@@ -23,6 +23,15 @@ export function keyLabel(key: string): string {
   return KEY_LABELS[key] ?? key;
 }
 
+/**
+ * The room of one help entry: the help shows two sections side by side from 80 columns, where the
+ * box takes 4 (borders and padding), the last column stays empty and 2 separate the halves:
+ * floor((80 - 5 - 2) / 2) = 36, of which the keys take HELP_KEYS_WIDTH. The keymap's texts fit
+ * (a test holds them to it), so nothing in the help is cut at 80 columns.
+ */
+export const HELP_ENTRY_WIDTH = 36;
+export const HELP_KEYS_WIDTH = 14;
+
 export interface HelpEntry {
   keys: string;
   help: string;
