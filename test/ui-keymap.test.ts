@@ -38,7 +38,7 @@ describe('the keymap', () => {
       ['enter', 'focusDetail'], ['l', 'focusDetail'], ['tab', 'toggleFocus'], ['?', 'toggleHelp'], ['q', 'quit'], ['ctrl+c', 'quit'],
       ['space', 'toggleRead'], ['m', 'toggleRead'], ['s', 'toggleStar'], ['*', 'toggleStar'], ['U', 'markUnread'], ['A', 'markAllRead'],
       ['u', 'undo'], ['1', 'viewAll'], ['2', 'viewUnread'], ['3', 'viewStarred'], ['d', 'viewNextDate'], ['/', 'openSearch'],
-      ['escape', 'clearSearch'],
+      ['escape', 'clearSearch'], ['n', 'nextUnread'], ['p', 'previousUnread'], ['[', 'olderDay'], [']', 'newerDay'], ['S', 'cycleOrder'],
     ];
     for (const [key, command] of list) expect(commandFor('list', key), key).toBe(command);
   });
@@ -53,7 +53,7 @@ describe('the keymap', () => {
     expect(commandFor('list', 'h')).toBeUndefined();
     // Space pages in the detail, as in less; m, s, U, A, u, views and / work in both panes.
     expect(commandFor('detail', 'space')).toBe('pageDown');
-    for (const [key, command] of [['m', 'toggleRead'], ['s', 'toggleStar'], ['U', 'markUnread'], ['A', 'markAllRead'], ['u', 'undo'], ['2', 'viewUnread'], ['/', 'openSearch']] as const) {
+    for (const [key, command] of [['m', 'toggleRead'], ['s', 'toggleStar'], ['U', 'markUnread'], ['A', 'markAllRead'], ['u', 'undo'], ['2', 'viewUnread'], ['/', 'openSearch'], ['n', 'nextUnread'], ['[', 'olderDay'], ['S', 'cycleOrder']] as const) {
       expect(commandFor('detail', key), key).toBe(command);
     }
   });

@@ -1,3 +1,4 @@
+import type { Browse } from './browse.js';
 import type { Command, Mode } from './key/bindings.js';
 import { commandFor } from './key/match.js';
 import { typedText } from './line-edit.js';
@@ -6,13 +7,14 @@ import type { ReaderModel } from './model.js';
 import { modeOf, REDUCED_COMMANDS } from './navigation.js';
 import type { SearchFetch } from './search-fetch.js';
 import type { Effect, Measure } from './types.js';
-import { ALL, nextDateView, type View } from './views.js';
+import { ALL, nextDateView } from './views.js';
 
 /** The concerns a key can reach. */
 export interface Parts {
   model: ReaderModel;
   marks: MarkActions;
   search: SearchFetch;
+  browse: Browse;
 }
 
 /** Where keys go now: the pane with focus, unless a question, the search line or the help is up. */
@@ -45,7 +47,7 @@ export function dispatchKey(parts: Parts, name: string, measure: Measure): Effec
 }
 
 function runCommand(parts: Parts, command: Command, measure: Measure): void {
-  const { model, marks, search } = parts;
+  const { model, marks, search, browse } = parts;
   const paper = model.selected;
   switch (command) {
     case 'toggleRead':
@@ -63,13 +65,23 @@ function runCommand(parts: Parts, command: Command, measure: Measure): void {
     case 'undo':
       return marks.undo();
     case 'viewAll':
-      return setView(parts, ALL);
+      return browse.show(ALL);
     case 'viewUnread':
-      return setView(parts, { kind: 'unread' });
+      return browse.show({ kind: 'unread' });
     case 'viewStarred':
-      return setView(parts, { kind: 'starred' });
+      return browse.show({ kind: 'starred' });
     case 'viewNextDate':
-      return setView(parts, nextDateView(model.view, model.dates));
+      return browse.show(nextDateView(model.view, model.dates));
+    case 'olderDay':
+      return browse.stepDay('older');
+    case 'newerDay':
+      return browse.stepDay('newer');
+    case 'nextUnread':
+      return browse.jumpUnread(1);
+    case 'previousUnread':
+      return browse.jumpUnread(-1);
+    case 'cycleOrder':
+      return browse.cycleOrder();
     case 'openSearch':
       return search.open();
     case 'clearSearch':
@@ -105,13 +117,4 @@ function navigate({ model, marks, search }: Parts, command: Command, measure: Me
   // Opening a paper is reading it; Tab only moves the focus (to scroll, or to look before deciding).
   if (command === 'focusDetail' && before.focus === 'list' && model.nav.focus === 'detail' && model.selected) marks.opened(model.selected);
   search.fetchAhead();
-}
-
-/** Choosing a view (again) is when it is rebuilt: it picks up marks other paperterm processes saved. */
-function setView({ model, search }: Parts, view: View): void {
-  model.store.refresh();
-  model.takeWarnings();
-  const keep = model.selected;
-  model.view = view;
-  search.rebuild({ keep });
 }

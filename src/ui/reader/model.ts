@@ -1,6 +1,7 @@
 import type { Paper } from '../../core/types.js';
 import { listForView, type VisibleList } from './library-view.js';
 import { initialState, reduce, type ReaderAction, type ReaderState } from './navigation.js';
+import { sortPapers, type Order } from './order.js';
 import type { StoreLink } from './store-link.js';
 import type { Status } from './types.js';
 import { ALL, dateIn, type View } from './views.js';
@@ -17,11 +18,15 @@ export class ReaderModel {
   loading: number | null;
   readonly store: StoreLink;
   view: View = ALL;
+  /** The order of a view's papers (S); a search's results are best match first whatever it is. */
+  order: Order = 'newest';
   list: VisibleList;
   status: Status | undefined;
   disposed = false;
   #nav: ReaderState;
   #dateOf: { view: View; of: (paper: Paper) => string | undefined } | undefined;
+  /** The library in `order`, kept while neither changes (sorting 100,000 titles takes ~0.2 s). */
+  #sorted: { papers: readonly Paper[]; order: Order; sorted: readonly Paper[] } | undefined;
 
   constructor(o: { papers: readonly Paper[]; dates: readonly string[]; loading: number | null; store: StoreLink; cols: number; rows: number }) {
     this.papers = o.papers;
@@ -58,9 +63,17 @@ export class ReaderModel {
     return this.#dateOf.of;
   }
 
-  /** Every paper of the current view, before any search. */
+  /** Every paper of the current view, in the current order, before any search. */
   viewList(): VisibleList {
-    return listForView(this.papers, this.store.map, this.view);
+    return listForView(this.#inOrder(), this.store.map, this.view);
+  }
+
+  #inOrder(): readonly Paper[] {
+    const cached = this.#sorted;
+    if (cached?.papers === this.papers && cached.order === this.order) return cached.sorted;
+    const sorted = sortPapers(this.papers, this.order);
+    this.#sorted = { papers: this.papers, order: this.order, sorted };
+    return sorted;
   }
 
   say(text: string): void {

@@ -248,7 +248,8 @@ export class SearchFetch {
   libraryGrew(from: number, appended: boolean): void {
     const model = this.#model;
     const marks = model.store.map;
-    if (appended) {
+    // New papers go after those listed in the library's own order; any other order is made afresh.
+    if (appended && model.order === 'newest') {
       model.list = growView(model.list, model.papers, from, marks, model.view);
       // Every index the reader holds still points at the same paper.
       model.navigate({ type: 'listGrew', count: model.list.papers.length });

@@ -1,5 +1,6 @@
 import type { Paper } from '../../core/types.js';
 import type { createSearchEngineAsync, SearchEngine } from '../../search/engine.js';
+import { Browse } from './browse.js';
 import { DetailHold } from './detail-hold.js';
 import { dispatchKey, modeNow, type Parts } from './dispatch.js';
 import { IndexBuild } from './index-build.js';
@@ -22,6 +23,7 @@ export type { Effect, LibraryUpdate, MarkStore, Measure, SessionOptions, Session
  *
  *   keys ─ dispatch.ts ─┬─ navigation.ts (reduce)   the selection, scroll, focus, help
  *                       ├─ mark-actions.ts          marks and undo (store-link.ts: the store)
+ *                       ├─ browse.ts                views, days, order, the next unread paper
  *                       └─ search-fetch.ts          the search line, results fetched as needed
  *   libraryGrew ─ library-growth.ts     buildIndex ─ index-build.ts     detail-hold.ts: held keys
  *
@@ -36,6 +38,7 @@ export class ReaderSession {
   readonly #model: ReaderModel;
   readonly #marks: MarkActions;
   readonly #search: SearchFetch;
+  readonly #browse: Browse;
   readonly #growth: LibraryGrowth;
   readonly #hold: DetailHold;
   readonly #index = new IndexBuild();
@@ -51,7 +54,8 @@ export class ReaderSession {
     this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed());
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
-    this.#parts = { model, marks: this.#marks, search: this.#search };
+    this.#browse = new Browse(model, this.#search, this.#marks);
+    this.#parts = { model, marks: this.#marks, search: this.#search, browse: this.#browse };
     const notices = [...(options.notices ?? []), ...store.takeWarnings()];
     if (notices.length > 0) model.status = { text: summarize(notices), warning: true };
     if (options.query) this.#search.start(options.query);
@@ -73,6 +77,8 @@ export class ReaderSession {
       list: model.list,
       detail: this.#hold.detail(model.list, model.selected),
       view: model.view,
+      order: model.order,
+      day: this.#browse.day(),
       dateOf: model.dateOf,
       query: search.query,
       line: search.line,

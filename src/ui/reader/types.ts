@@ -1,11 +1,13 @@
 import type { Paper } from '../../core/types.js';
 import type { ApplyResult, StateWarning } from '../../state/store.js';
 import type { MarkEdit, MarkMap } from '../../state/types.js';
+import type { DayInfo } from './days.js';
 import type { Mode } from './key/bindings.js';
 import type { VisibleList } from './library-view.js';
 import type { LineState } from './line-edit.js';
 import type { PaperMarks } from './marks.js';
 import type { ReaderState } from './navigation.js';
+import type { Order } from './order.js';
 import type { View } from './views.js';
 
 /** The part of the state store the reader uses (StateStore has it all). */
@@ -43,6 +45,10 @@ export interface SessionSnapshot {
    */
   detail: Paper | undefined;
   view: View;
+  /** The order of the view's papers (S; order.orderLabel words it); a search's matches are best first. */
+  order: Order;
+  /** The digest day shown ([ and ]), with its place among the days and its counts; undefined in other views. */
+  day: DayInfo | undefined;
   /** The date to show beside a paper: in a single-digest view that digest's, else the paper's newest. */
   dateOf: (paper: Paper) => string | undefined;
   /** The search the list is (or is about to be) narrowed by; '' for none. */

@@ -33,6 +33,11 @@ export type Command =
   | 'viewUnread'
   | 'viewStarred'
   | 'viewNextDate'
+  | 'olderDay'
+  | 'newerDay'
+  | 'nextUnread'
+  | 'previousUnread'
+  | 'cycleOrder'
   | 'openSearch'
   | 'clearSearch'
   // The search line.
@@ -107,8 +112,14 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['2'], command: 'viewUnread', modes: PANES, section: 'Views and search', help: 'unread papers' },
   { keys: ['3'], command: 'viewStarred', modes: PANES, section: 'Views and search', help: 'starred papers' },
   { keys: ['d'], command: 'viewNextDate', modes: PANES, section: 'Views and search', help: 'digest dates (cycles)' },
+  { keys: ['S'], command: 'cycleOrder', modes: PANES, section: 'Views and search', help: 'sort order (cycles)' },
   { keys: ['/'], command: 'openSearch', modes: PANES, section: 'Views and search', help: 'search (live)' },
   { keys: ['escape'], command: 'clearSearch', modes: ['list'], section: 'Views and search', help: 'clear the search' },
+
+  { keys: ['n'], command: 'nextUnread', modes: PANES, section: 'Views and search', help: 'next unread paper' },
+  { keys: ['p'], command: 'previousUnread', modes: PANES, section: 'Views and search', help: 'previous unread paper' },
+  { keys: ['['], command: 'olderDay', modes: PANES, section: 'Views and search', help: 'day before (older)' },
+  { keys: [']'], command: 'newerDay', modes: PANES, section: 'Views and search', help: 'day after (newer)' },
 
   { keys: ['enter'], command: 'searchSubmit', modes: ['search'], section: 'Search line', help: 'keep the search' },
   { keys: ['escape'], command: 'searchCancel', modes: ['search'], section: 'Search line', help: 'clear it, go back' },
@@ -158,6 +169,7 @@ export const FOOTER_HINTS: Readonly<Record<Mode, readonly { commands: readonly C
     { commands: ['quit'], label: 'quit' },
     { commands: ['viewAll', 'viewUnread', 'viewStarred'], label: 'views' },
     { commands: ['undo'], label: 'undo' },
+    { commands: ['nextUnread'], label: 'next unread' },
   ],
   detail: [
     { commands: ['down', 'up'], label: 'scroll' },
