@@ -198,3 +198,64 @@ describe('S cycles the order', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 });
+
+describe('Esc followed by another key in one read (fast typing, an SSH hop)', () => {
+  // The decoder hands such a burst over as ['escape', 'j']: Esc acts, then the key, in every mode.
+  test('in the detail: back to the list, then j moves', async () => {
+    const { session } = await testSession();
+    keys(session, 'enter', 'j');
+    expect(snap(session).nav.detailTop).toBe(1);
+    keys(session, 'escape', 'j');
+    expect(snap(session).mode).toBe('list');
+    expect(session.selected).toBe(papers[1]);
+  });
+
+  test('in the list: the kept search is cleared (the paper stays selected), then j moves', async () => {
+    const { session } = await testSession();
+    keys(session, '/', ...'diffusion', 'enter');
+    await turn();
+    keys(session, 'j');
+    const selected = session.selected!;
+    keys(session, 'escape', 'j');
+    expect(snap(session).query).toBe('');
+    expect(session.selected).toBe(papers[papers.indexOf(selected) + 1]);
+  });
+
+  test('on the search line: the search is cancelled, then j moves in the list it came from', async () => {
+    const { session } = await testSession();
+    keys(session, 'j', 'j', '/', 'x', 'escape', 'j');
+    expect(snap(session).mode).toBe('list');
+    expect(snap(session).line).toBeUndefined();
+    expect(session.selected).toBe(papers[3]);
+    // The search still waiting for its turn does not come back.
+    await turn();
+    expect(snap(session).query).toBe('');
+    expect(session.selected).toBe(papers[3]);
+  });
+
+  test('in the help: it closes, then j moves', async () => {
+    const { session } = await testSession();
+    keys(session, '?', 'escape', 'j');
+    expect(snap(session).nav.help).toBe(false);
+    expect(session.selected).toBe(papers[1]);
+  });
+
+  test('at a y/n question: Esc says no, then j moves; nothing marked', async () => {
+    const { session, store } = await testSession();
+    keys(session, 'A', 'escape', 'j');
+    expect(snap(session).mode).toBe('list');
+    expect(store.marks.size).toBe(0);
+    expect(session.selected).toBe(papers[1]);
+  });
+
+  test('Esc twice then a key: each Esc does its own step', async () => {
+    const { session } = await testSession();
+    keys(session, '/', ...'diffusion', 'enter');
+    await turn();
+    const opened = session.selected!;
+    keys(session, 'enter', 'escape', 'escape', 'j');
+    expect(snap(session).mode).toBe('list');
+    expect(snap(session).query).toBe('');
+    expect(session.selected).toBe(papers[papers.indexOf(opened) + 1]);
+  });
+});
