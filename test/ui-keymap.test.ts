@@ -149,4 +149,17 @@ describe('help and footer come from the keymap', () => {
     expect(editLine({ text: 'video diffusion', cursor: 6 }, 'clearLine')).toEqual({ text: 'diffusion', cursor: 0 });
     expect(entry.help).toBe('erase to the start');
   });
+
+  test('in both panes the footer names help and quit within its first 30 columns, so a 40-column footer keeps them', () => {
+    for (const mode of ['list', 'detail'] as const) {
+      const hints = footerHints(mode);
+      let used = 0;
+      for (const hint of hints) {
+        used += 1 + displayWidth(hint.keys) + 1 + displayWidth(hint.label) + 1; // " keys label "
+        if (hint.label === 'quit') break;
+      }
+      expect(hints.map((h) => h.label)).toEqual(expect.arrayContaining(['help', 'quit']));
+      expect(used, mode).toBeLessThanOrEqual(30);
+    }
+  });
 });

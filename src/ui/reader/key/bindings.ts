@@ -159,25 +159,27 @@ export const BINDINGS: readonly Binding[] = [
 
 /** Footer hints per mode, in order of importance; their keys are looked up in BINDINGS. */
 export const FOOTER_HINTS: Readonly<Record<Mode, readonly { commands: readonly Command[]; label: string }[]>> = {
+  // Help and quit come right after moving: a narrow footer (60 or 40 columns) still shows how to
+  // get help and how to leave.
   list: [
     { commands: ['down', 'up'], label: 'move' },
+    { commands: ['toggleHelp'], label: 'help' },
+    { commands: ['quit'], label: 'quit' },
     { commands: ['focusDetail'], label: 'open' },
     { commands: ['toggleRead'], label: 'read' },
     { commands: ['toggleStar'], label: 'star' },
     { commands: ['openSearch'], label: 'search' },
-    { commands: ['toggleHelp'], label: 'help' },
-    { commands: ['quit'], label: 'quit' },
     { commands: ['viewAll', 'viewUnread', 'viewStarred'], label: 'views' },
     { commands: ['undo'], label: 'undo' },
     { commands: ['nextUnread'], label: 'next unread' },
   ],
   detail: [
     { commands: ['down', 'up'], label: 'scroll' },
-    { commands: ['pageDown'], label: 'page' },
-    { commands: ['focusList'], label: 'back' },
-    { commands: ['toggleStar'], label: 'star' },
     { commands: ['toggleHelp'], label: 'help' },
     { commands: ['quit'], label: 'quit' },
+    { commands: ['focusList'], label: 'back' },
+    { commands: ['pageDown'], label: 'page' },
+    { commands: ['toggleStar'], label: 'star' },
     { commands: ['toggleRead'], label: 'read' },
   ],
   help: [
