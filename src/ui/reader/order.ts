@@ -24,7 +24,17 @@ export function nextOrder(order: Order): Order {
   return ORDERS[(ORDERS.indexOf(order) + 1) % ORDERS.length]!;
 }
 
-const titles = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/**
+ * A title as it sorts: case and accents folded, leading quotes and brackets skipped. Computed once
+ * per paper and compared as plain strings: Intl.Collator.compare over 100,000 titles takes seconds.
+ */
+function titleKey(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^[^\p{L}\p{N}]+/u, '');
+}
 
 /** The library in `order` (sorting is stable: ties keep the library's order). */
 export function sortPapers(papers: readonly Paper[], order: Order): readonly Paper[] {
@@ -33,7 +43,10 @@ export function sortPapers(papers: readonly Paper[], order: Order): readonly Pap
       return papers;
     case 'recurring':
       return [...papers].sort((a, b) => b.dates.length - a.dates.length);
-    case 'title':
-      return [...papers].sort((a, b) => titles.compare(a.title, b.title));
+    case 'title': {
+      const keyed = papers.map((paper) => ({ paper, key: titleKey(paper.title) }));
+      keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      return keyed.map((k) => k.paper);
+    }
   }
 }
