@@ -97,6 +97,29 @@ describe('n and p jump to the next unread paper', () => {
     expect(marksOf(store.marks, list[0]!.id).read).toBe(true);
   });
 
+  test('in a digest day n goes on to the next day with an unread paper, p back; past the last day it wraps', async () => {
+    const { session } = await testSession();
+    const [d0, d1, d2] = [onDay(dates[0]!), onDay(dates[1]!), onDay(dates[2]!)];
+    keys(session, ']', 'G', 'space'); // the newest day, its last paper read
+    keys(session, 'k', 'n');
+    expect(snap(session).day?.label).toBe(dates[1]);
+    expect(session.selected).toBe(d1[0]);
+    expect(snap(session).status?.text).toBe(`On to ${dates[1]}`);
+    // Back: the newest day's last unread paper.
+    keys(session, 'p');
+    expect(snap(session).day?.label).toBe(dates[0]);
+    expect(session.selected).toBe(d0.at(-2));
+    // A day with nothing unread is passed over.
+    keys(session, '[', 'A', 'y', ']', 'G', 'n');
+    expect(snap(session).day?.label).toBe(dates[2]);
+    expect(session.selected).toBe(d2.find((p) => !d1.includes(p)));
+    // From the oldest day n wraps to the newest.
+    while (snap(session).day?.label !== dates.at(-1)) keys(session, '[');
+    keys(session, 'G', 'n');
+    expect(snap(session).day?.label).toBe(dates[0]);
+    expect(snap(session).status?.text).toBe(`Wrapped to ${dates[0]}, the newest digest`);
+  });
+
   test('in the detail n opens the next unread paper, which marks it read, as a newsreader does', async () => {
     const { session, store } = await testSession();
     keys(session, 'enter');

@@ -61,7 +61,9 @@ export class Browse {
 
   /**
    * n and p: the next or previous unread paper in the list as shown, wrapping around (the status
-   * line says so). In the detail the paper is opened, so it is read, as a newsreader's n does.
+   * line says so). In a digest day, past its last unread paper, on to the next day that has one
+   * (older for n, newer for p), as a newsreader goes on to the next feed. In the detail the paper is
+   * opened, so it is read, as a newsreader's n does.
    */
   jumpUnread(step: 1 | -1): void {
     const model = this.#model;
@@ -72,14 +74,45 @@ export class Browse {
       this.#search.fetch(Infinity);
       found = findUnread(model.list.papers, model.nav.cursor, step, isUnread);
     }
+    if ((!found || found.wrapped) && this.#toOtherDay(step, isUnread)) return this.#opened();
     if (!found) {
       const here = model.selected && isUnread(model.selected);
       return model.say(here ? 'No other unread paper here' : 'No unread papers here');
     }
     model.navigate({ type: 'select', cursor: found.index });
     if (found.wrapped) model.say(step === 1 ? 'Wrapped to the top' : 'Wrapped to the bottom');
-    const paper = model.selected;
-    if (model.nav.focus === 'detail' && paper) this.#marks.opened(paper);
+    this.#opened();
+  }
+
+  /**
+   * From a digest day (without a search) to the nearest other day with an unread paper, in the
+   * direction of `step`, wrapping from the oldest day to the newest (or back); its first unread
+   * paper selected (its last, going back). False when no other day has one.
+   */
+  #toOtherDay(step: 1 | -1, isUnread: (p: Paper) => boolean): boolean {
+    const model = this.#model;
+    const { view, dates } = model;
+    if (view.kind !== 'date' || this.#search.query.trim() !== '') return false;
+    const at = dates.indexOf(view.date);
+    if (at < 0) return false;
+    for (let k = 1; k < dates.length; k++) {
+      const raw = at + step * k; // dates are newest first: n (step 1) goes to older days
+      const date = dates[((raw % dates.length) + dates.length) % dates.length]!;
+      if (!model.papers.some((p) => p.dates.includes(date) && isUnread(p))) continue;
+      this.show({ kind: 'date', date }, { first: true });
+      const found = findUnread(model.list.papers, step === 1 ? -1 : model.list.papers.length, step, isUnread);
+      if (found) model.navigate({ type: 'select', cursor: found.index });
+      const wrapped = raw < 0 || raw >= dates.length;
+      model.say(wrapped ? `Wrapped to ${date}, the ${step === 1 ? 'newest' : 'oldest'} digest` : `On to ${date}`);
+      return true;
+    }
+    return false;
+  }
+
+  /** After n or p: in the detail, the paper now shown is opened (read). */
+  #opened(): void {
+    const paper = this.#model.selected;
+    if (this.#model.nav.focus === 'detail' && paper) this.#marks.opened(paper);
     this.#search.fetchAhead();
   }
 
