@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
-import { digestCount, nextPaperOrder, PAPER_ORDERS, sortPapers } from '../src/core/paper-order.js';
+import { digestCount, nextPaperOrder, PAPER_ORDERS, sortPapers, titleSortKey } from '../src/core/paper-order.js';
+import { sortPapers as readerSort } from '../src/ui/reader/order.js';
 import { expectCleanErrors, runCli } from './helpers/cli.js';
 import { pinnedSamples } from './helpers/digests.js';
 
@@ -27,20 +28,17 @@ describe('sort orders over the real samples', () => {
     expect(sorted).toHaveLength(papers.length);
   });
 
-  it('title sorts A–Z ignoring case, numbers by value', () => {
-    const titles = sortPapers(papers, 'title').map((p) => p.title);
-    expect(titles).toHaveLength(papers.length);
-    for (let i = 1; i < titles.length; i++) {
-      expect(titles[i - 1]!.localeCompare(titles[i]!, 'en', { sensitivity: 'base', numeric: true })).toBeLessThanOrEqual(0);
-    }
-    const fake = (title: string) => ({ ...papers[0]!, title });
-    expect(sortPapers([fake('b'), fake('GPT-35'), fake('a'), fake('GPT-4'), fake('Zed')], 'title').map((p) => p.title)).toEqual([
-      'a',
-      'b',
-      'GPT-4',
-      'GPT-35',
-      'Zed',
-    ]);
+  it('title sorts A–Z ignoring case, accents and leading quotes, ties newest first', () => {
+    const keys = sortPapers(papers, 'title').map((p) => titleSortKey(p.title));
+    expect(keys).toHaveLength(papers.length);
+    for (let i = 1; i < keys.length; i++) expect(keys[i - 1]! <= keys[i]!).toBe(true);
+    const fake = (title: string, id: string) => ({ ...papers[0]!, title, id });
+    const sorted = sortPapers([fake('b', '1'), fake('"Quoted" title', '2'), fake('Élan', '3'), fake('a', '4'), fake('B', '5'), fake('zed', '6')], 'title');
+    expect(sorted.map((p) => p.title)).toEqual(['a', 'b', 'B', 'Élan', '"Quoted" title', 'zed']);
+  });
+
+  it('gives the orders the reader shows (list --sort and S agree)', () => {
+    for (const order of PAPER_ORDERS) expect(sortPapers(papers, order)).toEqual(readerSort(papers, order));
   });
 
   it('S cycles newest → recurring → title → newest', () => {
