@@ -1,8 +1,14 @@
+import { existsSync } from 'node:fs';
 import { parseCommandArgs } from './args.js';
 import { listCommand, LIST_HELP } from './commands/list.js';
 import { MARK_COMMANDS, MARK_HELP } from './commands/mark.js';
 import { STATE_HELP, STATE_OPTIONS, stateDirFromArgs } from './commands/state-opts.js';
 import { SEARCH_HELP, searchCommand } from './commands/search.js';
+import { SHOW_HELP, showCommand } from './commands/show.js';
+import { EXPORT_HELP, exportCommand } from './commands/export.js';
+import { STATS_HELP, statsCommand } from './commands/stats.js';
+import { MARKS_HELP, marksCommand } from './commands/marks.js';
+import { nearest } from './suggest.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
@@ -18,6 +24,11 @@ Usage:
   ${LIST_HELP.split('\n').join('\n  ')}
   ${MARK_HELP.split('\n').join('\n  ')}
   ${SEARCH_HELP.split('\n').join('\n  ')}
+  ${SHOW_HELP.split('\n').join('\n  ')}
+  ${EXPORT_HELP.split('\n').join('\n  ')}
+  ${STATS_HELP.split('\n').join('\n  ')}
+  ${MARKS_HELP.split('\n').join('\n  ')}
+  paperterm COMMAND --help            that command's help
   paperterm --help | --version
 
 PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
@@ -32,6 +43,24 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   ...MARK_COMMANDS,
   search: searchCommand,
+  show: showCommand,
+  export: exportCommand,
+  stats: statsCommand,
+  marks: marksCommand,
+};
+
+/** `paperterm COMMAND --help`; a command missing here gets the whole help. */
+const COMMAND_HELP: Record<string, string> = {
+  list: LIST_HELP,
+  read: MARK_HELP,
+  unread: MARK_HELP,
+  star: MARK_HELP,
+  unstar: MARK_HELP,
+  search: SEARCH_HELP,
+  show: SHOW_HELP,
+  export: EXPORT_HELP,
+  stats: STATS_HELP,
+  marks: MARKS_HELP,
 };
 
 async function defaultCommand(argv: string[], io: Io): Promise<number> {
@@ -70,11 +99,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const [first, ...rest] = argv;
     const command = first !== undefined ? COMMANDS[first] : undefined;
     if (command) {
-      if (rest.includes('--help') || rest.includes('-h')) {
-        io.out(`${HELP}\n`);
+      const end = rest.indexOf('--');
+      const own = end < 0 ? rest : rest.slice(0, end);
+      if (own.includes('--help') || own.includes('-h')) {
+        const help = COMMAND_HELP[first!];
+        io.out(help ? `${help}\n  ${STATE_HELP.split('\n').join('\n  ')}\n` : `${HELP}\n`);
         return 0;
       }
       return await command(rest, io);
+    }
+    if (first !== undefined && /^[a-z][a-z-]*$/.test(first) && !existsSync(first)) {
+      // Not a command, and not a digest path either: most likely a slip of the fingers.
+      const near = nearest(first, Object.keys(COMMANDS));
+      if (near) throw new UsageError(`'${first}' is not a command or a file; did you mean \`${near}\`?`);
     }
     return await defaultCommand(argv, io);
   } catch (err) {

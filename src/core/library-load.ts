@@ -5,7 +5,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { openDigestCache } from './cache.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
-import { expandPaths, readDigestFile, type LoadOptions, type LoadProblem } from './load.js';
+import { expandPaths, readDigestFile, STDIN_PATH, type LoadOptions, type LoadProblem } from './load.js';
 import { DigestError, digestOrderKey, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
 
@@ -54,6 +54,8 @@ interface Planned {
  * the prefix does not (or the file cannot be read), and the caller reads the whole file instead.
  */
 export function peekDigestOrder(file: string): { order: number | null; bytes: number } {
+  // Stdin cannot be peeked at and read again: it is read whole at once.
+  if (file === STDIN_PATH) return { order: null, bytes: 0 };
   let fd: number;
   try {
     fd = openSync(file, 'r');

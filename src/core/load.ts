@@ -4,7 +4,7 @@ import { describeFsError } from './fs-errors.js';
 import { fileSignature, openDigestCache, type DigestCache } from './cache.js';
 import { buildLibrary } from './library.js';
 import { packageRoot } from './package-root.js';
-import { checkDigestBytes, DigestError, digestFromLayout, scanDigest, textOfBytes } from './parse.js';
+import { checkDigestBytes, DigestError, digestFromLayout, scanDigest, STDIN_PATH, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
 
 /** A problem with one input path; `message` is a complete line for stderr. */
@@ -31,7 +31,9 @@ export function defaultPaths(env: NodeJS.ProcessEnv = process.env): string[] {
 }
 
 
-/** Expands directories to their *.txt files (sorted); files are taken as given, whatever their name. */
+export { STDIN_PATH };
+
+/** Expands directories to their *.txt files (sorted); files are taken as given, whatever their name; `-` is stdin. */
 export function expandPaths(paths: readonly string[]): { files: string[]; errors: LoadProblem[] } {
   const files: string[] = [];
   const errors: LoadProblem[] = [];
@@ -43,6 +45,10 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
     }
   };
   for (const p of paths) {
+    if (p === STDIN_PATH) {
+      add(STDIN_PATH);
+      continue;
+    }
     const abs = resolve(p);
     try {
       if (statSync(abs).isDirectory()) {
@@ -75,7 +81,7 @@ let shared: Buffer | undefined;
 function readFileBytes(file: string): { bytes: Buffer; signature: string; unchanged: boolean } {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = file === STDIN_PATH ? 0 : openSync(file, 'r');
   } catch (err) {
     throw new DigestError(describeFsError(err));
   }
@@ -93,7 +99,7 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
         buf.copy(bigger, 0, 0, length);
         buf = bigger;
       }
-      const n = readSync(fd, buf, length, buf.length - length, null);
+      const n = readRetrying(fd, buf, length);
       if (n === 0) break;
       length += n;
     }
@@ -103,12 +109,26 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
   } catch (err) {
     throw err instanceof DigestError ? err : new DigestError(describeFsError(err));
   } finally {
-    closeSync(fd);
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+/** readSync that waits out EAGAIN, which a non-blocking stdin (a pipe set so by a shell) throws. */
+function readRetrying(fd: number, buf: Buffer, at: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, at, buf.length - at, null);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
   }
 }
 
 /** Reads and parses one digest, through the cache when one is given. Throws DigestError. */
 export function readDigestFile(file: string, cache: DigestCache | null = null): Digest {
+  // Stdin can be read once and has no file to cache against.
+  if (file === STDIN_PATH) cache = null;
   const { bytes, signature, unchanged } = readFileBytes(file);
   let text: string | undefined;
   if (cache && unchanged) {
