@@ -20,7 +20,7 @@ export function editDistance(a: string, b: string): number {
 /**
  * The candidate nearest to what was typed, if it is near enough to be a slip: at most a third of
  * the word's letters (one to three) away, as git's "did you mean" stays quiet on unrelated words.
- * Ties go to the earlier candidate.
+ * Ties go to a candidate the word is the start of ("stat": stats, not star), else the earlier one.
  */
 export function nearest(typed: string, candidates: readonly string[]): string | undefined {
   const word = typed.toLowerCase();
@@ -28,11 +28,12 @@ export function nearest(typed: string, candidates: readonly string[]): string | 
   let bestDistance = Infinity;
   for (const c of candidates) {
     const dist = editDistance(word, c.toLowerCase());
-    if (dist < bestDistance) {
+    const completes = c.toLowerCase().startsWith(word) && !best?.toLowerCase().startsWith(word);
+    if (dist < bestDistance || (dist === bestDistance && completes)) {
       best = c;
       bestDistance = dist;
     }
   }
   const limit = Math.min(3, Math.max(1, Math.ceil(word.length / 3)));
-  return bestDistance > 0 && bestDistance <= limit ? best : undefined;
+  return best !== typed && bestDistance <= limit ? best : undefined;
 }

@@ -14,14 +14,26 @@ const LATEX_SPECIAL: Record<string, string> = {
   $: '\\$',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
+  // Plain LaTeX fonts (OT1) print these three as ¡ ¿ and an em dash.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
 };
-const SPECIAL = /[\\{}%&#_$~^]/g;
+const SPECIAL = /[\\{}%&#_$~^<>|]/g;
 // Controls and line breaks have no place in a field; a digest's stray ones become spaces.
 const SPACE_LIKE = /[\s\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]+/g;
 
-/** Text for a braced BibTeX field: special characters escaped, braces balanced, one line. */
+// TeX turns `` '' -- --- ,, !` ?` into other characters (quotes, dashes); an empty group between
+// the two keeps the characters the digest has.
+const LIGATURE = /([-`',])(?=\1)|([!?])(?=`)/g;
+
+/** Text for a braced BibTeX field: special characters escaped, braces balanced, one line, no ligatures. */
 export function bibtexText(text: string): string {
-  return text.replace(SPACE_LIKE, ' ').trim().replace(SPECIAL, (ch) => LATEX_SPECIAL[ch]!);
+  return text
+    .replace(SPACE_LIKE, ' ')
+    .trim()
+    .replace(SPECIAL, (ch) => LATEX_SPECIAL[ch]!)
+    .replace(LIGATURE, '$&{}');
 }
 
 /**
