@@ -227,6 +227,25 @@ describe('marks that travel', { timeout: 60_000 }, () => {
   });
 });
 
+describe('digest text that tries to drive the terminal', { timeout: 60_000 }, () => {
+  it('never reaches stdout as control bytes from show or any human export format', () => {
+    const evil = 'Evil \x1b]52;c;cHduZWQ=\x07paper \x1b[2J\u202Egnp.exe';
+    const dir = writeDigests({ 'a.txt': layoutA('Mar 2', [[evil, `${abstract('evil')} \x1b[31mred\x1b[0m https://x.org/\x1b[0m`]]) });
+    const [p] = papersOf([dir]);
+    expect(p!.title).toBe(evil); // the library keeps the text exact…
+    for (const args of [['show', p!.id, '--digests', dir], ...['markdown', 'bibtex', 'csv'].map((f) => ['export', '-f', f, dir])]) {
+      const r = runCli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      // …what is printed holds no ESC, BEL, C1 or bidi override.
+      expect(r.stdout, args.join(' ')).not.toMatch(/[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+      expect(r.stdout, args.join(' ')).toContain('Evil');
+    }
+    const json = runCli(['export', '-f', 'json', dir]).stdout;
+    expect(json).not.toMatch(/\u202e/);
+    expect((JSON.parse(json) as JsonPaper[])[0]!.title).toBe(evil);
+  });
+});
+
 describe('every command has --help and consistent exit codes', { timeout: 60_000 }, () => {
   it.each(['list', 'search', 'show', 'export', 'stats', 'marks', 'read', 'star'])('%s --help prints its own usage, exit 0', (cmd) => {
     const r = runCli([cmd, '--help']);

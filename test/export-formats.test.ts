@@ -7,6 +7,7 @@ import { bibtexCitation, copyTarget, markdownLine } from '../src/export/citation
 import { CSV_COLUMNS, csvDocument } from '../src/export/csv.js';
 import { markdownDocument, markdownText } from '../src/export/markdown.js';
 import { NO_MARKS } from '../src/state/types.js';
+import { terminalLine } from '../src/core/terminal-text.js';
 import { SAMPLE_DIR } from './helpers/digests.js';
 
 const samples = loadLibrary([SAMPLE_DIR]).papers;
@@ -41,7 +42,8 @@ describe('BibTeX export', () => {
     parsed.entries.forEach((e, i) => {
       const p = papers[i]!;
       expect(e.type).toBe('misc');
-      const oneLine = (s: string) => s.replace(/[\s\u0007]+/g, ' ').trim();
+      // What every printed digest text becomes: terminal-safe (BEL as ^G), on one line.
+      const oneLine = (s: string) => terminalLine(s).replace(/\s+/g, ' ').trim();
       expect(e.fields.title).toBe(oneLine(p.title));
       if (p.abstract) expect(e.fields.abstract).toBe(oneLine(p.abstract));
       expect(e.fields.url).toBe(p.links[0]);
@@ -127,7 +129,7 @@ function readCsv(text: string): string[][] {
 
 describe('CSV export', () => {
   it('round-trips every field through an RFC 4180 reader', () => {
-    const tricky = paper({ title: 'Quotes "here", commas, and\r\nline breaks', abstract: 'a,"b"\nc', links: ['https://a.b/x', 'https://c.d'], dates: ['Mar 18', 'Mar 14'] });
+    const tricky = paper({ title: 'Quotes "here", commas,, and ""', abstract: 'a,"b" c', links: ['https://a.b/x', 'https://c.d'], dates: ['Mar 18', 'Mar 14'] });
     const papers = [...samples.slice(0, 50), tricky];
     const rows = readCsv(csvDocument(papers, (p) => (p === tricky ? { read: true, starred: false } : NO_MARKS)));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
@@ -138,13 +140,18 @@ describe('CSV export', () => {
     });
   });
 
-  it('defuses a field a spreadsheet would run as a formula', () => {
-    const rows = readCsv(csvDocument([paper({ title: '=HYPERLINK("http://evil")' })], () => NO_MARKS));
+  it('defuses a field a spreadsheet would run as a formula, and what would drive a terminal', () => {
+    const rows = readCsv(csvDocument([paper({ title: '=HYPERLINK("http://evil")', abstract: 'red \x1b[31malert\x1b[0m\x07 done' })], () => NO_MARKS));
     expect(rows[1]![1]).toBe('\'=HYPERLINK("http://evil")');
+    expect(rows[1]![6]).toBe('red alert^G done');
   });
 });
 
 describe('Markdown export', () => {
+  it('keeps escape sequences out of the text', () => {
+    expect(markdownText('a \x1b]8;;https://evil\x1b\\b\u202Ec')).toBe('a bc');
+  });
+
   it('writes a reading list entry with title link, dates, links, marks and the abstract quoted', () => {
     const p = paper({ title: 'A *bold* [claim] <b>', abstract: '# Not a heading & more', links: ['https://x.io/a(b)'], dates: ['Mar 18', 'Mar 17'] });
     expect(markdownDocument([p], () => ({ read: true, starred: true }))).toBe(

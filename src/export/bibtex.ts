@@ -1,3 +1,4 @@
+import { terminalLine } from '../core/terminal-text.js';
 import type { Paper } from '../core/types.js';
 
 // What classic BibTeX, biber and LaTeX read as markup inside a braced field. Braces are never
@@ -20,17 +21,19 @@ const LATEX_SPECIAL: Record<string, string> = {
   '|': '\\textbar{}',
 };
 const SPECIAL = /[\\{}%&#_$~^<>|]/g;
-// Controls and line breaks have no place in a field; a digest's stray ones become spaces.
-const SPACE_LIKE = /[\s\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]+/g;
 
 // TeX turns `` '' -- --- ,, !` ?` into other characters (quotes, dashes); an empty group between
 // the two keeps the characters the digest has.
 const LIGATURE = /([-`',])(?=\1)|([!?])(?=`)/g;
 
-/** Text for a braced BibTeX field: special characters escaped, braces balanced, one line, no ligatures. */
+/**
+ * Text for a braced BibTeX field: terminal-safe on one line (escape sequences gone, controls in
+ * caret notation, as everywhere paperterm prints digest text), special characters escaped, braces
+ * balanced, no ligatures.
+ */
 export function bibtexText(text: string): string {
-  return text
-    .replace(SPACE_LIKE, ' ')
+  return terminalLine(text)
+    .replace(/\s+/g, ' ')
     .trim()
     .replace(SPECIAL, (ch) => LATEX_SPECIAL[ch]!)
     .replace(LIGATURE, '$&{}');
@@ -41,7 +44,7 @@ export function bibtexText(text: string): string {
  * would unbalance the braces, end the field or break the line are percent-encoded.
  */
 export function bibtexUrl(url: string): string {
-  return url.replace(/[{}\\\s\u0000-\u001F\u007F-\u009F"]/g, (ch) =>
+  return url.replace(/[{}\\\s\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C"]/g, (ch) =>
     [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
   );
 }

@@ -1,15 +1,18 @@
+import { terminalLine } from '../core/terminal-text.js';
 import type { Paper } from '../core/types.js';
 import type { Marks } from '../state/types.js';
 
 export const CSV_COLUMNS = ['id', 'title', 'dates', 'links', 'read', 'starred', 'abstract'] as const;
 
 /**
- * One RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. A field a
- * spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe, as spreadsheets
- * themselves write it; digest text is untrusted.
+ * One RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. Digest text
+ * is untrusted: it is made terminal-safe (escape sequences removed, controls in caret notation, as
+ * everywhere paperterm prints it; digest lines hold no line breaks), and a field a spreadsheet would
+ * run as a formula (=, +, -, @ first) gets a leading apostrophe, as spreadsheets write it themselves.
  */
 export function csvField(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = terminalLine(value);
+  const text = /^[=+\-@]/.test(safe) ? `'${safe}` : safe;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,17 +1,16 @@
+import { terminalLine } from '../core/terminal-text.js';
 import type { Paper } from '../core/types.js';
 import type { Marks } from '../state/types.js';
 
-// Controls, line breaks and bidi overrides: a Markdown line must stay one line and read as written.
-const SPACE_LIKE = /[\s\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]+/g;
-
 /**
- * Inline Markdown text that renders as the characters written: the marks CommonMark would read as
+ * Inline Markdown text that renders as the characters written, terminal-safe on one line (as
+ * terminalLine makes every printed digest text): the marks CommonMark would read as
  * emphasis, code, links, HTML or table cells are backslash-escaped (any ASCII punctuation may be),
  * and so is an entity-like `&name;` and a line start that would begin a block.
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(SPACE_LIKE, ' ')
+  return terminalLine(text)
+    .replace(/\s+/g, ' ')
     .trim()
     .replace(/[\\`*_[\]<>|]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&')
@@ -21,7 +20,7 @@ export function markdownText(text: string): string {
 
 /** A URL as a link destination: characters that would end or break it are percent-encoded. */
 export function markdownUrl(url: string): string {
-  return url.replace(/[\s()<>\\\u0000-\u001F\u007F-\u009F]/g, (ch) =>
+  return url.replace(/[\s()<>\\\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, (ch) =>
     [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
   );
 }
