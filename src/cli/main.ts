@@ -31,8 +31,9 @@ Usage:
   paperterm COMMAND --help            that command's help
   paperterm --help | --version
 
-PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
-$PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
+PATH is a digest file, a directory of *.txt digests, or - for a digest on stdin. With no PATH:
+the directories in $PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
+Exit codes: 0 done, 1 nothing matched (search, export), 2 usage or input error.
 
 Every command takes:
   ${STATE_HELP.split('\n').join('\n  ')}`;
