@@ -5,9 +5,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { openDigestCache } from './cache.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
-import { expandPaths, readDigestFile, STDIN_PATH, type LoadOptions, type LoadProblem } from './load.js';
+import { expandPaths, readDigestFile, type LoadOptions, type LoadProblem } from './load.js';
 import { DigestError, digestOrderKey, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
+import { STDIN_PATH } from './parse.js';
 
 export interface LibraryLoad {
   /** Digest files found, in the order they are read. */

@@ -4,8 +4,13 @@ import { describeFsError } from './fs-errors.js';
 import { fileSignature, openDigestCache, type DigestCache } from './cache.js';
 import { buildLibrary } from './library.js';
 import { packageRoot } from './package-root.js';
-import { checkDigestBytes, DigestError, digestFromLayout, scanDigest, STDIN_PATH, textOfBytes } from './parse.js';
+import { checkDigestBytes, DigestError, digestFromLayout, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
+import { STDIN_PATH } from './parse.js';
+import { readStdinBytes } from './stdin.js';
+
+/** `-` as a PATH: a digest on standard input. */
+export { STDIN_PATH };
 
 /** A problem with one input path; `message` is a complete line for stderr. */
 export interface LoadProblem {
@@ -31,9 +36,7 @@ export function defaultPaths(env: NodeJS.ProcessEnv = process.env): string[] {
 }
 
 
-export { STDIN_PATH };
-
-/** Expands directories to their *.txt files (sorted); files are taken as given, whatever their name; `-` is stdin. */
+/** Expands directories to their *.txt files (sorted); files are taken as given, whatever their name. */
 export function expandPaths(paths: readonly string[]): { files: string[]; errors: LoadProblem[] } {
   const files: string[] = [];
   const errors: LoadProblem[] = [];
@@ -81,7 +84,7 @@ let shared: Buffer | undefined;
 function readFileBytes(file: string): { bytes: Buffer; signature: string; unchanged: boolean } {
   let fd: number;
   try {
-    fd = file === STDIN_PATH ? 0 : openSync(file, 'r');
+    fd = openSync(file, 'r');
   } catch (err) {
     throw new DigestError(describeFsError(err));
   }
@@ -99,7 +102,7 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
         buf.copy(bigger, 0, 0, length);
         buf = bigger;
       }
-      const n = readRetrying(fd, buf, length);
+      const n = readSync(fd, buf, length, buf.length - length, null);
       if (n === 0) break;
       length += n;
     }
@@ -109,26 +112,14 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
   } catch (err) {
     throw err instanceof DigestError ? err : new DigestError(describeFsError(err));
   } finally {
-    if (fd !== 0) closeSync(fd);
-  }
-}
-
-/** readSync that waits out EAGAIN, which a non-blocking stdin (a pipe set so by a shell) throws. */
-function readRetrying(fd: number, buf: Buffer, at: number): number {
-  for (;;) {
-    try {
-      return readSync(fd, buf, at, buf.length - at, null);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
+    closeSync(fd);
   }
 }
 
 /** Reads and parses one digest, through the cache when one is given. Throws DigestError. */
 export function readDigestFile(file: string, cache: DigestCache | null = null): Digest {
-  // Stdin can be read once and has no file to cache against.
-  if (file === STDIN_PATH) cache = null;
+  // Stdin is read once, whole, and has no file to cache against.
+  if (file === STDIN_PATH) return digestOfBytes(readStdinBytes(), file);
   const { bytes, signature, unchanged } = readFileBytes(file);
   let text: string | undefined;
   if (cache && unchanged) {
@@ -142,6 +133,12 @@ export function readDigestFile(file: string, cache: DigestCache | null = null): 
   const digest = digestFromLayout(text, file, layout);
   if (cache && unchanged) cache.store(file, signature, layout, digest);
   return digest;
+}
+
+function digestOfBytes(bytes: Buffer, file: string): Digest {
+  checkDigestBytes(bytes);
+  const text = textOfBytes(bytes);
+  return digestFromLayout(text, file, scanDigest(text));
 }
 
 /** Reads every path; a bad file is reported and skipped, never fatal on its own. */

@@ -281,10 +281,11 @@ export async function openStateStore(options: StateOptions & { checkWritable?: b
 export interface ReadOnlyState {
   path: string;
   marks: MarkMap;
-  /** Every field's last change, unmarks included (what `marks export` writes). */
-  records: Records;
   /** One-line messages: a damaged file moved aside, or why the store could not be read. */
   warnings: string[];
+
+  /** Every field's last change, unmarks included (what `marks export` writes). */
+  records: Records;
 }
 
 /** For commands that only show marks: no conf, no lock unless a bad file must be moved aside. */
