@@ -4,14 +4,14 @@ import { listCommand, LIST_HELP } from './commands/list.js';
 import { MARK_COMMANDS, MARK_HELP } from './commands/mark.js';
 import { STATE_HELP, STATE_OPTIONS, stateDirFromArgs } from './commands/state-opts.js';
 import { SEARCH_HELP, searchCommand } from './commands/search.js';
+import { FatalError, UsageError } from './errors.js';
+import type { Io } from './io.js';
+import { packageVersion } from './version.js';
 import { SHOW_HELP, showCommand } from './commands/show.js';
 import { EXPORT_HELP, exportCommand } from './commands/export.js';
 import { STATS_HELP, statsCommand } from './commands/stats.js';
 import { MARKS_HELP, marksCommand } from './commands/marks.js';
 import { nearest } from './suggest.js';
-import { FatalError, UsageError } from './errors.js';
-import type { Io } from './io.js';
-import { packageVersion } from './version.js';
 
 const HELP = `paperterm — a keyboard-first terminal reader for AI-paper digests
 
@@ -22,21 +22,23 @@ Usage:
                                      --query starts with that search applied (no terminal: prints
                                      what paperterm search QUERY prints)
   ${LIST_HELP.split('\n').join('\n  ')}
-  ${MARK_HELP.split('\n').join('\n  ')}
-  ${SEARCH_HELP.split('\n').join('\n  ')}
   ${SHOW_HELP.split('\n').join('\n  ')}
   ${EXPORT_HELP.split('\n').join('\n  ')}
   ${STATS_HELP.split('\n').join('\n  ')}
   ${MARKS_HELP.split('\n').join('\n  ')}
   paperterm COMMAND --help            that command's help
+  ${MARK_HELP.split('\n').join('\n  ')}
+  ${SEARCH_HELP.split('\n').join('\n  ')}
   paperterm --help | --version
 
-PATH is a digest file, a directory of *.txt digests, or - for a digest on stdin. With no PATH:
-the directories in $PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
-Exit codes: 0 done, 1 nothing matched (search, export), 2 usage or input error.
+PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
+$PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
 
 Every command takes:
-  ${STATE_HELP.split('\n').join('\n  ')}`;
+  ${STATE_HELP.split('\n').join('\n  ')}
+
+A PATH of - reads a digest from stdin (cat digest.txt | paperterm list -).
+Exit codes: 0 done, 1 nothing matched (search, export), 2 usage or input error.`;
 
 type Command = (argv: string[], io: Io) => number | Promise<number>;
 
