@@ -44,26 +44,12 @@ type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   list: listCommand,
-  ...MARK_COMMANDS,
-  search: searchCommand,
   show: showCommand,
   export: exportCommand,
   stats: statsCommand,
   marks: marksCommand,
-};
-
-/** `paperterm COMMAND --help`; a command missing here gets the whole help. */
-const COMMAND_HELP: Record<string, string> = {
-  list: LIST_HELP,
-  read: MARK_HELP,
-  unread: MARK_HELP,
-  star: MARK_HELP,
-  unstar: MARK_HELP,
-  search: SEARCH_HELP,
-  show: SHOW_HELP,
-  export: EXPORT_HELP,
-  stats: STATS_HELP,
-  marks: MARKS_HELP,
+  ...MARK_COMMANDS,
+  search: searchCommand,
 };
 
 async function defaultCommand(argv: string[], io: Io): Promise<number> {
@@ -95,6 +81,20 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
   if (query !== undefined) return searchCommand([...state, '--', query, ...positionals], io);
   return listCommand([...state, '--', ...positionals], io);
 }
+
+/** `paperterm COMMAND --help`; a command missing here gets the whole help. */
+const COMMAND_HELP: Record<string, string> = {
+  list: LIST_HELP,
+  read: MARK_HELP,
+  unread: MARK_HELP,
+  star: MARK_HELP,
+  unstar: MARK_HELP,
+  search: SEARCH_HELP,
+  show: SHOW_HELP,
+  export: EXPORT_HELP,
+  stats: STATS_HELP,
+  marks: MARKS_HELP,
+};
 
 /** Runs one invocation; returns the exit code. User mistakes become one stderr line, never a trace. */
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -5,7 +5,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { openDigestCache } from './cache.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
-import { expandPaths, readDigestFile, type LoadOptions, type LoadProblem } from './load.js';
+import { expandPaths, readDigest, type LoadOptions, type LoadProblem } from './load.js';
 import { DigestError, digestOrderKey, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
 import { STDIN_PATH } from './parse.js';
@@ -94,7 +94,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
 
   const read = (file: string): NonNullable<Planned['read']> => {
     try {
-      return { digest: readDigestFile(file, cache) };
+      return { digest: readDigest(file, cache) };
     } catch (err) {
       if (!(err instanceof DigestError)) throw err;
       return { error: err.message };

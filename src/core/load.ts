@@ -118,8 +118,6 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
 
 /** Reads and parses one digest, through the cache when one is given. Throws DigestError. */
 export function readDigestFile(file: string, cache: DigestCache | null = null): Digest {
-  // Stdin is read once, whole, and has no file to cache against.
-  if (file === STDIN_PATH) return digestOfBytes(readStdinBytes(), file);
   const { bytes, signature, unchanged } = readFileBytes(file);
   let text: string | undefined;
   if (cache && unchanged) {
@@ -135,7 +133,10 @@ export function readDigestFile(file: string, cache: DigestCache | null = null): 
   return digest;
 }
 
-function digestOfBytes(bytes: Buffer, file: string): Digest {
+/** readDigestFile, or for `-` the digest on stdin (read once, whole, never cached). */
+export function readDigest(file: string, cache: DigestCache | null = null): Digest {
+  if (file !== STDIN_PATH) return readDigestFile(file, cache);
+  const bytes = readStdinBytes();
   checkDigestBytes(bytes);
   const text = textOfBytes(bytes);
   return digestFromLayout(text, file, scanDigest(text));
@@ -149,7 +150,7 @@ export function loadLibrary(paths: readonly string[], options: LoadOptions = {})
   const warnings: LoadProblem[] = [];
   for (const file of files) {
     try {
-      const digest = readDigestFile(file, cache);
+      const digest = readDigest(file, cache);
       digests.push(digest);
       for (const w of digest.warnings) warnings.push({ path: file, message: `${file}: ${w}` });
     } catch (err) {
