@@ -225,6 +225,17 @@ describe('marks that travel', { timeout: 60_000 }, () => {
     expect(readFileSync(join(state, 'state.json'))).toEqual(before);
     expect(runCli(['marks', 'import', join(tempDir(), 'missing.json'), '--state-dir', state]).code).toBe(2);
   });
+
+  it('export refuses to write an empty file over a shared one when the marks cannot be read', () => {
+    const state = tempDir('paperterm-state-');
+    writeFileSync(join(state, 'state.json'), '{ not json');
+    const shared = join(tempDir(), 'marks.json');
+    writeFileSync(shared, 'the other machine\'s marks');
+    const r = runCli(['marks', 'export', '-o', shared, '--state-dir', state]);
+    expect(r.code).toBe(2);
+    expect(expectCleanErrors(r.stderr).at(-1)).toBe('paperterm: no marks could be read; nothing written');
+    expect(readFileSync(shared, 'utf8')).toBe("the other machine's marks");
+  });
 });
 
 describe('digest text that tries to drive the terminal', { timeout: 60_000 }, () => {

@@ -34,6 +34,9 @@ function exportMarks(argv: string[], io: Io): number {
   if (output === '') throw new UsageError('--output needs a file name');
   const state = readMarks(stateDirFromArgs(values, io));
   for (const w of state.warnings) io.err(`paperterm: warning: ${w}\n`);
+  // No marks because they could not be read: writing an empty file over a shared one would make
+  // the other machine's next sync start from nothing.
+  if (state.records.size === 0 && state.warnings.length > 0) throw new FatalError('no marks could be read; nothing written', 2);
   writeOutput(io, output, encodeMarksFile(state.records));
   return 0;
 }
