@@ -46,7 +46,11 @@ export function digestDay(date: string | null, file: string, mtimeMs: number): D
   return resolveDigestDay(d && date ? { text: date, ...d } : null, file, mtimeMs);
 }
 
+/** The path that names standard input (`paperterm list -`); an undated digest read from it is labelled "stdin". */
+export const STDIN_PATH = '-';
+
 export function labelFromFile(file: string): string {
+  if (file === STDIN_PATH) return 'stdin';
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.replace(/\.[^.]*$/, '') || base;
 }
