@@ -5,6 +5,8 @@ import { DetailHold } from './detail-hold.js';
 import { dispatchKey, modeNow, type Parts } from './dispatch.js';
 import { IndexBuild } from './index-build.js';
 import { LibraryGrowth } from './library-growth.js';
+import { numberedLinks, type NumberedLink } from './link-copy.js';
+import { LinkKeys } from './link-keys.js';
 import { MarkActions } from './mark-actions.js';
 import { ReaderModel } from './model.js';
 import type { ReaderState } from './navigation.js';
@@ -13,6 +15,7 @@ import { StoreLink } from './store-link.js';
 import type { Effect, LibraryUpdate, Measure, SessionOptions, SessionSnapshot } from './types.js';
 import { summarize } from './words.js';
 
+export type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
 export type { Effect, LibraryUpdate, MarkStore, Measure, SessionOptions, SessionSnapshot, Status } from './types.js';
 
 /**
@@ -24,6 +27,7 @@ export type { Effect, LibraryUpdate, MarkStore, Measure, SessionOptions, Session
  *   keys ─ dispatch.ts ─┬─ navigation.ts (reduce)   the selection, scroll, focus, help
  *                       ├─ mark-actions.ts          marks and undo (store-link.ts: the store)
  *                       ├─ browse.ts                views, days, order, the next unread paper
+ *                       ├─ link-keys.ts             o y Y c: Effects the app performs, then notify()
  *                       └─ search-fetch.ts          the search line, results fetched as needed
  *   libraryGrew ─ library-growth.ts     buildIndex ─ index-build.ts     detail-hold.ts: held keys
  *
@@ -42,7 +46,9 @@ export class ReaderSession {
   readonly #growth: LibraryGrowth;
   readonly #hold: DetailHold;
   readonly #index = new IndexBuild();
+  readonly #links: LinkKeys;
   readonly #parts: Parts;
+  #numbered: { paper: Paper | undefined; links: readonly NumberedLink[] } = { paper: undefined, links: [] };
   readonly #listeners = new Set<() => void>();
   #snapshot: SessionSnapshot | undefined;
 
@@ -55,7 +61,8 @@ export class ReaderSession {
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);
-    this.#parts = { model, marks: this.#marks, search: this.#search, browse: this.#browse };
+    this.#links = new LinkKeys(model);
+    this.#parts = { model, marks: this.#marks, search: this.#search, browse: this.#browse, links: this.#links };
     const notices = [...(options.notices ?? []), ...store.takeWarnings()];
     if (notices.length > 0) model.status = { text: summarize(notices), warning: true };
     if (options.query) this.#search.start(options.query);
@@ -71,11 +78,14 @@ export class ReaderSession {
   getSnapshot = (): SessionSnapshot => {
     const model = this.#model;
     const search = this.#search;
+    const detail = this.#hold.detail(model.list, model.selected);
+    if (this.#numbered.paper !== detail) this.#numbered = { paper: detail, links: numberedLinks(detail) };
     this.#snapshot ??= {
       nav: model.nav,
       mode: modeNow(this.#parts),
       list: model.list,
-      detail: this.#hold.detail(model.list, model.selected),
+      detail,
+      links: this.#numbered.links,
       view: model.view,
       order: model.order,
       day: this.#browse.day(),
@@ -158,6 +168,13 @@ export class ReaderSession {
   /** More of the library was read: see LibraryGrowth. */
   libraryGrew(update: LibraryUpdate): void {
     this.#growth.grew(update);
+    this.#changed();
+  }
+
+  /** A line for the status bar from outside any key: what an Effect did ("copied …", "opened in the browser"). */
+  notify(text: string, warning = false): void {
+    if (this.#model.disposed) return;
+    this.#model.status = { text, warning };
     this.#changed();
   }
 

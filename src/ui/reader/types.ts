@@ -5,6 +5,7 @@ import type { DayInfo } from './days.js';
 import type { Mode } from './key/bindings.js';
 import type { VisibleList } from './library-view.js';
 import type { LineState } from './line-edit.js';
+import type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
 import type { PaperMarks } from './marks.js';
 import type { ReaderState } from './navigation.js';
 import type { Order } from './order.js';
@@ -26,8 +27,12 @@ export interface Measure {
   helpLines(nav: ReaderState): number;
 }
 
-/** What the terminal has to do after keys: the session itself never touches it. */
-export type Effect = 'quit' | 'redraw' | 'suspend';
+/**
+ * What the terminal has to do after keys: the session itself never touches it. The app copies
+ * (OSC 52) or opens (the platform's opener, or a copy when the browser is elsewhere) and confirms
+ * with ReaderSession.notify.
+ */
+export type Effect = 'quit' | 'redraw' | 'suspend' | CopyEffect | OpenEffect;
 
 export interface Status {
   text: string;
@@ -44,6 +49,8 @@ export interface SessionSnapshot {
    * selection (see SessionOptions.holdDetailMs).
    */
   detail: Paper | undefined;
+  /** The detail paper's links, numbered as o 1–9 chooses them. */
+  links: readonly NumberedLink[];
   view: View;
   /** The order of the view's papers (S; order.orderLabel words it); a search's matches are best first. */
   order: Order;

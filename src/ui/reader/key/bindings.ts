@@ -40,6 +40,15 @@ export type Command =
   | 'cycleOrder'
   | 'openSearch'
   | 'clearSearch'
+  // Links and the clipboard (link-keys.ts): the app performs what they return.
+  | 'copyLink'
+  | 'copyMarkdown'
+  | 'copyBibtex'
+  | 'openLink'
+  // After o on a paper with several links: 1–9 that link, o or Enter the first, anything else cancels.
+  | 'openNthLink'
+  | 'openFirstLink'
+  | 'cancelLink'
   // The search line.
   | 'searchSubmit'
   | 'searchCancel'
@@ -57,13 +66,13 @@ export type Command =
 
 /**
  * Where a key is pressed: which pane has focus, the help overlay, the search line, a y/n question,
- * or a terminal too small to draw in.
+ * o waiting for a link number, or a terminal too small to draw in.
  */
-export type Mode = 'list' | 'detail' | 'help' | 'search' | 'confirm' | 'too-small';
+export type Mode = 'list' | 'detail' | 'help' | 'search' | 'confirm' | 'link' | 'too-small';
 
-export const MODES: readonly Mode[] = ['list', 'detail', 'help', 'search', 'confirm', 'too-small'];
+export const MODES: readonly Mode[] = ['list', 'detail', 'help', 'search', 'confirm', 'link', 'too-small'];
 
-export type Section = 'List' | 'Detail' | 'Marks' | 'Views and search' | 'Search line' | 'Anywhere';
+export type Section = 'List' | 'Detail' | 'Marks' | 'Views and search' | 'Links' | 'Search line' | 'Anywhere';
 
 export interface Binding {
   /** Canonical key names, as produced by keyNames(): 'j', 'G', 'down', 'ctrl+d', 'enter', 'space'… */
@@ -120,6 +129,14 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['p'], command: 'previousUnread', modes: PANES, section: 'Views and search', help: 'previous unread paper' },
   { keys: ['['], command: 'olderDay', modes: PANES, section: 'Views and search', help: 'day before (older)' },
   { keys: [']'], command: 'newerDay', modes: PANES, section: 'Views and search', help: 'day after (newer)' },
+
+  { keys: ['o'], command: 'openLink', modes: PANES, section: 'Links', help: 'open link (o 2: 2nd)' },
+  { keys: ['y'], command: 'copyLink', modes: PANES, section: 'Links', help: 'copy the link (title)' },
+  { keys: ['Y'], command: 'copyMarkdown', modes: PANES, section: 'Links', help: 'copy a Markdown link' },
+  { keys: ['c'], command: 'copyBibtex', modes: PANES, section: 'Links', help: 'copy a BibTeX entry' },
+  { keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], command: 'openNthLink', modes: ['link'], section: 'Links', help: '' },
+  { keys: ['o', 'enter'], command: 'openFirstLink', modes: ['link'], section: 'Links', help: '' },
+  { keys: ['escape'], command: 'cancelLink', modes: ['link'], section: 'Links', help: '' },
 
   { keys: ['enter'], command: 'searchSubmit', modes: ['search'], section: 'Search line', help: 'keep the search' },
   { keys: ['escape'], command: 'searchCancel', modes: ['search'], section: 'Search line', help: 'clear it, go back' },
@@ -192,6 +209,10 @@ export const FOOTER_HINTS: Readonly<Record<Mode, readonly { commands: readonly C
     { commands: ['down', 'up'], label: 'move' },
   ],
   confirm: [],
+  link: [
+    { commands: ['openFirstLink'], label: 'first link' },
+    { commands: ['cancelLink'], label: 'cancel' },
+  ],
   'too-small': [],
 };
 
