@@ -46,4 +46,15 @@ describe('the reader model imports only downward', () => {
       }
     }
   });
+
+  test('so is the similar-papers index (r): built on the first r, not at startup', () => {
+    let dynamic = 0;
+    for (const file of all) {
+      for (const { from, typeOnly } of imports(file)) {
+        if (from.endsWith('search/similar.js')) expect(typeOnly, `${relative(ROOT, file)} imports the similar index`).toBe(true);
+      }
+      dynamic += [...readFileSync(file, 'utf8').matchAll(/await import\('[./]+search\/similar\.js'\)/g)].length;
+    }
+    expect(dynamic).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@ import type { MarkActions } from './mark-actions.js';
 import type { ReaderModel } from './model.js';
 import { modeOf, REDUCED_COMMANDS } from './navigation.js';
 import type { SearchFetch } from './search-fetch.js';
+import type { SimilarPapers } from './similar-list.js';
 import type { Effect, Measure } from './types.js';
 import { ALL, nextDateView } from './views.js';
 
@@ -17,6 +18,7 @@ export interface Parts {
   search: SearchFetch;
   browse: Browse;
   links: LinkKeys;
+  similar: SimilarPapers;
 }
 
 /** Where keys go now: the pane with focus, unless a question, the search line or the help is up. */
@@ -56,7 +58,7 @@ export function dispatchKey(parts: Parts, name: string, measure: Measure): Effec
 }
 
 function runCommand(parts: Parts, command: Command, measure: Measure): Effect | void {
-  const { model, marks, search, browse, links } = parts;
+  const { model, marks, search, browse, links, similar } = parts;
   const paper = model.selected;
   switch (command) {
     case 'toggleRead':
@@ -79,6 +81,12 @@ function runCommand(parts: Parts, command: Command, measure: Measure): Effect | 
       return browse.show({ kind: 'unread' });
     case 'viewStarred':
       return browse.show({ kind: 'starred' });
+    case 'viewNew':
+      browse.show({ kind: 'new', ids: model.newIds });
+      if (model.newIds.size === 0) model.say('No new papers since the reader was last opened');
+      return;
+    case 'similarPapers':
+      return similar.open();
     case 'viewNextDate':
       return browse.show(nextDateView(model.view, model.dates));
     case 'olderDay':
@@ -102,6 +110,8 @@ function runCommand(parts: Parts, command: Command, measure: Measure): Effect | 
     case 'openSearch':
       return search.open();
     case 'clearSearch':
+      // Esc leaves a similar-papers list first (back where r was pressed), then the search.
+      if (similar.back()) return;
       return search.clear();
     case 'searchSubmit':
       return search.submit();

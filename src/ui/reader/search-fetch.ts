@@ -41,6 +41,8 @@ export class SearchFetch {
   /** The search behind the current list, and how many hits it fetched. */
   #result: SearchResult | undefined;
   #engine: SearchEngine | undefined;
+  /** The list shown when the library was replaced under the engine (see libraryChanged). */
+  #refresh: VisibleList | undefined;
   /** The query changed since the list was last built for it. */
   #stale = false;
   #scheduled = false;
@@ -85,7 +87,27 @@ export class SearchFetch {
   /** Uses a ready engine; a search waiting for it runs now. */
   attach(engine: SearchEngine): void {
     this.#engine = engine;
-    if (this.#stale) this.#request();
+    const refresh = this.#refresh;
+    this.#refresh = undefined;
+    if (this.#stale) return this.#request();
+    // After digests arrived: the results shown then are ranked again over the new library, the
+    // selected paper kept on its row.
+    if (refresh && refresh === this.#model.list && this.#query.trim() !== '') {
+      const model = this.#model;
+      this.#result = engine.search(this.#query, { limit: this.#fetchLimit(model.nav.cursor) });
+      model.replaceList(listForSearch(model.papers, model.store.map, model.view, this.#result, model.store.viewSize(model.papers, model.view)));
+    }
+  }
+
+  /**
+   * The library was replaced (digests arrived): the engine indexes the old one, so it goes until
+   * a new one is attached; the list shown now is refreshed then.
+   */
+  libraryChanged(): void {
+    if (!this.#engine) return;
+    this.#engine = undefined;
+    this.#result = undefined;
+    this.#refresh = this.#model.list;
   }
 
   open(): void {

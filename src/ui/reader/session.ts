@@ -1,7 +1,9 @@
-import type { Paper } from '../../core/types.js';
+import type { LibraryMerge } from '../../core/merge-digests.js';
+import type { Digest, Paper } from '../../core/types.js';
 import type { createSearchEngineAsync, SearchEngine } from '../../search/engine.js';
 import { Browse } from './browse.js';
 import { DetailHold } from './detail-hold.js';
+import { digestsArrived } from './digest-arrival.js';
 import { dispatchKey, modeNow, type Parts } from './dispatch.js';
 import { IndexBuild } from './index-build.js';
 import { LibraryGrowth } from './library-growth.js';
@@ -11,11 +13,13 @@ import { MarkActions } from './mark-actions.js';
 import { ReaderModel } from './model.js';
 import type { ReaderState } from './navigation.js';
 import { SearchFetch } from './search-fetch.js';
+import { defaultSimilarSource, SimilarPapers } from './similar-list.js';
 import { StoreLink } from './store-link.js';
 import type { Effect, LibraryUpdate, Measure, SessionOptions, SessionSnapshot } from './types.js';
 import { summarize } from './words.js';
 
 export type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
+export type { SimilarLookup, SimilarSource } from './similar-list.js';
 export type { Effect, LibraryUpdate, MarkStore, Measure, SessionOptions, SessionSnapshot, Status } from './types.js';
 
 /**
@@ -28,8 +32,10 @@ export type { Effect, LibraryUpdate, MarkStore, Measure, SessionOptions, Session
  *                       ├─ mark-actions.ts          marks and undo (store-link.ts: the store)
  *                       ├─ browse.ts                views, days, order, the next unread paper
  *                       ├─ link-keys.ts             o y Y c: Effects the app performs, then notify()
+ *                       ├─ similar-list.ts          r: a list of the most similar papers, Esc back
  *                       └─ search-fetch.ts          the search line, results fetched as needed
  *   libraryGrew ─ library-growth.ts     buildIndex ─ index-build.ts     detail-hold.ts: held keys
+ *   digestsArrived ─ digest-arrival.ts (live digests merged in place)
  *
  * Behaviour worth knowing:
  * - A paper that leaves the view because it was marked (read in the unread view, unstarred in the
@@ -46,7 +52,11 @@ export class ReaderSession {
   readonly #growth: LibraryGrowth;
   readonly #hold: DetailHold;
   readonly #index = new IndexBuild();
+  /** The index builder last given to buildIndex: used again when digests arrive. */
+  #builder: typeof createSearchEngineAsync | undefined;
   readonly #links: LinkKeys;
+  readonly #similar: SimilarPapers;
+  #newOf: { ids: ReadonlySet<string>; papers: readonly Paper[]; count: number; isNew: (p: Paper) => boolean } | undefined;
   readonly #parts: Parts;
   #numbered: { paper: Paper | undefined; links: readonly NumberedLink[] } = { paper: undefined, links: [] };
   readonly #listeners = new Set<() => void>();
@@ -62,7 +72,8 @@ export class ReaderSession {
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);
     this.#links = new LinkKeys(model);
-    this.#parts = { model, marks: this.#marks, search: this.#search, browse: this.#browse, links: this.#links };
+    this.#similar = new SimilarPapers(model, options.similar ?? defaultSimilarSource, () => this.#changed());
+    this.#parts = { model, marks: this.#marks, search: this.#search, browse: this.#browse, links: this.#links, similar: this.#similar };
     const notices = [...(options.notices ?? []), ...store.takeWarnings()];
     if (notices.length > 0) model.status = { text: summarize(notices), warning: true };
     if (options.query) this.#search.start(options.query);
@@ -90,6 +101,8 @@ export class ReaderSession {
       order: model.order,
       day: this.#browse.day(),
       dateOf: model.dateOf,
+      ...this.#news(),
+      similar: this.#similar.shown,
       query: search.query,
       line: search.line,
       indexing: search.indexing,
@@ -158,9 +171,14 @@ export class ReaderSession {
    * search typed while it loads waits for the index, as at startup).
    */
   async buildIndex(build?: typeof createSearchEngineAsync): Promise<void> {
+    if (build) this.#builder = build;
     if (this.#search.engine || this.#index.running) return;
-    const engine = await this.#index.run(this.papers, build);
-    if (engine && !this.#model.disposed) this.attachEngine(engine);
+    const papers = this.papers;
+    const engine = await this.#index.run(papers, this.#builder);
+    if (this.#model.disposed) return;
+    // The library changed while it was built (digests arrived): built again over the new one.
+    if (this.papers !== papers) return this.buildIndex();
+    if (engine) this.attachEngine(engine);
   }
 
   // ── the library and the store ─────────────────────────────────────────────────────────────────
@@ -178,6 +196,22 @@ export class ReaderSession {
     this.#changed();
   }
 
+  /**
+   * Digests arrived while the reader runs (core/watch-digests.ts): merged in without moving the
+   * selection or the scroll; the status line says "12 new papers (Mar 19)"; the new papers count
+   * as new. The search index, if there was one, is rebuilt in the background. Returns the merge:
+   * the app records `added` as seen (state/seen.ts recordSeen).
+   */
+  digestsArrived(digests: readonly Digest[]): LibraryMerge {
+    const indexed = this.#search.engine !== undefined || this.#index.running;
+    const merge = digestsArrived(this.#model, this.#search, this.#similar, digests);
+    if (indexed) {
+      this.buildIndex().catch((err: unknown) => this.notify(`Cannot index the new papers: ${err instanceof Error ? err.message : String(err)}`, true));
+    }
+    this.#changed();
+    return merge;
+  }
+
   /** The store's marks or warnings changed outside any key (it finished opening): show them. */
   marksChanged(): void {
     this.#model.takeWarnings();
@@ -189,6 +223,18 @@ export class ReaderSession {
     this.#hold.release();
     this.#index.stop();
     this.#listeners.clear();
+  }
+
+  /** The count of new papers and the row marker's test, kept while the new ids and the library stay. */
+  #news(): { newCount: number; isNew: (p: Paper) => boolean } {
+    const { newIds, papers } = this.#model;
+    const c = this.#newOf;
+    if (c?.ids === newIds && c.papers === papers) return { newCount: c.count, isNew: c.isNew };
+    let count = 0;
+    if (newIds.size > 0) for (const p of papers) if (newIds.has(p.id)) count++;
+    const isNew = (p: Paper) => newIds.has(p.id);
+    this.#newOf = { ids: newIds, papers, count, isNew };
+    return { newCount: count, isNew };
   }
 
   /** Tells the renderer, unless nothing it draws from changed (a j on the last paper, say). */

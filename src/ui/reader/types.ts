@@ -8,6 +8,7 @@ import type { LineState } from './line-edit.js';
 import type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
 import type { PaperMarks } from './marks.js';
 import type { ReaderState } from './navigation.js';
+import type { SimilarSource } from './similar-list.js';
 import type { Order } from './order.js';
 import type { View } from './views.js';
 
@@ -58,6 +59,12 @@ export interface SessionSnapshot {
   day: DayInfo | undefined;
   /** The date to show beside a paper: in a single-digest view that digest's, else the paper's newest. */
   dateOf: (paper: Paper) => string | undefined;
+  /** Papers new since the reader was last opened (SessionOptions.newIds, and arrivals), for the header. */
+  newCount: number;
+  /** Whether a paper is new: its row carries a marker. The same function until the new papers change. */
+  isNew: (paper: Paper) => boolean;
+  /** r: the list shows the papers similar to `to` ("similar to …"); `pending` while they are being found. */
+  similar: { to: Paper; pending: boolean } | undefined;
   /** The search the list is (or is about to be) narrowed by; '' for none. */
   query: string;
   /** The search line, while it is open. */
@@ -84,6 +91,13 @@ export interface SessionOptions {
   store: MarkStore;
   cols: number;
   rows: number;
+  /**
+   * Ids of the papers first seen since the reader was last opened (state/seen.ts recordOpened, which
+   * the app calls at open): the "new" marker, the header's count and view 4.
+   */
+  newIds?: ReadonlySet<string>;
+  /** Builds the similar-papers index for r (default: search/similar.ts, imported on the first r). */
+  similar?: SimilarSource;
   /** Start with this search applied (paperterm --query). */
   query?: string;
   /** Problems found while loading, shown in the status line (the first one, and how many). */

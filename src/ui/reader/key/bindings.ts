@@ -32,6 +32,8 @@ export type Command =
   | 'viewAll'
   | 'viewUnread'
   | 'viewStarred'
+  | 'viewNew'
+  | 'similarPapers'
   | 'viewNextDate'
   | 'olderDay'
   | 'newerDay'
@@ -120,10 +122,12 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['1'], command: 'viewAll', modes: PANES, section: 'Views and search', help: 'all papers' },
   { keys: ['2'], command: 'viewUnread', modes: PANES, section: 'Views and search', help: 'unread papers' },
   { keys: ['3'], command: 'viewStarred', modes: PANES, section: 'Views and search', help: 'starred papers' },
+  { keys: ['4'], command: 'viewNew', modes: PANES, section: 'Views and search', help: 'new since last opened' },
+  { keys: ['r'], command: 'similarPapers', modes: PANES, section: 'Views and search', help: 'similar papers' },
   { keys: ['d'], command: 'viewNextDate', modes: PANES, section: 'Views and search', help: 'digest dates (cycles)' },
   { keys: ['S'], command: 'cycleOrder', modes: PANES, section: 'Views and search', help: 'sort order (cycles)' },
   { keys: ['/'], command: 'openSearch', modes: PANES, section: 'Views and search', help: 'search (live)' },
-  { keys: ['escape'], command: 'clearSearch', modes: ['list'], section: 'Views and search', help: 'clear the search' },
+  { keys: ['escape'], command: 'clearSearch', modes: ['list'], section: 'Views and search', help: 'clear search / back' },
 
   { keys: ['n'], command: 'nextUnread', modes: PANES, section: 'Views and search', help: 'next unread paper' },
   { keys: ['p'], command: 'previousUnread', modes: PANES, section: 'Views and search', help: 'previous unread paper' },
