@@ -220,3 +220,16 @@ describe('digests that arrive while the reader runs', () => {
     expect(snap(session).list.papers.some((p: Paper) => expectedNew.includes(papers.find((q) => q.id === p.id)!))).toBe(true);
   });
 });
+
+describe('new papers known only after the session started', () => {
+  test('setNewIds updates the count, the markers and view 4 in place', async () => {
+    const { session } = await testSession();
+    keys(session, '4');
+    expect(snap(session).list.papers).toEqual([]);
+    const later = new Set([papers[5]!.id, papers[9]!.id]);
+    session.setNewIds(later);
+    expect(snap(session).newCount).toBe(2);
+    expect(snap(session).isNew(papers[5]!)).toBe(true);
+    expect(snap(session).list.papers).toEqual([papers[5], papers[9]]);
+  });
+});

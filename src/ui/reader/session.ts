@@ -197,6 +197,17 @@ export class ReaderSession {
   }
 
   /**
+   * The papers new since the reader was last opened, when they are known only after the session
+   * started (recordOpened waits for a large library to be read whole). Replaces SessionOptions.newIds.
+   */
+  setNewIds(ids: ReadonlySet<string>): void {
+    const model = this.#model;
+    model.newIds = ids;
+    if (model.view.kind === 'new') this.#browse.show({ kind: 'new', ids });
+    this.#changed();
+  }
+
+  /**
    * Digests arrived while the reader runs (core/watch-digests.ts): merged in without moving the
    * selection or the scroll; the status line says "12 new papers (Mar 19)"; the new papers count
    * as new. The search index, if there was one, is rebuilt in the background. Returns the merge:

@@ -71,8 +71,10 @@ export class SimilarPapers {
     const model = this.#model;
     const paper = model.selected;
     if (!paper) return model.say('No paper selected');
-    const index = model.papers.indexOf(paper);
-    if (index < 0) return;
+    // A list kept from before digests arrived may hold the paper's older object: found by id then.
+    let index = model.papers.indexOf(paper);
+    if (index < 0) index = model.papers.findIndex((p) => p.id === paper.id);
+    if (index < 0) return model.say('This paper is no longer in the library');
     if (!this.shown) this.#stack = [];
     const { cursor, top, detailTop, focus } = model.nav;
     const opened: Opened = { shown: { to: paper, pending: true }, list: listOf([]), back: { list: model.list, cursor, top, detailTop, focus } };
