@@ -3,6 +3,7 @@ import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
 import { type TermCosts, TermEvaluator } from './term-eval.js';
 import { type TitleMatch, TitleScorer } from './title-score.js';
 import { topByCost } from './top.js';
+import { INSIDE, tierOf } from './tuning.js';
 import { buildWordIndex, type WordIndex, wordIndexSteps } from './word-index.js';
 import { WordMatcher } from './word-match.js';
 
@@ -72,8 +73,8 @@ class Engine implements SearchEngine {
   /** Cost arrays of evicted terms, reused so typing doesn't churn megabytes through the GC. */
   private readonly spare: TermCosts[] = [];
   private searchNumber = 0;
-  private readonly best: Float32Array;
-  private readonly sum: Float32Array;
+  private readonly best: Float64Array;
+  private readonly sum: Float64Array;
   private last: { query: string; limit: number; result: SearchResult } | undefined;
 
   constructor(
@@ -82,8 +83,8 @@ class Engine implements SearchEngine {
   ) {
     this.evaluator = new TermEvaluator(this.index, new WordMatcher(this.index));
     this.titles = new TitleScorer(this.index);
-    this.best = new Float32Array(papers.length);
-    this.sum = new Float32Array(papers.length);
+    this.best = new Float64Array(papers.length);
+    this.sum = new Float64Array(papers.length);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -141,7 +142,7 @@ class Engine implements SearchEngine {
         this.spare.push(e.costs);
       }
       const n = this.papers.length;
-      const into = this.spare.pop() ?? { title: new Float32Array(n), rest: new Float32Array(n) };
+      const into = this.spare.pop() ?? { title: new Float32Array(n), rest: new Float32Array(n), tier: new Uint8Array(n) };
       entry = { costs: this.evaluator.evaluate(term, into), usedBy: 0 };
     }
     entry.usedBy = this.searchNumber;
@@ -159,30 +160,32 @@ class Engine implements SearchEngine {
     for (const g of groups) {
       for (const term of g) {
         const key = termKey(term);
-        if (!term.negate && !titleMatches.has(key)) titleMatches.set(key, this.titles.score(term, order));
+        const titled = term.field === undefined || term.field === 'title';
+        if (!term.negate && titled && !titleMatches.has(key)) titleMatches.set(key, this.titles.score(term, order));
       }
     }
     const scored = order.map((d) => {
-      let best = -1;
+      let total = -1;
       const ranges: (readonly [number, number])[] = [];
       for (const g of resolved) {
         if (!matchesGroup(g, d)) continue;
         let cost = 0;
         for (const { term, costs } of g.positive) {
+          cost += rankOf(costs.tier[d]!);
           const rest = costs.rest[d]!;
           if (rest > 0) cost += rest;
-          const title = titleMatches.get(termKey(term))!.get(d);
+          const title = titleMatches.get(termKey(term))?.get(d);
           if (title) {
             cost += title.cost;
             ranges.push(...title.ranges);
           }
         }
-        if (cost > best) best = cost;
+        total = Math.max(total, 0) + cost;
       }
-      return { index: d, cost: best, titleRanges: mergeRanges(ranges, this.papers[d]!.title.length) };
+      return { index: d, cost: total, titleRanges: mergeRanges(ranges, this.papers[d]!.title.length) };
     });
     scored.sort((a, b) => b.cost - a.cost || a.index - b.index);
-    return scored.map(({ index, cost, titleRanges }) => ({ index, score: Math.exp(-cost), titleRanges }));
+    return scored.map(({ index, cost, titleRanges }) => ({ index, score: scoreOf(cost), titleRanges }));
   }
 }
 
@@ -197,20 +200,42 @@ function matchesGroup(g: Resolved, d: number): boolean {
   return true;
 }
 
-/** best[d] = max(best[d], this group's cost) for every paper the group matches; `sum` is scratch. */
-function accumulate(g: Resolved, best: Float32Array, sum: Float32Array): void {
+/**
+ * A paper's rank for a query is one number, compared highest first: per matched term, a whole
+ * WORD_WEIGHT (so matching more of the query's words beats fewer: OR alternatives add up), then
+ * TIER_WEIGHT per tier (whole word > word start > inside a word > typo, title ahead of abstract
+ * for the same kind: tuning.ts), then the Fuse.js-style costs, which order papers within a tier.
+ * Costs per term stay far below TIER_WEIGHT (a perfect title match is ~25).
+ */
+const TIER_WEIGHT = 1000;
+const WORD_WEIGHT = 1_000_000;
+
+/** A typo'd match counts as a word matched only weakly: `lidar | radar` must not favour two near-misses. */
+const VERBATIM = tierOf(INSIDE, false);
+
+function rankOf(tier: number): number {
+  return (tier >= VERBATIM ? WORD_WEIGHT : 0) + TIER_WEIGHT * tier;
+}
+
+/** 0 is a perfect match, 1 no evidence; lower for every higher rank. */
+function scoreOf(cost: number): number {
+  return cost <= 0 ? 1 : 1 / (1 + cost / TIER_WEIGHT);
+}
+
+/** best[d] += this group's rank for every paper the group matches; `sum` is scratch. */
+function accumulate(g: Resolved, best: Float64Array, sum: Float64Array): void {
   const n = best.length;
   sum.fill(0);
   // Term by term over plain arrays: -1 in `sum` marks a paper the group has already lost.
   for (const { costs } of g.positive) {
-    const { title, rest } = costs;
+    const { title, rest, tier } = costs;
     for (let d = 0; d < n; d++) {
       const s = sum[d]!;
       if (s < 0) continue;
       const t = title[d]!;
       const r = rest[d]!;
       if (t < 0 && r < 0) sum[d] = -1;
-      else sum[d] = s + (t > 0 ? t : 0) + (r > 0 ? r : 0);
+      else sum[d] = s + rankOf(tier[d]!) + (t > 0 ? t : 0) + (r > 0 ? r : 0);
     }
   }
   for (const { title, rest } of g.negative) {
@@ -218,7 +243,7 @@ function accumulate(g: Resolved, best: Float32Array, sum: Float32Array): void {
   }
   for (let d = 0; d < n; d++) {
     const s = sum[d]!;
-    if (s > best[d]!) best[d] = s;
+    if (s >= 0) best[d] = Math.max(best[d]!, 0) + s;
   }
 }
 
