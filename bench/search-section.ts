@@ -3,7 +3,10 @@
 // while a set of short, long, misspelt and extended-syntax queries is typed one character at a time.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { loadLibrary, SAMPLE_DATA_DIR } from '../src/core/load.js';
+import { createSearchEngine } from '../src/search/engine.js';
 import type { CorpusInfo } from './digest-writer.js';
+import { evaluateRelevance } from './relevance.js';
 import type { SearchBenchResult } from './search-bench.js';
 import type { BenchContext, BenchSection, Measurement } from './sections.js';
 
@@ -30,9 +33,37 @@ function runProbe(dir: string): ProbeResult {
   return JSON.parse(child.stdout) as ProbeResult;
 }
 
+/** The relevance suite (bench/relevance.ts) on the sample digests: MRR and precision@5, overall and per kind. */
+function relevanceRows(): Measurement[] {
+  const { papers } = loadLibrary([SAMPLE_DATA_DIR]);
+  const report = evaluateRelevance(papers, createSearchEngine(papers));
+  const row = (metric: string, samples: number[], detail?: Record<string, unknown>): Measurement => ({
+    section: SECTION,
+    metric,
+    unit: 'score',
+    papers: papers.length,
+    samples,
+    ...(detail ? { detail } : {}),
+  });
+  const kinds = [...new Set(report.cases.map((c) => c.kind))];
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return [
+    row(`relevance: MRR over ${report.cases.length} queries`, [report.mrr], { cases: report.cases }),
+    row('relevance: precision@5', [report.precisionAt5]),
+    ...kinds.map((k) => {
+      const cs = report.cases.filter((c) => c.kind === k);
+      return row(`relevance: MRR, ${k} (${cs.length})`, [mean(cs.map((c) => c.reciprocalRank))]);
+    }),
+  ];
+}
+
 export const searchSection: BenchSection = {
   id: 2,
   title: 'search',
+  setup(ctx: BenchContext): Measurement[] {
+    ctx.log('  search relevance on the samples');
+    return relevanceRows();
+  },
   measure(corpus: CorpusInfo, ctx: BenchContext): Measurement[] {
     const runs: ProbeResult[] = [];
     // Every run types ~170 keys; three processes give plenty of keystrokes and build times.

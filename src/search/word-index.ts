@@ -1,7 +1,7 @@
 import type { Paper } from '../core/types.js';
 import { BlockList, Postings } from './postings.js';
 import { fold, foldKeepAsciiCase } from './fold.js';
-import { countChunks, fieldNorm, foldAscii, hashRange, letterMask, scanWords } from './tokens.js';
+import { countChunks, fieldNorm, foldAscii, hashRange, isWordChar, letterMask, scanWords } from './tokens.js';
 
 /**
  * Everything the engine precomputes once per library: one shared vocabulary, title and abstract
@@ -133,12 +133,9 @@ export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordI
 
   let stamp = 0;
   let letters = 0;
-  let target = titleFwd;
-  let text = '';
-  const add = (start: number, end: number, hash: number): void => {
-    const id = vocab.idOf(text, start, end, hash);
+  const addWord = (id: number): void => {
     if (id >= seen.length) {
-      const bigger = new Int32Array(seen.length * 2).fill(-1);
+      const bigger = new Int32Array(Math.max(seen.length * 2, id + 1)).fill(-1);
       bigger.set(seen);
       seen = bigger;
     }
@@ -147,6 +144,14 @@ export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordI
       target.push(id);
       letters |= vocab.letters[id]!;
     }
+  };
+  let target = titleFwd;
+  let text = '';
+  const add = (start: number, end: number, hash: number): void => {
+    const id = vocab.idOf(text, start, end, hash);
+    addWord(id);
+    const joined = hyphenJoined(text, start, end);
+    if (joined !== undefined) addWord(vocab.idOf(joined, 0, joined.length, hashRange(joined, 0, joined.length)));
     const shape = acronymShape(text, start, end);
     if (shape === NOT_ACRONYM) return;
     const addAcronym = (w: number): void => {
@@ -242,6 +247,20 @@ export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordI
     paperLabelStart,
     paperLabels: paperLabelList.toArray(),
   };
+}
+
+/**
+ * "pre-training" is also the word "pretraining", "fine-tuning" "finetuning": people type compounds
+ * either way. Only for words whose inner punctuation is all hyphens.
+ */
+function hyphenJoined(text: string, start: number, end: number): string | undefined {
+  let hyphens = 0;
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45) hyphens++;
+    else if (!isWordChar(c)) return undefined;
+  }
+  return hyphens === 0 ? undefined : text.slice(start, end).replaceAll('-', '');
 }
 
 const NOT_ACRONYM = 0;
