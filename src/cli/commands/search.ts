@@ -11,7 +11,9 @@ export const SEARCH_HELP = `paperterm search QUERY [PATH...] [--limit N] [--json
   Exit code 1 when nothing matches. Quote the query: 'diffusion !video'.
   QUERY   words are fuzzy (typos allowed) and must all match; a | b  either;
           'word  exact   ^word  title starts with   word$  title ends with
-          !word  no field contains word    "a b"  keep a space inside one pattern
+          =text  the whole title or date   !word  no field contains word
+          t: abs: date:  one field only (t:^bev, !t:survey, date:mar 17)
+          "a b"  keep a space inside one pattern
   --limit N  at most N papers
   --json     a JSON array like list --json (with read/starred), each paper with its "score" (0 = perfect)`;
 
