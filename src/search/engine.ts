@@ -1,4 +1,5 @@
 import type { Paper } from '../core/types.js';
+import { type IndexCacheKey, loadCachedIndex, storeCachedIndex } from './index-cache.js';
 import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
 import { type TermCosts, TermEvaluator } from './term-eval.js';
 import { type TitleMatch, TitleScorer } from './title-score.js';
@@ -37,9 +38,23 @@ export interface SearchEngine {
   search(query: string, options?: SearchOptions): SearchResult;
 }
 
-/** Builds the word index once (≈40 ms per 1,000 papers, see bench/); every search afterwards works from it. */
-export function createSearchEngine(papers: readonly Paper[]): SearchEngine {
-  return new Engine(papers, buildWordIndex(papers));
+export interface EngineOptions {
+  /**
+   * Where this library's index is cached (indexCacheKey in index-cache.ts, from the cache directory
+   * and the digest files the papers were read from): read from there when it checks out, else
+   * built and written there. Absent or null: always built.
+   */
+  cache?: IndexCacheKey | null;
+}
+
+/** Builds the word index once (≈40 ms per 1,000 papers, see bench/), or reads it from the cache; every search afterwards works from it. */
+export function createSearchEngine(papers: readonly Paper[], options: EngineOptions = {}): SearchEngine {
+  const { cache } = options;
+  const cached = cache ? loadCachedIndex(cache, papers) : null;
+  if (cached) return new Engine(papers, cached);
+  const index = buildWordIndex(papers);
+  if (cache) storeCachedIndex(cache, index);
+  return new Engine(papers, index);
 }
 
 /**
@@ -47,13 +62,19 @@ export function createSearchEngine(papers: readonly Paper[]): SearchEngine {
  * turns of the event loop, so a UI can keep drawing and reading keys while a large library is
  * indexed. Rejects with the signal's reason if aborted.
  */
-export async function createSearchEngineAsync(papers: readonly Paper[], options: { signal?: AbortSignal } = {}): Promise<SearchEngine> {
-  const { signal } = options;
+export async function createSearchEngineAsync(papers: readonly Paper[], options: EngineOptions & { signal?: AbortSignal } = {}): Promise<SearchEngine> {
+  const { signal, cache } = options;
+  signal?.throwIfAborted();
+  const cached = cache ? loadCachedIndex(cache, papers) : null;
+  if (cached) return new Engine(papers, cached);
   const steps = wordIndexSteps(papers);
   for (;;) {
     signal?.throwIfAborted();
     const step = steps.next();
-    if (step.done) return new Engine(papers, step.value);
+    if (step.done) {
+      if (cache) storeCachedIndex(cache, step.value);
+      return new Engine(papers, step.value);
+    }
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
