@@ -281,3 +281,6 @@ function mergeRanges(ranges: readonly (readonly [number, number])[], titleLength
   }
   return merged;
 }
+
+// For the detail view: what a query matched in one paper's abstract.
+export { abstractRanges, type AbstractRange } from './abstract-ranges.js';
