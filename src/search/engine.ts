@@ -1,5 +1,6 @@
 import type { Paper } from '../core/types.js';
-import { type IndexCacheKey, loadCachedIndex, storeCachedIndex } from './index-cache.js';
+import { type IndexCacheKey, loadCachedIndex, loadCachedIndexAsync, storeCachedIndex } from './index-cache.js';
+import { createScanEngine } from './scan-engine.js';
 import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
 import { type TermCosts, TermEvaluator } from './term-eval.js';
 import { type TitleMatch, TitleScorer } from './title-score.js';
@@ -65,7 +66,8 @@ export function createSearchEngine(papers: readonly Paper[], options: EngineOpti
 export async function createSearchEngineAsync(papers: readonly Paper[], options: EngineOptions & { signal?: AbortSignal } = {}): Promise<SearchEngine> {
   const { signal, cache } = options;
   signal?.throwIfAborted();
-  const cached = cache ? loadCachedIndex(cache, papers) : null;
+  const cached = cache ? await loadCachedIndexAsync(cache, papers) : null;
+  signal?.throwIfAborted();
   if (cached) return new Engine(papers, cached);
   const steps = wordIndexSteps(papers);
   for (;;) {
@@ -77,6 +79,40 @@ export async function createSearchEngineAsync(papers: readonly Paper[], options:
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/** An engine that answers from a scan at once and from the full index once that is ready. */
+export interface ProgressiveSearchEngine extends SearchEngine {
+  /** Whether searches now use the full index (typo-tolerant, Fuse-scored); before that, a scan. */
+  readonly indexed: boolean;
+  /** The indexed engine, once read from the cache or built; rejects if the signal aborts first. */
+  readonly ready: Promise<SearchEngine>;
+}
+
+/**
+ * For a reader that must answer the first keys typed: a scan engine (scan-engine.ts: verbatim
+ * words, same ranking by kind of match) answers every search until the index has been read from
+ * the cache or built between turns of the event loop (createSearchEngineAsync), then the index
+ * does. A caller re-runs its query when `ready` resolves to get the final order.
+ */
+export function openSearchEngine(papers: readonly Paper[], options: EngineOptions & { signal?: AbortSignal } = {}): ProgressiveSearchEngine {
+  let current: SearchEngine = createScanEngine(papers);
+  let indexed = false;
+  const ready = createSearchEngineAsync(papers, options).then((engine) => {
+    current = engine;
+    indexed = true;
+    return engine;
+  });
+  // The caller may never wait for it; an abort is not an error worth reporting then.
+  ready.catch(() => undefined);
+  return {
+    papers,
+    ready,
+    get indexed() {
+      return indexed;
+    },
+    search: (query, opts) => current.search(query, opts),
+  };
 }
 
 /** Candidates ranked by the word-level score beyond the limit that Fuse re-scores on their full titles. */
@@ -281,6 +317,9 @@ function mergeRanges(ranges: readonly (readonly [number, number])[], titleLength
   }
   return merged;
 }
+
+export { createScanEngine } from './scan-engine.js';
+export { indexCacheKey, type IndexCacheKey } from './index-cache.js';
 
 // For the detail view: what a query matched in one paper's abstract.
 export { abstractRanges, type AbstractRange } from './abstract-ranges.js';

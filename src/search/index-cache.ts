@@ -7,6 +7,7 @@
 // launch faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -300,6 +301,21 @@ function readAligned(path: string): Uint8Array {
     return at === size ? out : out.subarray(0, at);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** loadCachedIndex with the file read off the main thread (the checks still run on it). */
+export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly Paper[]): Promise<WordIndex | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(slot.path);
+  } catch {
+    return null;
+  }
+  try {
+    return deserializeIndex(bytes, slot.key, papers);
+  } catch {
+    return null;
   }
 }
 
