@@ -6,8 +6,8 @@
 // index is built afresh and written over it. Every I/O error is swallowed: the cache can make a
 // launch faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,21 @@ const MAGIC = Buffer.from('PTSEARCH', 'latin1');
 const FORMAT = 2;
 
 // zlib.crc32 (Node >= 20.15) checks 50 MB in a few tens of ms; sha1 where it is missing.
-const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+function runningChecksum(): { update(bytes: Uint8Array): void; digest(): string } {
+  if (crc32) {
+    let value = 0;
+    return { update: (b) => void (value = crc32(b, value)), digest: () => `crc32:${value.toString(16)}` };
+  }
+  const hash = createHash('sha1');
+  return { update: (b) => void hash.update(b), digest: () => `sha1:${hash.digest('hex')}` };
+}
+
 function checksum(body: Uint8Array): string {
-  return crc32 ? `crc32:${crc32(body).toString(16)}` : `sha1:${createHash('sha1').update(body).digest('hex')}`;
+  const sum = runningChecksum();
+  sum.update(body);
+  return sum.digest();
 }
 
 /** Where one library's index lives and what it must have been built from. */
@@ -161,43 +173,50 @@ function check(ok: boolean, what: string): void {
 }
 
 /**
- * The index stored in `bytes` if it was built for exactly these papers under `key`; throws Damaged
- * otherwise. `bytes` should start on a 4-byte boundary of its ArrayBuffer (readAligned); otherwise
- * the body is copied first.
+ * Reads and checks an index file piece by piece: a generator that yields how many bytes it wants
+ * next and is given them (fresh memory, exactly that many, or fewer at the end of the file). Each
+ * array is read straight into its own typed array, so loading never holds the whole file at once.
+ * Throws Damaged unless the file was built for exactly these papers under `key`.
  */
-export function deserializeIndex(bytes: Uint8Array, key: string, papers: readonly Paper[]): WordIndex {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  check(buf.length >= 12 && buf.subarray(0, 8).equals(MAGIC), 'not an index file');
-  const headerLength = buf.readUInt32LE(8);
-  check(12 + headerLength <= buf.length, 'truncated header');
-  const header = JSON.parse(buf.subarray(12, 12 + headerLength).toString('utf8')) as Header;
+function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, WordIndex, Uint8Array> {
+  const opening = yield 12;
+  check(opening.length === 12 && Buffer.from(opening.buffer, opening.byteOffset, 8).equals(MAGIC), 'not an index file');
+  const headerLength = Buffer.from(opening.buffer, opening.byteOffset, 12).readUInt32LE(8);
+  check(headerLength > 0 && headerLength < 1 << 20, 'header');
+  const headerBytes = yield headerLength;
+  check(headerBytes.length === headerLength, 'truncated header');
+  const header = JSON.parse(Buffer.from(headerBytes.buffer, headerBytes.byteOffset, headerBytes.length).toString('utf8')) as Header;
   check(header.format === FORMAT && header.key === key && header.papers === papers.length, 'built for other digests');
-  let body = bytes.subarray(12 + headerLength);
-  check(checksum(body) === header.checksum, 'checksum mismatch');
-  if (body.byteOffset % 4 !== 0) body = body.slice();
-  const base = body.byteOffset;
-  let at = 0;
-  const take = (n: number): Buffer => {
-    check(Number.isInteger(n) && n >= 0 && at + n <= body.length, 'truncated');
-    const b = Buffer.from(body.buffer, base + at, n);
-    at += n + ((4 - (n % 4)) % 4);
-    return b;
+  check(Array.isArray(header.text) && header.text.length === 4 && typeof header.arrays === 'object' && header.arrays !== null, 'header');
+  const sum = runningChecksum();
+  function* take(n: number): Generator<number, Uint8Array, Uint8Array> {
+    check(Number.isInteger(n) && n >= 0 && n < 2 ** 31, 'header');
+    const padded = n + ((4 - (n % 4)) % 4);
+    const bytes = yield padded;
+    check(bytes.length === padded, 'truncated');
+    sum.update(bytes);
+    return bytes.subarray(0, n);
+  }
+  const text = function* (n: number): Generator<number, string, Uint8Array> {
+    const b = yield* take(n);
+    return Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8');
   };
   const [blobBytes, titleBytes, writtenBytes, labelBytes] = header.text;
-  const blob = take(blobBytes).toString('utf8');
-  const titles = take(titleBytes).toString('utf8');
-  const written = take(writtenBytes).toString('utf8').split('\n');
-  const parsedLabels = JSON.parse(take(labelBytes).toString('utf8')) as unknown;
+  const blob = yield* text(blobBytes);
+  const titles = yield* text(titleBytes);
+  const written = (yield* text(writtenBytes)).split('\n');
+  const parsedLabels = JSON.parse(yield* text(labelBytes)) as unknown;
   check(Array.isArray(parsedLabels) && parsedLabels.every((l) => typeof l === 'string'), 'labels');
   const labels = parsedLabels as string[];
   const arrays = new Map<string, Typed>();
   for (const [name, count] of Object.entries(header.arrays)) {
-    check(Number.isInteger(count) && count >= 0 && at + count * 4 <= body.length, 'truncated');
+    const bytes = yield* take(count * 4);
     const ctor = name.endsWith('Norm') ? Float32Array : name.endsWith('.slot') ? Int32Array : Uint32Array;
-    // Copied out (a memcpy), so the file's buffer, text sections and all, can be freed at once.
-    arrays.set(name, new ctor(body.buffer as ArrayBuffer, base + at, count).slice());
-    at += count * 4;
+    arrays.set(name, new ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count));
   }
+  const rest = yield 1;
+  check(rest.length === 0, 'trailing bytes');
+  check(sum.digest() === header.checksum, 'checksum mismatch');
   const n = papers.length;
   const words = header.words;
   const u32 = (name: string, length?: number): Uint32Array => {
@@ -271,51 +290,77 @@ export function deserializeIndex(bytes: Uint8Array, key: string, papers: readonl
   };
 }
 
-/** The cached index for these papers, or null (missing, stale, damaged or unreadable: all the same to the caller). */
-export function loadCachedIndex(slot: IndexCacheKey, papers: readonly Paper[]): WordIndex | null {
-  let bytes: Uint8Array;
-  try {
-    bytes = readAligned(slot.path);
-  } catch {
-    return null;
-  }
-  try {
-    return deserializeIndex(bytes, slot.key, papers);
-  } catch {
-    return null;
+/** The index in `bytes` (a whole index file) if it checks out for these papers; throws otherwise. */
+export function deserializeIndex(bytes: Uint8Array, key: string, papers: readonly Paper[]): WordIndex {
+  const steps = parseIndex(key, papers);
+  let at = 0;
+  for (let step = steps.next(new Uint8Array(0)); ; ) {
+    if (step.done) return step.value;
+    const n = Math.min(step.value, bytes.length - at);
+    const chunk = bytes.slice(at, at + n);
+    at += n;
+    step = steps.next(chunk);
   }
 }
 
-/** The whole file in a buffer of its own (offset 0, so the arrays inside can be read in place). */
-function readAligned(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
+/** The cached index for these papers, or null (missing, stale, damaged or unreadable: all the same to the caller). */
+export function loadCachedIndex(slot: IndexCacheKey, papers: readonly Paper[]): WordIndex | null {
+  let fd: number;
   try {
-    const size = fstatSync(fd).size;
-    const out = new Uint8Array(size);
-    let at = 0;
-    while (at < size) {
-      const n = readSync(fd, out, at, size - at, null);
-      if (n === 0) break;
-      at += n;
+    fd = openSync(slot.path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const steps = parseIndex(slot.key, papers);
+    for (let step = steps.next(new Uint8Array(0)); ; ) {
+      if (step.done) return step.value;
+      step = steps.next(readFully(fd, step.value));
     }
-    return at === size ? out : out.subarray(0, at);
+  } catch {
+    return null;
   } finally {
     closeSync(fd);
   }
 }
 
+function readFully(fd: number, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let at = 0;
+  while (at < n) {
+    const got = readSync(fd, out, at, n - at, null);
+    if (got === 0) break;
+    at += got;
+  }
+  return at === n ? out : out.subarray(0, at);
+}
+
 /** loadCachedIndex with the file read off the main thread (the checks still run on it). */
 export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly Paper[]): Promise<WordIndex | null> {
-  let bytes: Uint8Array;
+  let file: FileHandle;
   try {
-    bytes = await readFile(slot.path);
+    file = await open(slot.path, 'r');
   } catch {
     return null;
   }
   try {
-    return deserializeIndex(bytes, slot.key, papers);
+    const steps = parseIndex(slot.key, papers);
+    for (let step = steps.next(new Uint8Array(0)); ; ) {
+      if (step.done) return step.value;
+      const n = step.value;
+      const out = new Uint8Array(n);
+      let at = 0;
+      while (at < n) {
+        const { bytesRead } = await file.read(out, at, n - at, null);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+      }
+      step = steps.next(at === n ? out : out.subarray(0, at));
+    }
   } catch {
     return null;
+  } finally {
+    await file.close().catch(() => undefined);
   }
 }
 
