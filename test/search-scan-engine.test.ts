@@ -52,6 +52,7 @@ describe('openSearchEngine', () => {
     const cache = indexCacheKey(cacheDir, lib.digests.map((d) => d.file));
     const engine = openSearchEngine(lib.papers, { cache });
     expect(engine.indexed).toBe(false);
+    expect(engine.readySoon).toBe(false);
     // Typos need the index: the scan finds nothing for one.
     expect(engine.search('stitchabel').total).toBe(0);
     expect(engine.search('sam').hits[0]!.index).toBe(indexed.search('sam').hits[0]!.index);
@@ -59,6 +60,11 @@ describe('openSearchEngine', () => {
     expect(engine.indexed).toBe(true);
     expect(engine.search('stitchabel').hits.map((h) => lib.papers[h.index]!.title)[0]).toBe('Stitchable Neural Networks');
     expect(loadCachedIndex(cache!, lib.papers)).not.toBeNull();
+    // Next launch: the cached index is there to wait for.
+    const again = openSearchEngine(lib.papers, { cache });
+    expect(again.readySoon).toBe(true);
+    await again.ready;
+    expect(again.search('stitchabel').hits[0]!.index).toBe(engine.search('stitchabel').hits[0]!.index);
   });
 
   it('an abort before the index is ready rejects `ready` and leaves the scan answering', async () => {

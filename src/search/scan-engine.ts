@@ -105,6 +105,13 @@ function matcherFor(t: Term): Matcher {
 
 /** A group's rank for one paper (engine.ts's scale), or -1 when the group does not match it. */
 function groupCost(group: TermGroup, matchers: readonly Matcher[], paper: Paper, title: string): number {
+  // A cheap yes/no per plain word first: most papers fail on some word of a query, and telling the
+  // kind of a match costs several more scans of the abstract.
+  for (let i = 0; i < group.length; i++) {
+    const t = group[i]!;
+    if (t.negate || t.field !== undefined || (t.kind !== 'fuzzy' && t.kind !== 'include')) continue;
+    if (!title.includes(t.text) && !matchers[i]!.re.test(paper.abstract) && !paper.dates.some((l) => foldLabel(l).includes(t.text))) return -1;
+  }
   let cost = 0;
   for (let i = 0; i < group.length; i++) {
     const term = group[i]!;
