@@ -59,11 +59,12 @@ export function hashRange(text: string, start: number, end: number): number {
  * the hash folds ASCII case, so "BEV" and "bev" are one word): each
  * whitespace-separated chunk with its leading and trailing punctuation stripped ("(bev)," → "bev",
  * "qwen2.5" stays whole), and, when such a word has punctuation inside ("bird's-eye-view"), each of
- * its letter/digit runs too. `hash` is hashRange of the word, computed during the same pass.
+ * its letter/digit runs too. `hash` is hashRange of the word, computed during the same pass;
+ * `inner` says the word has punctuation inside (its runs follow).
  * Returns the number of whitespace-separated chunks, which is what Fuse's field norm counts.
  * Ranges instead of strings: the index looks words up without allocating.
  */
-export function scanWords(text: string, visit: (start: number, end: number, hash: number) => void): number {
+export function scanWords(text: string, visit: (start: number, end: number, hash: number, inner: boolean) => void): number {
   const len = text.length;
   let chunks = 0;
   let i = 0;
@@ -95,20 +96,20 @@ export function scanWords(text: string, visit: (start: number, end: number, hash
       }
     }
     if (start >= 0) {
-      visit(start, end, hEnd >>> 0);
+      visit(start, end, hEnd >>> 0, inner);
       if (inner) runs(text, start, end, visit);
     }
   }
   return chunks;
 }
 
-function runs(text: string, from: number, to: number, visit: (start: number, end: number, hash: number) => void): void {
+function runs(text: string, from: number, to: number, visit: (start: number, end: number, hash: number, inner: boolean) => void): void {
   let j = from;
   while (j < to) {
     while (j < to && classOf(text.charCodeAt(j)) !== WORD) j++;
     const start = j;
     while (j < to && classOf(text.charCodeAt(j)) === WORD) j++;
-    if (j > start) visit(start, j, hashRange(text, start, j));
+    if (j > start) visit(start, j, hashRange(text, start, j), false);
   }
 }
 

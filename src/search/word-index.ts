@@ -147,11 +147,13 @@ export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordI
   };
   let target = titleFwd;
   let text = '';
-  const add = (start: number, end: number, hash: number): void => {
+  const add = (start: number, end: number, hash: number, inner: boolean): void => {
     const id = vocab.idOf(text, start, end, hash);
     addWord(id);
-    const joined = hyphenJoined(text, start, end);
-    if (joined !== undefined) addWord(vocab.idOf(joined, 0, joined.length, hashRange(joined, 0, joined.length)));
+    if (inner) {
+      const joined = hyphenJoined(text, start, end);
+      if (joined !== undefined) addWord(vocab.idOf(joined, 0, joined.length, hashRange(joined, 0, joined.length)));
+    }
     const shape = acronymShape(text, start, end);
     if (shape === NOT_ACRONYM) return;
     const addAcronym = (w: number): void => {
