@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
-import { createSearchEngine } from '../src/search/engine.js';
+import { createScanEngine, createSearchEngine } from '../src/search/engine.js';
 
 const papers = loadLibrary([fileURLToPath(new URL('../sample-data', import.meta.url))]).papers;
 const engine = createSearchEngine(papers);
@@ -43,6 +43,25 @@ describe('field prefixes', () => {
     expect(expected.length).toBeGreaterThan(20);
     expect(ids(found('date:mar 17'))).toEqual(expected);
     expect(ids(found("date:mar 17 t:'lora"))).toEqual(where((p) => p.dates.includes('Mar 17') && /lora/i.test(p.title)));
+  });
+});
+
+describe('date: with full ISO days', () => {
+  const withLabel = papers.find((p) => p.dates.includes('Mar 17'))!;
+  const iso = withLabel.days[withLabel.dates.indexOf('Mar 17')]!;
+
+  it('date:YYYY-MM-DD is the papers of that day, date:YYYY-MM those of the month', () => {
+    expect(iso).toMatch(/^\d{4}-03-17$/);
+    expect(ids(found(`date:${iso}`))).toEqual(where((p) => p.days.includes(iso)));
+    const month = iso.slice(0, 7);
+    const inMonth = where((p) => p.days.some((d) => d.startsWith(month)));
+    expect(inMonth.length).toBeGreaterThan(where((p) => p.days.includes(iso)).length);
+    expect(ids(found(`date:${month}`))).toEqual(inMonth);
+    expect(ids(found(`date:=${iso}`))).toEqual(where((p) => p.days.includes(iso)));
+  });
+
+  it('the scan engine reads them too', () => {
+    expect(ids(createScanEngine(papers).search(`date:${iso}`).hits.map((h) => papers[h.index]!))).toEqual(where((p) => p.days.includes(iso)));
   });
 });
 

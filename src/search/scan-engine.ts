@@ -161,7 +161,8 @@ function termTier(term: Term, m: Matcher, paper: Paper, title: string): number {
   }
   if (field === undefined || field === 'date') {
     const test = kind === 'fuzzy' || kind === 'include' ? (l: string) => occurrenceKind(l, text) >= (field === 'date' ? 2 : 0) : fieldTest(kind, text);
-    for (const label of paper.dates) {
+    const days = field === 'date' && /^[\d-]+$/.test(text) ? (paper.days ?? []) : [];
+    for (const label of [...paper.dates, ...days]) {
       const l = foldLabel(label);
       if (test(l)) raise(tierOf(kind === 'fuzzy' || kind === 'include' ? Math.max(occurrenceKind(l, text), 0) : anchoredKind(kind, l, text), true));
     }

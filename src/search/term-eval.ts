@@ -191,7 +191,23 @@ export class TermEvaluator {
       });
       this.addLabels(labels, costs, kind === 'fuzzy' ? 'include' : kind, text);
     }
+    // `date:` also reads the full ISO days ("date:2025-03", "date:=2025-03-17"), straight from the papers.
+    if (field === 'date') this.isoDays(kind, text, test, costs);
     if (kind === 'include' || kind === 'exact') this.acronyms(text, term, tier);
+  }
+
+  private isoDays(kind: Term['kind'], text: string, test: (field: string) => boolean, costs: TermCosts): void {
+    if (!/^[\d-]+$/.test(text)) return;
+    const { rest, tier } = costs;
+    const cost = NORMALISED.dates * costOf(operatorScore(kind));
+    this.index.papers.forEach((p, d) => {
+      for (const day of p.days ?? []) {
+        if (!test(day)) continue;
+        rest[d] = Math.max(rest[d]!, cost);
+        const t = tierOf(kind === 'fuzzy' ? Math.max(occurrenceKind(day, text), 0) : anchoredKind(kind, day, text), true);
+        if (tier[d]! < t) tier[d] = t;
+      }
+    });
   }
 
   /** Papers whose (folded) abstract passes a ^, $ or = test: rare (only asked for with `abs:`), so a plain scan. */
