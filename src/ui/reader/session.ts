@@ -20,6 +20,7 @@ import { summarize } from './words.js';
 
 export type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
 export type { SimilarLookup, SimilarSource } from './similar-list.js';
+export type { SearchHistory } from './history-walk.js';
 export type { Effect, LibraryUpdate, MarkStore, Measure, SessionOptions, SessionSnapshot, Status } from './types.js';
 
 /**
@@ -67,7 +68,7 @@ export class ReaderSession {
     const model = new ReaderModel({ ...options, loading: options.loading ?? null, store });
     this.#model = model;
     this.#marks = new MarkActions(model);
-    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed());
+    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history);
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);

@@ -8,6 +8,7 @@ import type { LineState } from './line-edit.js';
 import type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
 import type { PaperMarks } from './marks.js';
 import type { ReaderState } from './navigation.js';
+import type { SearchHistory } from './history-walk.js';
 import type { SimilarSource } from './similar-list.js';
 import type { Order } from './order.js';
 import type { View } from './views.js';
@@ -98,6 +99,8 @@ export interface SessionOptions {
   newIds?: ReadonlySet<string>;
   /** Builds the similar-papers index for r (default: search/similar.ts, imported on the first r). */
   similar?: SimilarSource;
+  /** Earlier searches for ↑ / ↓ in the search line (the app's, from the state directory); none without it. */
+  history?: SearchHistory;
   /** Start with this search applied (paperterm --query). */
   query?: string;
   /** Problems found while loading, shown in the status line (the first one, and how many). */
