@@ -1,4 +1,5 @@
 import type { Paper } from '../../core/types.js';
+import type { AbstractRange } from '../../search/abstract-ranges.js';
 import type { ApplyResult, StateWarning } from '../../state/store.js';
 import type { MarkEdit, MarkMap } from '../../state/types.js';
 import type { DayInfo } from './days.js';
@@ -66,6 +67,8 @@ export interface SessionSnapshot {
   isNew: (paper: Paper) => boolean;
   /** r: the list shows the papers similar to `to` ("similar to …"); `pending` while they are being found. */
   similar: { to: Paper; pending: boolean } | undefined;
+  /** What the search matched in the detail paper's abstract (characters, both ends inclusive), to highlight. */
+  abstractRanges: readonly AbstractRange[];
   /** The search the list is (or is about to be) narrowed by; '' for none. */
   query: string;
   /** The search line, while it is open. */
