@@ -3,11 +3,11 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { stripVTControlCharacters } from 'node:util';
 import type { Paper } from '../src/core/types.js';
 import type { MarkMap, Marks } from '../src/state/types.js';
-import { ReaderApp } from '../src/ui/components/App.js';
+import { TestReader as ReaderApp } from './helpers/reader.js';
 import { BINDINGS, helpSections } from '../src/ui/reader/keymap.js';
 import type { MarkStore } from '../src/ui/reader/session.js';
-import { fixedSize } from '../src/ui/size.js';
-import { displayWidth } from '../src/ui/text.js';
+import { fixedSize } from '../src/ui/terminal/size.js';
+import { displayWidth } from '../src/ui/terminal/text.js';
 import { cleanupStores, sampleLibrary, tempStore, testSession } from './helpers/session.js';
 import { mountedApps, press, tick } from './helpers/ink.js';
 

@@ -1,8 +1,9 @@
 import type { TextProps } from 'ink';
 
 /**
- * Text styles by role. In monochrome (NO_COLOR, --no-color) only bold and inverse remain, so the
- * selection still shows and nothing depends on colour.
+ * Text styles by role, as Ink Text props: the one place the reader's look is decided. In monochrome
+ * (NO_COLOR, --no-color) only bold, underline and inverse remain, so the selection still shows and
+ * nothing depends on colour; search matches are bold there.
  */
 export interface Theme {
   appName: TextProps;
@@ -16,6 +17,8 @@ export interface Theme {
   starred: TextProps;
   /** Characters a search matched, in list and detail titles. */
   match: TextProps;
+  /** The rest of a title that has matches (so that bold matches stand out of a bold title). */
+  matchRest: TextProps;
   /** Status-line problems (marks not saved, a damaged state file, load warnings). */
   warning: TextProps;
   date: TextProps;
@@ -39,7 +42,8 @@ export function makeTheme(color: boolean): Theme {
       unread: {},
       unreadTitle: { bold: true },
       starred: {},
-      match: { underline: true, bold: true },
+      match: { bold: true },
+      matchRest: { bold: false },
       warning: { bold: true },
       date: {},
       rule: {},
@@ -61,6 +65,7 @@ export function makeTheme(color: boolean): Theme {
     unreadTitle: { bold: true },
     starred: { color: 'yellow' },
     match: { color: 'green', underline: true },
+    matchRest: {},
     warning: { color: 'yellow', bold: true },
     date: { color: 'gray' },
     rule: { color: 'gray' },
@@ -72,14 +77,4 @@ export function makeTheme(color: boolean): Theme {
     key: { bold: true, color: 'cyan' },
     hint: { color: 'gray' },
   };
-}
-
-/**
- * Colour is off with --no-color, NO_COLOR set to anything (no-color.org), FORCE_COLOR=0 or on a
- * dumb terminal. Only colour: bold and inverse stay, so the selection always shows.
- */
-export function wantsColor(env: NodeJS.ProcessEnv, noColorFlag: boolean): boolean {
-  if (noColorFlag || env.NO_COLOR) return false;
-  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
-  return env.TERM !== 'dumb';
 }

@@ -1,8 +1,7 @@
 import type { TextProps } from 'ink';
 import { helpSections, keysFor } from '../reader/keymap.js';
-import type { Theme } from '../theme.js';
-import { displayWidth, fit, fitSegments, type Segment } from '../text.js';
-import { line } from './ansi.js';
+import { displayWidth, fit, fitSegments, type Segment } from '../terminal/text.js';
+import type { Theme } from './theme.js';
 
 const KEY_COL = 14;
 /** Two sections side by side from this inner width on, one column below it. */
@@ -40,28 +39,4 @@ export function helpContent(theme: Theme, width: number): HelpLine[] {
     }
   }
   return out.map((l) => fitSegments(l, width, {}));
-}
-
-export interface HelpBoxInfo {
-  lines: readonly HelpLine[];
-  top: number;
-  width: number;
-  height: number;
-  theme: Theme;
-}
-
-/** The help box over the panes, `height` lines of `width` columns; scrolls (j/k) when the terminal is too short for it. */
-export function helpBoxLines(p: HelpBoxInfo): string[] {
-  const inner = p.height - 2;
-  const visible = p.lines.slice(p.top, p.top + inner);
-  const more = p.top + inner < p.lines.length;
-  const title = ' Keys ';
-  const hint = more ? ` more: ${keysFor('help', 'down')} ` : ` ${keysFor('help', 'closeHelp')} close `;
-  const ruleWidth = Math.max(0, p.width - 2 - displayWidth(title) - displayWidth(hint) - 1);
-  const out = [line([{ text: `╭─${title}${'─'.repeat(ruleWidth)}${hint}╮`, style: p.theme.rule }])];
-  for (let i = 0; i < inner; i++) {
-    out.push(line([{ text: '│ ', style: p.theme.rule }, ...fitSegments(visible[i] ?? [], p.width - 4, {}), { text: ' │', style: p.theme.rule }]));
-  }
-  out.push(line([{ text: `╰${'─'.repeat(Math.max(0, p.width - 2))}╯`, style: p.theme.rule }]));
-  return out;
 }

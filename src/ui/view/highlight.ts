@@ -1,5 +1,5 @@
-import type { TitleRange } from '../search/engine.js';
-import { sanitize, type Piece } from './text.js';
+import type { TitleRange } from '../../search/engine.js';
+import { sanitize, type Piece } from '../terminal/text.js';
 
 function isLow(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;

@@ -1,14 +1,14 @@
 import type { TextProps } from 'ink';
-import type { Theme } from '../theme.js';
-import { displayWidth, fitSegments, sanitize, type Segment } from '../text.js';
-import { line } from './ansi.js';
+import { displayWidth, fitSegments, sanitize } from '../terminal/text.js';
+import { Line, type Styled } from './segments.js';
+import type { Theme } from './theme.js';
 
-export interface HeaderInfo {
+export interface HeaderProps {
   width: number;
   total: number;
   unread: number;
   starred: number;
-  /** The view's name ("Unread") and how many papers it has. */
+  /** The view's name ("Unread", or a digest's label, which may be a file name) and how many papers it has. */
   view: string;
   viewSize: number;
   /** The search, '' for none. */
@@ -19,8 +19,8 @@ export interface HeaderInfo {
   countExact: boolean;
   /** The search waits for the index. */
   indexing: boolean;
-  /** Share of the library read while it still loads; null (or absent) once it is all in. */
-  loading?: number | null;
+  /** Share of the library read while it still loads; null once it is all in. */
+  loading: number | null;
   /** False while marks cannot be saved. */
   saving: boolean;
   /** 1-based position of the selection in the view, 0 when the view is empty. */
@@ -32,23 +32,28 @@ export interface HeaderInfo {
  * What is loaded and where you are: the view and its search with matches/total, the library's
  * counts (dropped first when the line is short), the position on the right.
  */
-export function headerLine(p: HeaderInfo): string {
+export function Header(p: HeaderProps) {
+  return <Line segments={headerSegments(p)} />;
+}
+
+export function headerSegments(p: HeaderProps): Styled[] {
   const count = `${p.count}${p.countExact ? '' : '+'}`;
   const right = ` ${p.position}/${count} `;
   const t = p.theme;
-  const counts: Segment<TextProps> = { text: `  ${p.total} papers · ${p.unread} unread · ${p.starred} starred`, style: t.header };
-  const where: Segment<TextProps>[] = [];
+  const view = sanitize(p.view);
+  const counts: Styled = { text: `  ${p.total} ${p.total === 1 ? 'paper' : 'papers'} · ${p.unread} unread · ${p.starred} starred`, style: t.header };
+  const where: Styled[] = [];
   if (p.query) {
-    where.push({ text: `  │ ${p.view}`, style: t.header }, { text: `  /${sanitize(p.query)}`, style: t.key });
+    where.push({ text: `  │ ${view}`, style: t.header }, { text: `  /${sanitize(p.query)}`, style: t.key });
     where.push({ text: p.indexing ? '  indexing…' : `  ${count}/${p.viewSize} ${p.count === 1 ? 'match' : 'matches'}`, style: t.header });
   } else {
-    where.push({ text: `  │ ${p.view} ${p.viewSize}`, style: t.header });
+    where.push({ text: `  │ ${view} ${p.viewSize}`, style: t.header });
   }
-  if (p.loading !== undefined && p.loading !== null) where.push({ text: `  loading ${Math.floor(p.loading * 100)}%…`, style: t.header });
+  if (p.loading !== null) where.push({ text: `  loading ${Math.floor(p.loading * 100)}%…`, style: t.header });
   if (!p.saving) where.push({ text: '  marks not saved', style: t.warning });
-  const name: Segment<TextProps> = { text: ' paperterm', style: t.appName };
+  const name: Styled = { text: ' paperterm', style: t.appName };
   const room = Math.max(0, p.width - displayWidth(right));
   let left = [name, counts, ...where];
   if (left.reduce((n, s) => n + displayWidth(s.text), 0) > room) left = [name, ...where];
-  return line([...fitSegments(left, room, {}), { text: right, style: t.header }]);
+  return [...fitSegments<TextProps>(left, room, {}), { text: right, style: t.header }];
 }

@@ -1,7 +1,7 @@
-import type { Paper } from '../core/types.js';
-import type { TitleRange } from '../search/engine.js';
+import type { Paper } from '../../core/types.js';
+import type { TitleRange } from '../../search/engine.js';
 import { titlePieces } from './highlight.js';
-import { sanitize, wrap, wrapPieces, type Piece } from './text.js';
+import { sanitize, wrap, wrapPieces, type Piece } from '../terminal/text.js';
 
 export type LineStyle = 'title' | 'meta' | 'body' | 'heading' | 'link' | 'muted' | 'blank';
 

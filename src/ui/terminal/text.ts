@@ -1,17 +1,20 @@
 import stringWidth from 'string-width';
+import { terminalLine } from '../../core/terminal-text.js';
 
 // Characters whose on-screen width terminals disagree about (and so would shift every column after
 // them): zero-width joiners and other format characters, variation selectors, emoji skin-tone
 // modifiers, tag characters and the combining keycap. Without them every remaining character has
 // the width wcwidth-based terminals give it, which is also what string-width (and so Ink) counts.
 const UNSTABLE_WIDTH = /[\p{Cf}\u{FE00}-\u{FE0F}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}\u20E3]/gu;
-// C0/C1 controls: a stray ESC or CR in a digest must never reach the terminal.
-const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
 
-/** Text made safe and width-predictable for a terminal cell grid. */
+/**
+ * Untrusted text (a title, a file name, a query) made safe and width-predictable for one cell row:
+ * escape sequences removed whole, controls shown in caret notation, tabs expanded (terminalLine,
+ * the project's one sanitizing boundary), and characters of uncertain width dropped.
+ */
 export function sanitize(text: string): string {
   if (/^[\u0020-\u007E]*$/.test(text)) return text;
-  return text.normalize('NFC').replace(CONTROLS, ' ').replace(UNSTABLE_WIDTH, '');
+  return terminalLine(text.normalize('NFC')).replace(UNSTABLE_WIDTH, '');
 }
 
 const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/;

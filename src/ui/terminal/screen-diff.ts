@@ -1,11 +1,13 @@
+import { cursorTo, ERASE_TO_EOL, RESET_STYLE, scrollRows } from './escapes.js';
 import { graphemeWidth } from './text.js';
 
 /**
  * Turns one full-screen frame into the next with as few bytes as it can: rows that only moved up or
  * down are scrolled by the terminal, then only the cells that changed are written, each run at an
  * absolute cursor position, with style codes only where the style changes, and an erase-to-end-of-
- * line instead of trailing blanks. Frames are text lines as Ink
- * renders them (printable text and SGR style codes); a line holding anything else is rewritten whole.
+ * line instead of trailing blanks. Frames are text lines as Ink renders them: printable text and
+ * SGR style codes. Anything else in a line (another escape sequence, a control byte) is dropped
+ * here, whatever its source: only text and the program's own styles reach the terminal.
  *
  * Assumes the frame starts at the top-left cell and that nothing else writes to the screen unless
  * `reset` says so.
@@ -23,7 +25,8 @@ export class ScreenDiff {
   private unknownBelow = false;
 
   /** The bytes that change the screen from the last frame to `lines`, leaving the style at default. */
-  frame(lines: readonly string[]): string {
+  frame(frameLines: readonly string[]): string {
+    const lines = frameLines.map(cleanLine);
     const pen = { style: DEFAULT };
     let out = this.scroll(lines, pen);
     const height = Math.max(lines.length, this.rows.length);
@@ -32,21 +35,13 @@ export class ScreenDiff {
       const old = this.rows[y] ?? (this.unknownBelow ? UNKNOWN : BLANK);
       if (raw === undefined) {
         // The frame got shorter: clear what is left of the old one.
-        if (old !== BLANK) out += `${at(y, 0)}${penTo(pen, DEFAULT)}\u001b[K`;
+        if (old !== BLANK) out += `${at(y, 0)}${penTo(pen, DEFAULT)}${ERASE_TO_EOL}`;
         continue;
       }
       const known = old !== BLANK && old !== UNKNOWN;
-      if (known && (old.raw === raw || old.alias === raw)) continue;
+      if (known && old.raw === raw) continue;
       const next = parseLine(raw);
-      const bytes = next && old !== UNKNOWN ? changes(y, old, next, pen) : whole(y, raw, next, pen);
-      if (bytes === '' && known) {
-        // The same cells written differently (Ink re-encodes the styles of the lines the painter
-        // drew): keep the row as it was, so the next frame from either writer still matches it
-        // by its text alone, and so does a row that scrolled.
-        old.alias = raw;
-        continue;
-      }
-      out += bytes;
+      out += next && old !== UNKNOWN ? changes(y, old, next, pen) : whole(y, raw, next, pen);
       this.rows[y] = next ?? UNKNOWN;
     }
     this.rows.length = lines.length;
@@ -84,12 +79,12 @@ export class ScreenDiff {
       // Rows a+k..b+k move up to a..b; the k rows below them come in blank.
       for (let y = a; y <= b; y++) this.rows[y] = this.rows[y + k]!;
       for (let y = b + 1; y <= b + k; y++) this.rows[y] = BLANK;
-      return `${reset}\u001b[${a + 1};${b + k + 1}r\u001b[${b + k + 1}H${'\u001bD'.repeat(k)}\u001b[r`;
+      return reset + scrollRows(a, b + k, k);
     }
     const m = -k;
     for (let y = b; y >= a; y--) this.rows[y] = this.rows[y - m]!;
     for (let y = a - m; y < a; y++) this.rows[y] = BLANK;
-    return `${reset}\u001b[${a - m + 1};${b + 1}r\u001b[${a - m + 1}H${'\u001bM'.repeat(m)}\u001b[r`;
+    return reset + scrollRows(a - m, b, k);
   }
 }
 
@@ -99,8 +94,6 @@ const MIN_SCROLL = 3;
 
 interface ParsedLine {
   raw: string;
-  /** Another text that gives exactly these cells (see frame). */
-  alias?: string;
   /** One entry per column: the grapheme drawn there, '' for the second column of a wide one. */
   chars: string[];
   /** The style of each column (see styleKey). */
@@ -112,15 +105,24 @@ type Row = ParsedLine | typeof BLANK | typeof UNKNOWN;
 const BLANK = 'blank' as const;
 const UNKNOWN = 'unknown' as const;
 
-/** Cursor to row y, column x (0-based). */
-function at(y: number, x: number): string {
-  return x === 0 ? `\u001b[${y + 1}H` : `\u001b[${y + 1};${x + 1}H`;
+const at = cursorTo;
+
+// Anything in a frame line that is not printable text or an SGR sequence.
+const FOREIGN = /[\u0000-\u001a\u001c-\u001f\u007f-\u009f]|\u001b(?!\[[0-9;:]*m)/;
+// Escape sequences matched whole (CSI, OSC / DCS / APC strings, two-byte ESC forms), then lone controls.
+const SEQUENCE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|\u001b[\]P^_X][\s\S]*?(?:\u0007|\u001b\\|$)|\u001b[ -/]*[0-~]?|[\u0000-\u001f\u007f-\u009f]/g;
+const OWN_SGR = /^\u001b\[[0-9;:]*m$/;
+
+/** The line with every escape sequence but SGR, and every control byte, removed. */
+export function cleanLine(raw: string): string {
+  if (!FOREIGN.test(raw)) return raw;
+  return raw.replace(SEQUENCE, (seq) => (OWN_SGR.test(seq) ? seq : ''));
 }
 
 /** A line that cannot be diffed cell by cell (or a screen row in an unknown state): rewrite it all. */
 function whole(y: number, raw: string, next: ParsedLine | null, pen: { style: Style }): string {
-  if (!next) return `${at(y, 0)}${penTo(pen, DEFAULT)}${raw}\u001b[m\u001b[K`;
-  return `${at(y, 0)}${cells(next, 0, next.end, pen)}${penTo(pen, DEFAULT)}\u001b[K`;
+  if (!next) return `${at(y, 0)}${penTo(pen, DEFAULT)}${raw}${RESET_STYLE}${ERASE_TO_EOL}`;
+  return `${at(y, 0)}${cells(next, 0, next.end, pen)}${penTo(pen, DEFAULT)}${ERASE_TO_EOL}`;
 }
 
 function changes(y: number, old: ParsedLine | typeof BLANK, next: ParsedLine, pen: { style: Style }): string {
@@ -154,7 +156,7 @@ function changes(y: number, old: ParsedLine | typeof BLANK, next: ParsedLine, pe
       // The change runs into the blank end of the new line: draw up to its end and erase the rest
       // (which also takes care of every later change: they are all old cells to blank).
       const drawn = from < next.end ? cells(next, from, next.end, pen) : '';
-      return `${out}${at(y, from)}${drawn}${oldEnd > Math.max(from, next.end) ? `${penTo(pen, DEFAULT)}\u001b[K` : ''}`;
+      return `${out}${at(y, from)}${drawn}${oldEnd > Math.max(from, next.end) ? `${penTo(pen, DEFAULT)}${ERASE_TO_EOL}` : ''}`;
     }
     out += `${at(y, from)}${cells(next, from, end + 1, pen)}`;
     x = end + 1;
@@ -269,7 +271,7 @@ function penTo(pen: { style: Style }, to: Style): string {
   const from = pen.style;
   if (from === to) return '';
   pen.style = to;
-  if (to === DEFAULT) return '\u001b[m';
+  if (to === DEFAULT) return RESET_STYLE;
   if (from === DEFAULT) return `\u001b[${to}m`;
   const f = attrsOf.get(from)!;
   const t = attrsOf.get(to)!;

@@ -1,7 +1,7 @@
-import type { Paper } from '../core/types.js';
-import type { TitleRange } from '../search/engine.js';
+import type { Paper } from '../../core/types.js';
+import type { TitleRange } from '../../search/engine.js';
 import { titlePieces } from './highlight.js';
-import { displayWidth, fitRight, fitSegments, sanitize, type Piece } from './text.js';
+import { displayWidth, fitRight, fitSegments, sanitize, type Piece } from '../terminal/text.js';
 
 /** Widest date column the list gives up room for; longer labels (undated files) are cut. */
 const DATE_MAX = 12;
