@@ -3,16 +3,22 @@ import { helpSections, keysFor } from '../reader/keymap.js';
 import { displayWidth, fit, fitSegments, type Segment } from '../terminal/text.js';
 import type { Theme } from './theme.js';
 
-const KEY_COL = 14;
+/** Fewest columns between the start of a section's keys and its help texts. */
+const KEY_GAP = 2;
 /** Two sections side by side from this inner width on, one column below it. */
 const TWO_COLUMNS = 64;
 
 export type HelpLine = Segment<TextProps>[];
 
+/** A section's lines: its keys in a column as wide as its widest keys, so the help texts keep the rest (whole at 80 columns). */
 function sectionLines(theme: Theme, section: ReturnType<typeof helpSections>[number], width: number): HelpLine[] {
+  const keys = Math.max(...section.entries.map((e) => displayWidth(e.keys)));
+  const help = Math.max(...section.entries.map((e) => displayWidth(e.help)));
+  // Two spaces after the keys, or one where the longest help text would not fit otherwise.
+  const keyCol = Math.max(keys + 1, Math.min(keys + KEY_GAP, width - help));
   return [
     [{ text: fit(section.title, width), style: theme.heading }],
-    ...section.entries.map((e) => fitSegments<TextProps>([{ text: fit(e.keys, KEY_COL), style: theme.key }, { text: e.help, style: {} }], width, {})),
+    ...section.entries.map((e) => fitSegments<TextProps>([{ text: fit(e.keys, keyCol), style: theme.key }, { text: e.help, style: {} }], width, {})),
   ];
 }
 
