@@ -175,6 +175,29 @@ describe('the reader in a real terminal', () => {
   );
 
   test(
+    'keys typed before the reader took the terminal are not left on the shell screen; bracketed paste is on while it runs and off after',
+    async () => {
+      const t = start({ command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}'; echo "exit=$?"`] }, cols: 80, rows: 24 });
+      // Typed at once: the terminal echoes them while the program is still starting.
+      t.write('xyzzy');
+      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+      expect(t.term.modes.bracketedPasteMode).toBe(true);
+      // A paste with a newline and a command key in it runs nothing: it becomes the search text.
+      t.write('\u001b[200~zz\rq\u001b[201~');
+      await t.waitFor((s) => footer(s).startsWith('/zz q'));
+      expect(t.inAltScreen()).toBe(true);
+      t.press('escape');
+      await t.waitFor((s) => footer(s).includes('j/k move'));
+      t.press('q');
+      await t.waitFor('exit=0', 10_000);
+      expectRestored(t);
+      expect(t.term.modes.bracketedPasteMode).toBe(false);
+      expect(t.text()).not.toContain('xyzzy');
+    },
+    TIMEOUT,
+  );
+
+  test(
     'SIGTERM restores the terminal (screen, cursor, line discipline) and exits 143',
     async () => {
       const t = start({

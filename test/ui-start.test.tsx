@@ -14,7 +14,7 @@ import type { Paper } from '../src/core/types.js';
 import { openTerminal } from '../src/ui/app/open-terminal.js';
 import { runReader, type RunOptions } from '../src/ui/app/run.js';
 import type { SessionOptions } from '../src/ui/reader/session.js';
-import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/ui/terminal/escapes.js';
+import { ENTER, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/ui/terminal/escapes.js';
 
 /** What the reader command does once the library is read: take the terminal, run the reader on it. */
 function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>, options: RunOptions & ReturnType<typeof fakeTerminal>['streams']) {
@@ -84,7 +84,7 @@ describe('the reader\'s exit paths', () => {
     expect(code).toBe(70);
     expect(t.stderr.text).toContain('paperterm: internal error: title exploded\n');
     expect(t.stderr.text).not.toContain('second line');
-    expect(t.stdout.text.startsWith(ENTER_ALT_SCREEN)).toBe(true);
+    expect(t.stdout.text.startsWith(ENTER)).toBe(true);
     expect(t.stdout.text.endsWith(SHOW_CURSOR + LEAVE_ALT_SCREEN)).toBe(true);
     expect(t.stdout.text.split(LEAVE_ALT_SCREEN)).toHaveLength(2);
     expect(t.stdin.isRaw).toBe(false);

@@ -27,9 +27,6 @@ const READ_WHOLE_BYTES = 4 << 20;
  * hand the screen to the reader, and read the rest of a large library while it runs.
  */
 export async function readerCommand(paths: readonly string[], options: ReaderCommandOptions, io: Io): Promise<number> {
-  // React's development build checks every render and is several times slower; users get the
-  // production build unless they ask otherwise. It must be chosen before React is first loaded.
-  process.env.NODE_ENV ??= 'production';
   // First thing: raw mode and the alternate screen, so nothing typed from here on is echoed onto
   // the shell's screen; keys are read (and kept) from now on.
   const terminal = openTerminal();

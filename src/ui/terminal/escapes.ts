@@ -45,7 +45,14 @@ export function scrollRows(top: number, bottom: number, n: number): string {
   return `${region}${moves}${CSI}r`;
 }
 
-/** What the reader switches on when it takes the terminal (left again by LEAVE). */
-export const ENTER = ENTER_ALT_SCREEN + HIDE_CURSOR + ENABLE_BRACKETED_PASTE + CLEAR_SCREEN;
+/** Erases the cursor's line and goes to its start. */
+export const ERASE_LINE = `\r${CSI}2K`;
+
+/**
+ * What the reader switches on when it takes the terminal (left again by LEAVE). First it erases the
+ * shell's current line: keys typed between the command's Enter and raw mode were echoed there by
+ * the terminal (the reader reads them all the same), and would otherwise still show after it quits.
+ */
+export const ENTER = ERASE_LINE + ENTER_ALT_SCREEN + HIDE_CURSOR + ENABLE_BRACKETED_PASTE + CLEAR_SCREEN;
 /** What gives the shell its terminal back: every mode ENTER set, undone. */
 export const LEAVE = RESET_STYLE + DISABLE_BRACKETED_PASTE + SHOW_CURSOR + LEAVE_ALT_SCREEN;
