@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { BINDINGS } from '../src/ui/reader/keymap.js';
 import { KeyDecoder, pastedText, type KeyEvent } from '../src/ui/terminal/keys.js';
 
 const names = (events: KeyEvent[]) => events.map((e) => (e.kind === 'key' ? e.name : `paste:${e.text}`));
@@ -54,5 +55,33 @@ describe('the key decoder', () => {
 
   test('pasted text as typed characters: line breaks and controls become spaces', () => {
     expect(pastedText('a\r\nb\nc\td\u001b[2J')).toBe('a b c d [2J');
+  });
+});
+
+describe('the decoder and the keymap agree', () => {
+  /** What a terminal sends for each named key the keymap binds. */
+  const SENT: Record<string, string> = {
+    up: '\u001b[A',
+    down: '\u001b[B',
+    left: '\u001b[D',
+    right: '\u001b[C',
+    home: '\u001b[H',
+    end: '\u001b[F',
+    pageup: '\u001b[5~',
+    pagedown: '\u001b[6~',
+    enter: '\r',
+    tab: '\t',
+    space: ' ',
+    escape: '\u001b',
+    backspace: '\u007f',
+    delete: '\u001b[3~',
+  };
+  test('every key a binding names is one the decoder produces', () => {
+    for (const key of new Set(BINDINGS.flatMap((b) => b.keys))) {
+      const ctrl = /^ctrl\+([a-z])$/.exec(key);
+      const bytes = ctrl ? String.fromCharCode(ctrl[1]!.charCodeAt(0) - 96) : [...key].length === 1 ? key : SENT[key];
+      expect(bytes, key).toBeDefined();
+      expect(decode(bytes!), key).toEqual([key]);
+    }
   });
 });

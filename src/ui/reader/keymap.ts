@@ -61,7 +61,7 @@ export const MODES: readonly Mode[] = ['list', 'detail', 'help', 'search', 'conf
 export type Section = 'List' | 'Detail' | 'Marks' | 'Views and search' | 'Search line' | 'Anywhere';
 
 export interface Binding {
-  /** Canonical key names, as produced by keyNames(): 'j', 'G', 'down', 'ctrl+d', 'enter', 'space'… */
+  /** Canonical key names, as the terminal's key decoder (ui/terminal/keys.ts) gives them: 'j', 'G', 'down', 'ctrl+d', 'enter', 'space'… */
   keys: readonly string[];
   command: Command;
   modes: readonly Mode[];
@@ -193,68 +193,6 @@ for (const b of BINDINGS) {
 
 export function commandFor(mode: Mode, key: string): Command | undefined {
   return INDEX.get(`${mode}\u0000${key}`);
-}
-
-/** The subset of Ink's Key this module reads. */
-export interface KeyFlags {
-  upArrow?: boolean;
-  downArrow?: boolean;
-  leftArrow?: boolean;
-  rightArrow?: boolean;
-  pageUp?: boolean;
-  pageDown?: boolean;
-  home?: boolean;
-  end?: boolean;
-  return?: boolean;
-  escape?: boolean;
-  tab?: boolean;
-  shift?: boolean;
-  ctrl?: boolean;
-  meta?: boolean;
-  backspace?: boolean;
-  delete?: boolean;
-}
-
-const CONTROL_CHARS: Record<string, string> = {
-  '\r': 'enter',
-  '\n': 'enter',
-  '\t': 'tab',
-  ' ': 'space',
-  '\u001b': 'escape',
-  '\u007f': 'backspace',
-  '\b': 'backspace',
-};
-
-function charName(ch: string): string {
-  const named = CONTROL_CHARS[ch];
-  if (named) return named;
-  const code = ch.charCodeAt(0);
-  // Ctrl-A … Ctrl-Z arrive as 0x01 … 0x1a.
-  if (ch.length === 1 && code >= 1 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
-  return ch;
-}
-
-/**
- * Canonical key names for one Ink input event. Ink hands over a burst of typed characters (fast
- * typing, or several keys in one read over SSH) as a single string: it is split so each key counts.
- */
-export function keyNames(input: string, key: KeyFlags): string[] {
-  if (key.upArrow) return ['up'];
-  if (key.downArrow) return ['down'];
-  if (key.leftArrow) return ['left'];
-  if (key.rightArrow) return ['right'];
-  if (key.pageUp) return ['pageup'];
-  if (key.pageDown) return ['pagedown'];
-  if (key.home) return ['home'];
-  if (key.end) return ['end'];
-  if (key.return) return ['enter'];
-  if (key.tab) return [key.shift ? 'shift+tab' : 'tab'];
-  if (key.backspace) return ['backspace'];
-  if (key.delete) return ['delete'];
-  if (key.escape && input === '') return ['escape'];
-  if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
-  if (key.meta && input.length > 0) return [`meta+${input}`];
-  return [...input].map(charName);
 }
 
 const KEY_LABELS: Record<string, string> = {
