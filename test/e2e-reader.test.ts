@@ -242,7 +242,7 @@ describe('the reader in a real terminal', () => {
   );
 });
 
-describe('drawing without waiting for Ink', () => {
+describe('cell-diffed frames', () => {
   /** Every cell of the screen with its looks: what the user sees, attributes included. */
   function picture(t: PtySession): string[] {
     const rows: string[] = [];
