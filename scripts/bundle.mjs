@@ -5,27 +5,26 @@
 // when asked for.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Two caches Ink 6.8 keeps per frame, kept across frames instead. Ink builds every frame from
- * scratch: each text line is cut into styled characters (ansi-tokenize) and each text node measured
- * (widest-line), with caches that live for one frame only. A reader frame is mostly the lines of
- * the last one, so keeping them makes a frame cost what changed on it (at 120×40: ~23 → ~15 ms of
- * CPU per cursor move on a 2-core machine). Each cache is bounded. If an Ink upgrade changes the
- * code, the patch is left out with a warning: the program stays correct, only slower.
+ * Ink 6.8 builds every frame from scratch, cell by cell: two patches make a frame cost what
+ * changed on it. Frames whose text blocks neither overlap nor are clipped are composed row by row
+ * (ink-fast-output.js; any other frame by Ink as before), and each text node's width is remembered
+ * across frames (Ink measures it again every frame). If an Ink upgrade changes the code, a patch is
+ * left out with a warning: the program stays correct, only slower.
  */
 const INK_PATCHES = [
   {
     file: /ink[\\/]build[\\/]output\.js$/,
-    from: '    caches = new OutputCaches();',
-    to: '    caches = sharedCaches;',
-    prelude: 'let sharedCaches;\n',
-    after: /^class OutputCaches \{[\s\S]*?\n\}\n/m,
+    from: 'export default class Output {',
+    to: 'class InkOutput {',
+    prelude: `import { composeRows } from ${JSON.stringify(fileURLToPath(new URL('./ink-fast-output.js', import.meta.url)))};\n`,
     append:
-      'sharedCaches = new OutputCaches();\nfor (const name of ["widths", "blockWidths", "styledChars"]) { const map = sharedCaches[name]; const set = map.set.bind(map); map.set = (k, v) => { if (map.size >= 20000) map.clear(); return set(k, v); }; }\n',
+      '\nexport default class Output extends InkOutput {\n    get() {\n        const rows = composeRows(this.operations, this.height);\n        return rows ? { output: rows.join("\\n"), height: this.height } : super.get();\n    }\n}\n',
   },
   {
     file: /ink[\\/]build[\\/]render-node-to-output\.js$/,
@@ -40,13 +39,12 @@ const inkCaches = {
     b.onLoad({ filter: /ink[\\/]build[\\/](output|render-node-to-output)\.js$/ }, async (args) => {
       let code = await readFile(args.path, 'utf8');
       const patch = INK_PATCHES.find((p) => p.file.test(args.path));
-      if (!patch || !code.includes(patch.from) || (patch.after && !patch.after.test(code))) {
+      if (!patch || !code.includes(patch.from)) {
         console.warn(`bundle: Ink changed, frame caches left out (${args.path})`);
         return { contents: code, loader: 'js' };
       }
-      code = code.replace(patch.from, patch.to);
-      if (patch.after) code = code.replace(patch.after, (cls) => `${cls}${patch.append}`);
-      return { contents: (patch.prelude ?? '') + code, loader: 'js' };
+      code = code.replace(patch.from, patch.to).replace(/\/\/# sourceMappingURL=.*$/m, '');
+      return { contents: (patch.prelude ?? '') + code + (patch.append ?? ''), loader: 'js', resolveDir: dirname(args.path) };
     });
   },
 };

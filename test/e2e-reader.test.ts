@@ -377,7 +377,7 @@ describe('no terminal', () => {
   test(
     'stdin not a terminal (stdout is): the plain list, no raw-mode error, exit 0',
     async () => {
-      const t = start({ command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}' < /dev/null; echo "exit=$?"`] }, cols: 200, rows: 10 });
+      const t = start({ command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}' < /dev/null; echo "exit=$?"; sleep 0.3`] }, cols: 200, rows: 10 });
       await t.waitFor('exit=0', 15_000);
       expect(t.output).not.toContain(ALT_ON);
       expect(t.output).not.toMatch(/raw mode/i);
