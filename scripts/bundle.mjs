@@ -65,6 +65,8 @@ await build({
   // Packages written as CommonJS call require(); give them one in the ES module.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   plugins: [inkCaches],
+  // Less to read and compile at every start (~1.7 MB → ~0.8 MB).
+  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
 });

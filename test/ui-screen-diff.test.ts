@@ -145,7 +145,8 @@ describe('ScreenDiff', () => {
     const frame = ['one', '', 'three'];
     diff.frame(frame);
     diff.reset('unknown');
-    expect(diff.frame(frame)).toBe('\u001b[1Hone\u001b[K\u001b[2H\u001b[K\u001b[3Hthree\u001b[K');
+    // From row to row by CR LF (2 bytes) rather than a position (4).
+    expect(diff.frame(frame)).toBe('\u001b[1Hone\u001b[K\r\n\u001b[K\r\nthree\u001b[K');
     diff.reset('blank');
     expect(diff.frame(frame)).toBe('\u001b[1Hone\u001b[3Hthree');
   });

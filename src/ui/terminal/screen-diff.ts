@@ -27,7 +27,7 @@ export class ScreenDiff {
   /** The bytes that change the screen from the last frame to `lines`, leaving the style at default. */
   frame(frameLines: readonly string[]): string {
     const lines = frameLines.map(cleanLine);
-    const pen = { style: DEFAULT };
+    const pen: Pen = { style: DEFAULT, y: -1, x: 0 };
     let out = this.scroll(lines, pen);
     const height = Math.max(lines.length, this.rows.length);
     for (let y = 0; y < height; y++) {
@@ -35,7 +35,7 @@ export class ScreenDiff {
       const old = this.rows[y] ?? (this.unknownBelow ? UNKNOWN : BLANK);
       if (raw === undefined) {
         // The frame got shorter: clear what is left of the old one.
-        if (old !== BLANK) out += `${at(y, 0)}${penTo(pen, DEFAULT)}${ERASE_TO_EOL}`;
+        if (old !== BLANK) out += `${at(pen, y, 0)}${penTo(pen, DEFAULT)}${ERASE_TO_EOL}`;
         continue;
       }
       const known = old !== BLANK && old !== UNKNOWN;
@@ -54,7 +54,7 @@ export class ScreenDiff {
    * the terminal can move them itself (a scroll inside a scroll region) instead of being sent them
    * again. Finds the longest block of rows that moved by the same amount and scrolls it into place.
    */
-  private scroll(lines: readonly string[], pen: { style: Style }): string {
+  private scroll(lines: readonly string[], pen: Pen): string {
     const rawAt = (y: number) => {
       const r = this.rows[y];
       return r === undefined || r === BLANK || r === UNKNOWN ? undefined : r.raw;
@@ -105,7 +105,35 @@ type Row = ParsedLine | typeof BLANK | typeof UNKNOWN;
 const BLANK = 'blank' as const;
 const UNKNOWN = 'unknown' as const;
 
-const at = cursorTo;
+/** The pen: the style the terminal writes in, and where its cursor is (y -1: not known). */
+interface Pen {
+  style: Style;
+  y: number;
+  x: number;
+}
+
+/**
+ * Moves the cursor to row y, column x (0-based) in as few bytes as it can: CHA on the same row,
+ * CR LF and a step right to the next row (never from the last row: a frame is no taller than the
+ * screen), else an absolute position. Relative moves are only made from a position this frame
+ * wrote itself.
+ */
+function at(pen: Pen, y: number, x: number): string {
+  const fromY = pen.y;
+  const fromX = pen.x;
+  pen.y = y;
+  pen.x = x;
+  const absolute = cursorTo(y, x);
+  if (fromY < 0) return absolute;
+  let best = absolute;
+  if (y === fromY && x === fromX) best = '';
+  else if (y === fromY) best = `\u001b[${x + 1}G`;
+  else if (y === fromY + 1) {
+    const down = `\r\n${x > 0 ? `\u001b[${x}C` : ''}`;
+    if (down.length < best.length) best = down;
+  }
+  return best;
+}
 
 // Anything in a frame line that is not printable text or an SGR sequence.
 const FOREIGN = /[\u0000-\u001a\u001c-\u001f\u007f-\u009f]|\u001b(?!\[[0-9;:]*m)/;
@@ -120,12 +148,17 @@ export function cleanLine(raw: string): string {
 }
 
 /** A line that cannot be diffed cell by cell (or a screen row in an unknown state): rewrite it all. */
-function whole(y: number, raw: string, next: ParsedLine | null, pen: { style: Style }): string {
-  if (!next) return `${at(y, 0)}${penTo(pen, DEFAULT)}${raw}${RESET_STYLE}${ERASE_TO_EOL}`;
-  return `${at(y, 0)}${cells(next, 0, next.end, pen)}${penTo(pen, DEFAULT)}${ERASE_TO_EOL}`;
+function whole(y: number, raw: string, next: ParsedLine | null, pen: Pen): string {
+  if (!next) {
+    const bytes = `${at(pen, y, 0)}${penTo(pen, DEFAULT)}${raw}${RESET_STYLE}${ERASE_TO_EOL}`;
+    // Where text of unknown widths leaves the cursor is the terminal's business.
+    pen.y = -1;
+    return bytes;
+  }
+  return `${at(pen, y, 0)}${cells(next, 0, next.end, pen)}${penTo(pen, DEFAULT)}${ERASE_TO_EOL}`;
 }
 
-function changes(y: number, old: ParsedLine | typeof BLANK, next: ParsedLine, pen: { style: Style }): string {
+function changes(y: number, old: ParsedLine | typeof BLANK, next: ParsedLine, pen: Pen): string {
   const oldChars = old === BLANK ? [] : old.chars;
   const oldStyles = old === BLANK ? [] : old.styles;
   const oldEnd = old === BLANK ? 0 : old.end;
@@ -155,10 +188,12 @@ function changes(y: number, old: ParsedLine | typeof BLANK, next: ParsedLine, pe
     if (end + 1 >= next.end) {
       // The change runs into the blank end of the new line: draw up to its end and erase the rest
       // (which also takes care of every later change: they are all old cells to blank).
+      const move = at(pen, y, from);
       const drawn = from < next.end ? cells(next, from, next.end, pen) : '';
-      return `${out}${at(y, from)}${drawn}${oldEnd > Math.max(from, next.end) ? `${penTo(pen, DEFAULT)}${ERASE_TO_EOL}` : ''}`;
+      return `${out}${move}${drawn}${oldEnd > Math.max(from, next.end) ? `${penTo(pen, DEFAULT)}${ERASE_TO_EOL}` : ''}`;
     }
-    out += `${at(y, from)}${cells(next, from, end + 1, pen)}`;
+    out += at(pen, y, from);
+    out += cells(next, from, end + 1, pen);
     x = end + 1;
     while (x <= last && same(x)) x++;
   }
@@ -168,13 +203,14 @@ function changes(y: number, old: ParsedLine | typeof BLANK, next: ParsedLine, pe
 /** Unchanged cells worth skipping with a cursor move rather than writing them again. */
 const GAP = 8;
 
-function cells(line: ParsedLine, from: number, to: number, pen: { style: Style }): string {
+function cells(line: ParsedLine, from: number, to: number, pen: Pen): string {
   let out = '';
   for (let x = from; x < to; x++) {
     const ch = line.chars[x]!;
     if (ch === '') continue;
     out += penTo(pen, line.styles[x]!) + ch;
   }
+  pen.x = to;
   return out;
 }
 
@@ -267,7 +303,7 @@ function applySgr(a: Attrs, params: string): boolean {
 }
 
 /** Codes that switch the terminal from the pen's style to `to` (and record it), whichever is shorter. */
-function penTo(pen: { style: Style }, to: Style): string {
+function penTo(pen: Pen, to: Style): string {
   const from = pen.style;
   if (from === to) return '';
   pen.style = to;
