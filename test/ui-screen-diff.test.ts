@@ -151,6 +151,15 @@ describe('ScreenDiff', () => {
     expect(diff.frame(frame)).toBe('\u001b[1Hone\u001b[3Hthree');
   });
 
+  test('after the terminal got shorter, nothing is drawn or erased below its last row (which would scroll or clear it)', () => {
+    const diff = new ScreenDiff();
+    diff.frame(Array.from({ length: 10 }, (_, i) => `row ${i}`));
+    const bytes = diff.frame(['a', 'b', 'c', 'd'], 4);
+    expect(bytes).not.toMatch(/\u001b\[(?:[5-9]|10)(?:;\d+)?H/);
+    // Row 4 (the last) is reached from row 3, never left by a line feed.
+    expect(bytes.split('\n').length - 1).toBeLessThanOrEqual(3);
+  });
+
   test('only text and SGR styles reach the terminal: any other code or control byte in a frame is dropped', () => {
     const diff = new ScreenDiff();
     const hostile = 'a\u001b]0;PWNED\u0007b\u001b[41mc\u001b[2Jd\u0007e\bf\u001b[1;1Hg\u009b2Jh\u001b]8;;https://x.org\u0007i\u001b]8;;\u0007';

@@ -51,6 +51,7 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
     growing?.stop();
     stopGrowing();
     instance?.unmount();
+    writer.close();
     session.dispose();
   });
 
@@ -63,8 +64,9 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
     const { cols, rows } = size.get();
     session.resize(cols, rows);
     writer.resized();
-    // The terminal may have reflowed or scrolled what was on it: draw it all again.
-    writer.repaint();
+    // The terminal may have reflowed or scrolled what was on it: draw it all again, once the
+    // frame for the new size is out.
+    setImmediate(() => writer.repaint());
   };
 
   try {

@@ -21,6 +21,8 @@ export interface FrameWriter {
   resized(): void;
   /** Bytes written so far (for tests and the benchmark). */
   readonly bytesWritten: number;
+  /** Writes nothing more: the terminal is being given back. */
+  close(): void;
 }
 
 /** What Ink reads of a stdout. */
@@ -39,8 +41,9 @@ export function frameWriter(stdout: Pick<NodeJS.WriteStream, 'write' | 'columns'
   const events = new EventEmitter();
   let last: string[] | undefined;
   let bytes = 0;
+  let closed = false;
   const out = (text: string) => {
-    if (text === '') return;
+    if (text === '' || closed) return;
     bytes += Buffer.byteLength(text);
     stdout.write(BEGIN_SYNC + text + END_SYNC);
   };
@@ -56,7 +59,7 @@ export function frameWriter(stdout: Pick<NodeJS.WriteStream, 'write' | 'columns'
       // Ink writes '' when it would erase output it never drew (a narrower terminal): nothing to do.
       if (frame !== '') {
         last = frame.split('\n');
-        out(screen.frame(last));
+        out(screen.frame(last, stdout.rows || undefined));
         afterFrame?.();
       }
       if (cb) process.nextTick(cb);
@@ -70,13 +73,16 @@ export function frameWriter(stdout: Pick<NodeJS.WriteStream, 'write' | 'columns'
     sink,
     repaint() {
       screen.reset('blank');
-      out(CLEAR_SCREEN + (last ? screen.frame(last) : ''));
+      out(CLEAR_SCREEN + (last ? screen.frame(last, stdout.rows || undefined) : ''));
     },
     resized() {
       events.emit('resize');
     },
     get bytesWritten() {
       return bytes;
+    },
+    close() {
+      closed = true;
     },
   };
 }

@@ -24,12 +24,16 @@ export class ScreenDiff {
 
   private unknownBelow = false;
 
-  /** The bytes that change the screen from the last frame to `lines`, leaving the style at default. */
-  frame(frameLines: readonly string[]): string {
-    const lines = frameLines.map(cleanLine);
+  /**
+   * The bytes that change the screen from the last frame to `frameLines`, leaving the style at
+   * default. `screenRows`: the terminal's height, when known; nothing is drawn below it.
+   */
+  frame(frameLines: readonly string[], screenRows = Infinity): string {
+    const lines = frameLines.slice(0, screenRows).map(cleanLine);
     const pen: Pen = { style: DEFAULT, y: -1, x: 0 };
     let out = this.scroll(lines, pen);
-    const height = Math.max(lines.length, this.rows.length);
+    // Rows below the screen (the terminal got shorter) are not there to clear.
+    const height = Math.min(screenRows, Math.max(lines.length, this.rows.length));
     for (let y = 0; y < height; y++) {
       const raw = lines[y];
       const old = this.rows[y] ?? (this.unknownBelow ? UNKNOWN : BLANK);
