@@ -61,7 +61,11 @@ await build({
   // and is several times slower. The bundle is the production program, and carries only that build.
   define: { 'process.env.NODE_ENV': '"production"' },
   // Ink loads React DevTools only when DEV is set; the bundle never does, so the module is a stub.
-  alias: { 'react-devtools-core': './scripts/devtools-stub.js' },
+  alias: {
+    'react-devtools-core': './scripts/devtools-stub.js',
+    // Ink measures every text node (and the fast composition every row) with string-width.
+    'string-width': './scripts/string-width-cached.js',
+  },
   // Packages written as CommonJS call require(); give them one in the ES module.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   plugins: [inkCaches],
