@@ -197,26 +197,32 @@ describe('the reader in a real terminal', () => {
     TIMEOUT,
   );
 
-  test(
-    'SIGTERM restores the terminal (screen, cursor, line discipline) and exits 143',
-    async () => {
-      const t = start({
-        command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}'; echo "exit=$?"; stty -a`] },
-        cols: 80,
-        rows: 24,
-      });
-      await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
-      t.press('enter');
-      await t.waitFor((s) => footer(s).includes('j/k scroll'));
-      const pid = execFileSync('pgrep', ['-P', String(t.child.pid)], { encoding: 'utf8' }).trim();
-      process.kill(Number(pid), 'SIGTERM');
-      await t.waitFor('exit=143');
-      expectRestored(t);
-      await expectCookedTerminal(t);
-      await t.exited();
-    },
-    TIMEOUT,
-  );
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    test(
+      `${signal} restores the terminal (screen, cursor, paste mode, line discipline) and exits ${code}`,
+      async () => {
+        const t = start({
+          command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}'; echo "exit=$?"; stty -a`] },
+          cols: 80,
+          rows: 24,
+        });
+        await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+        t.press('enter');
+        await t.waitFor((s) => footer(s).includes('j/k scroll'));
+        const pid = execFileSync('pgrep', ['-P', String(t.child.pid)], { encoding: 'utf8' }).trim();
+        process.kill(Number(pid), signal);
+        await t.waitFor(`exit=${code}`);
+        expectRestored(t);
+        expect(t.term.modes.bracketedPasteMode).toBe(false);
+        await expectCookedTerminal(t);
+        await t.exited();
+      },
+      TIMEOUT,
+    );
+  }
 
   test(
     'a keypress rewrites only the lines that changed: no clear-screen, untouched rows not resent',
