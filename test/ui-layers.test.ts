@@ -1,6 +1,6 @@
 /**
  * The reader's layers import only downward, and only the view and the app know Ink and React:
- *   core ← search, state ← ui/reader (model), ui/terminal ← ui/view (components) ← ui/app ← cli
+ *   core ← search, state, export ← ui/reader (model), ui/terminal ← ui/view (components) ← ui/app ← cli
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -32,11 +32,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   search: ['core'],
   state: ['core'],
+  export: ['core', 'state'],
   'ui/reader': ['core', 'search', 'state'],
   'ui/terminal': ['core'],
   'ui/view': ['core', 'search', 'state', 'ui/reader', 'ui/terminal'],
-  'ui/app': ['core', 'search', 'state', 'ui/reader', 'ui/terminal', 'ui/view'],
-  cli: ['core', 'search', 'state', 'ui/reader', 'ui/terminal', 'ui/view', 'ui/app'],
+  'ui/app': ['core', 'search', 'state', 'export', 'ui/reader', 'ui/terminal', 'ui/view'],
+  cli: ['core', 'search', 'state', 'export', 'ui/reader', 'ui/terminal', 'ui/view', 'ui/app'],
 };
 const UI_LIBRARIES = /^(ink|react|chalk)(\/|$)/;
 
@@ -54,7 +55,7 @@ describe('layers', () => {
     for (const f of all) {
       const own = layerOf(f.path);
       for (const imp of f.imports) {
-        if (!imp.includes('/') || !/^(core|search|state|ui|cli)\//.test(imp)) continue;
+        if (!imp.includes('/') || !/^(core|search|state|export|ui|cli)\//.test(imp)) continue;
         const target = layerOf(imp);
         if (target !== own && !ALLOWED[own]!.includes(target)) wrong.push(`${f.path} → ${imp}`);
       }

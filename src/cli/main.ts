@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseCommandArgs } from './args.js';
 import { listCommand, LIST_HELP } from './commands/list.js';
 import { MARK_COMMANDS, MARK_HELP } from './commands/mark.js';
@@ -6,6 +7,11 @@ import { SEARCH_HELP, searchCommand } from './commands/search.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
+import { SHOW_HELP, showCommand } from './commands/show.js';
+import { EXPORT_HELP, exportCommand } from './commands/export.js';
+import { STATS_HELP, statsCommand } from './commands/stats.js';
+import { MARKS_HELP, marksCommand } from './commands/marks.js';
+import { nearest } from './suggest.js';
 
 const HELP = `paperterm — a keyboard-first terminal reader for AI-paper digests
 
@@ -16,6 +22,11 @@ Usage:
                                      --query starts with that search applied (no terminal: prints
                                      what paperterm search QUERY prints)
   ${LIST_HELP.split('\n').join('\n  ')}
+  ${SHOW_HELP.split('\n').join('\n  ')}
+  ${EXPORT_HELP.split('\n').join('\n  ')}
+  ${STATS_HELP.split('\n').join('\n  ')}
+  ${MARKS_HELP.split('\n').join('\n  ')}
+  paperterm COMMAND --help            that command's help
   ${MARK_HELP.split('\n').join('\n  ')}
   ${SEARCH_HELP.split('\n').join('\n  ')}
   paperterm --help | --version
@@ -24,12 +35,19 @@ PATH is a digest file or a directory of *.txt digests. With no PATH: the directo
 $PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
 
 Every command takes:
-  ${STATE_HELP.split('\n').join('\n  ')}`;
+  ${STATE_HELP.split('\n').join('\n  ')}
+
+A PATH of - reads a digest from stdin (cat digest.txt | paperterm list -).
+Exit codes: 0 done, 1 nothing matched (search, export), 2 usage or input error.`;
 
 type Command = (argv: string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   list: listCommand,
+  show: showCommand,
+  export: exportCommand,
+  stats: statsCommand,
+  marks: marksCommand,
   ...MARK_COMMANDS,
   search: searchCommand,
 };
@@ -64,17 +82,39 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
   return listCommand([...state, '--', ...positionals], io);
 }
 
+/** `paperterm COMMAND --help`; a command missing here gets the whole help. */
+const COMMAND_HELP: Record<string, string> = {
+  list: LIST_HELP,
+  read: MARK_HELP,
+  unread: MARK_HELP,
+  star: MARK_HELP,
+  unstar: MARK_HELP,
+  search: SEARCH_HELP,
+  show: SHOW_HELP,
+  export: EXPORT_HELP,
+  stats: STATS_HELP,
+  marks: MARKS_HELP,
+};
+
 /** Runs one invocation; returns the exit code. User mistakes become one stderr line, never a trace. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [first, ...rest] = argv;
     const command = first !== undefined ? COMMANDS[first] : undefined;
     if (command) {
-      if (rest.includes('--help') || rest.includes('-h')) {
-        io.out(`${HELP}\n`);
+      const end = rest.indexOf('--');
+      const own = end < 0 ? rest : rest.slice(0, end);
+      if (own.includes('--help') || own.includes('-h')) {
+        const help = COMMAND_HELP[first!];
+        io.out(help ? `${help}\n  ${STATE_HELP.split('\n').join('\n  ')}\n` : `${HELP}\n`);
         return 0;
       }
       return await command(rest, io);
+    }
+    if (first !== undefined && /^[a-z][a-z-]*$/.test(first) && !existsSync(first)) {
+      // Not a command, and not a digest path either: most likely a slip of the fingers.
+      const near = nearest(first, Object.keys(COMMANDS));
+      if (near) throw new UsageError(`'${first}' is not a command or a file; did you mean \`${near}\`?`);
     }
     return await defaultCommand(argv, io);
   } catch (err) {

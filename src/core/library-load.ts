@@ -5,9 +5,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { openDigestCache } from './cache.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
-import { expandPaths, readDigestFile, type LoadOptions, type LoadProblem } from './load.js';
+import { expandPaths, readDigest, type LoadOptions, type LoadProblem } from './load.js';
 import { DigestError, digestOrderKey, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
+import { STDIN_PATH } from './parse.js';
 
 export interface LibraryLoad {
   /** Digest files found, in the order they are read. */
@@ -54,6 +55,8 @@ interface Planned {
  * the prefix does not (or the file cannot be read), and the caller reads the whole file instead.
  */
 export function peekDigestOrder(file: string): { order: number | null; bytes: number } {
+  // Stdin cannot be peeked at and read again: it is read whole at once.
+  if (file === STDIN_PATH) return { order: null, bytes: 0 };
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -91,7 +94,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
 
   const read = (file: string): NonNullable<Planned['read']> => {
     try {
-      return { digest: readDigestFile(file, cache) };
+      return { digest: readDigest(file, cache) };
     } catch (err) {
       if (!(err instanceof DigestError)) throw err;
       return { error: err.message };

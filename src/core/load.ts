@@ -6,6 +6,11 @@ import { buildLibrary } from './library.js';
 import { packageRoot } from './package-root.js';
 import { checkDigestBytes, DigestError, digestFromLayout, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
+import { STDIN_PATH } from './parse.js';
+import { readStdinBytes } from './stdin.js';
+
+/** `-` as a PATH: a digest on standard input. */
+export { STDIN_PATH };
 
 /** A problem with one input path; `message` is a complete line for stderr. */
 export interface LoadProblem {
@@ -43,6 +48,10 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
     }
   };
   for (const p of paths) {
+    if (p === STDIN_PATH) {
+      add(STDIN_PATH);
+      continue;
+    }
     const abs = resolve(p);
     try {
       if (statSync(abs).isDirectory()) {
@@ -124,6 +133,15 @@ export function readDigestFile(file: string, cache: DigestCache | null = null): 
   return digest;
 }
 
+/** readDigestFile, or for `-` the digest on stdin (read once, whole, never cached). */
+export function readDigest(file: string, cache: DigestCache | null = null): Digest {
+  if (file !== STDIN_PATH) return readDigestFile(file, cache);
+  const bytes = readStdinBytes();
+  checkDigestBytes(bytes);
+  const text = textOfBytes(bytes);
+  return digestFromLayout(text, file, scanDigest(text));
+}
+
 /** Reads every path; a bad file is reported and skipped, never fatal on its own. */
 export function loadLibrary(paths: readonly string[], options: LoadOptions = {}): LoadResult {
   const { files, errors } = expandPaths(paths);
@@ -132,7 +150,7 @@ export function loadLibrary(paths: readonly string[], options: LoadOptions = {})
   const warnings: LoadProblem[] = [];
   for (const file of files) {
     try {
-      const digest = readDigestFile(file, cache);
+      const digest = readDigest(file, cache);
       digests.push(digest);
       for (const w of digest.warnings) warnings.push({ path: file, message: `${file}: ${w}` });
     } catch (err) {

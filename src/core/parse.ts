@@ -43,7 +43,11 @@ export function digestOrderKey(date: string | null): number {
   return (d.year ?? 0) * 10_000 + d.month * 100 + d.day;
 }
 
+/** The path that names standard input (`paperterm list -`); an undated digest read from it is labelled "stdin". */
+export const STDIN_PATH = '-';
+
 export function labelFromFile(file: string): string {
+  if (file === STDIN_PATH) return 'stdin';
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.replace(/\.[^.]*$/, '') || base;
 }
