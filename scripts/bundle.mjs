@@ -68,6 +68,8 @@ await build({
   },
   // Packages written as CommonJS call require(); give them one in the ES module.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // `open` runs the xdg-open script it ships beside its own files: it is loaded from node_modules.
+  external: ['open'],
   plugins: [inkCaches],
   // Less to read and compile at every start (~1.7 MB → ~0.8 MB).
   minify: true,
