@@ -30,6 +30,16 @@ export function cursorTo(y: number, x: number): string {
   return x === 0 ? `${CSI}${y + 1}H` : `${CSI}${y + 1};${x + 1}H`;
 }
 
+/** Cursor to column x (0-based) of its row. */
+export function cursorColumn(x: number): string {
+  return `${CSI}${x + 1}G`;
+}
+
+/** Cursor n columns right. */
+export function cursorForward(n: number): string {
+  return `${CSI}${n}C`;
+}
+
 /** An SGR sequence with these parameters ('' resets). */
 export function sgr(params: string): string {
   return `${CSI}${params}m`;

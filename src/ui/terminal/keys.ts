@@ -1,3 +1,5 @@
+import { PASTE_END, PASTE_START } from './escapes.js';
+
 /**
  * The one key decoder: bytes read from the terminal become key names ('j', 'G', 'space', 'enter',
  * 'escape', 'up', 'pagedown', 'ctrl+d', 'f1'…), as the keymap binds them, and pastes become text.
@@ -15,8 +17,6 @@
 export type KeyEvent = { kind: 'key'; name: string } | { kind: 'paste'; text: string };
 
 const ESC = '\u001b';
-const PASTE_START = '\u001b[200~';
-const PASTE_END = '\u001b[201~';
 
 const CONTROL_NAMES: Record<string, string> = {
   '\r': 'enter',
@@ -75,7 +75,7 @@ function modifiers(param: string | undefined): string {
 }
 
 /** The name of one character that is not part of an escape sequence. */
-export function charName(ch: string): string {
+function charName(ch: string): string {
   const named = CONTROL_NAMES[ch];
   if (named) return named;
   const code = ch.charCodeAt(0);

@@ -1,4 +1,4 @@
-import { cursorTo, ERASE_TO_EOL, RESET_STYLE, scrollRows } from './escapes.js';
+import { cursorColumn, cursorForward, cursorTo, ERASE_TO_EOL, RESET_STYLE, scrollRows, sgr } from './escapes.js';
 import { graphemeWidth } from './text.js';
 
 /**
@@ -131,9 +131,9 @@ function at(pen: Pen, y: number, x: number): string {
   if (fromY < 0) return absolute;
   let best = absolute;
   if (y === fromY && x === fromX) best = '';
-  else if (y === fromY) best = `\u001b[${x + 1}G`;
+  else if (y === fromY) best = cursorColumn(x);
   else if (y === fromY + 1) {
-    const down = `\r\n${x > 0 ? `\u001b[${x}C` : ''}`;
+    const down = `\r\n${x > 0 ? cursorForward(x) : ''}`;
     if (down.length < best.length) best = down;
   }
   return best;
@@ -312,7 +312,7 @@ function penTo(pen: Pen, to: Style): string {
   if (from === to) return '';
   pen.style = to;
   if (to === DEFAULT) return RESET_STYLE;
-  if (from === DEFAULT) return `\u001b[${to}m`;
+  if (from === DEFAULT) return sgr(to);
   const f = attrsOf.get(from)!;
   const t = attrsOf.get(to)!;
   const parts: string[] = [];
@@ -322,8 +322,8 @@ function penTo(pen: Pen, to: Style): string {
     parts.push(t[g.key] && g.key !== 'intensity' ? t[g.key] : g.off);
     if (g.key === 'intensity' && t.intensity) parts.push(t.intensity);
   }
-  const step = `\u001b[${parts.join(';')}m`;
-  const fresh = `\u001b[0;${to}m`;
+  const step = sgr(parts.join(';'));
+  const fresh = sgr(`0;${to}`);
   return step.length <= fresh.length ? step : fresh;
 }
 

@@ -55,7 +55,7 @@ export function Footer(p: FooterProps) {
   return <Line segments={footerSegments(p)} />;
 }
 
-export function footerSegments(p: FooterProps): Styled[] {
+function footerSegments(p: FooterProps): Styled[] {
   const room = p.width - displayWidth(p.right);
   let left: Styled[];
   if (p.confirm !== undefined) {

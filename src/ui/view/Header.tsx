@@ -36,7 +36,7 @@ export function Header(p: HeaderProps) {
   return <Line segments={headerSegments(p)} />;
 }
 
-export function headerSegments(p: HeaderProps): Styled[] {
+function headerSegments(p: HeaderProps): Styled[] {
   const count = `${p.count}${p.countExact ? '' : '+'}`;
   const right = ` ${p.position}/${count} `;
   const t = p.theme;

@@ -19,10 +19,3 @@ export const Line = memo(function Line({ segments }: { segments: readonly Styled
     </Text>
   );
 });
-
-/** Columns a run of pieces takes. */
-export function segmentsWidth(segments: readonly Styled[], width: (text: string) => number): number {
-  let n = 0;
-  for (const s of segments) n += width(s.text);
-  return n;
-}
