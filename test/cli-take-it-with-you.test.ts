@@ -3,7 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../src/core/types.js';
-import { abstract, layoutA, SAMPLES, tempDir, writeDigests } from './helpers/digests.js';
+import { isoDay, localDay, shortLabel } from '../src/core/digest-date.js';
+import { abstract, layoutA, pinnedSamples, SAMPLES, tempDir, writeDigests } from './helpers/digests.js';
 import { expectCleanErrors, runCli } from './helpers/cli.js';
 
 type JsonPaper = Paper & { read: boolean; starred: boolean };
@@ -131,31 +132,39 @@ describe('paperterm stats', { timeout: 60_000 }, () => {
     const state = tempDir('paperterm-state-');
     runCli(['star', first.id, '--state-dir', state]);
     runCli(['read', first.id, all[5]!.id, '--state-dir', state]);
-    const r = runCli(['stats', '--json', '--state-dir', state]);
-    const stats = JSON.parse(r.stdout) as { digests: { label: string; file: string; entries: number }[]; entries: number; papers: number; duplicatesMerged: number; unread: number; starred: number };
-    expect(stats.digests.map((d) => [d.label, d.file, d.entries])).toEqual([
-      ['Mar 18', SAMPLES.mar18, 106],
-      ['Mar 17', SAMPLES.mar17, 113],
-      ['Mar 14', SAMPLES.mar14, 87],
-      ['004_7e02510e40937594', SAMPLES.undated, 197],
+    // Set file times: the undated sample is dated by its file's (Mar 10, 2025 here).
+    const pinned = pinnedSamples();
+    const r = runCli(['stats', '--json', '--state-dir', state, pinned.dir]);
+    const stats = JSON.parse(r.stdout) as { digests: { label: string; date: string; file: string; entries: number }[]; entries: number; papers: number; duplicatesMerged: number; unread: number; starred: number };
+    expect(stats.digests.map((d) => [d.label, d.date, d.file, d.entries])).toEqual([
+      ['Mar 18', '2025-03-18', pinned.files.mar18, 106],
+      ['Mar 17', '2025-03-17', pinned.files.mar17, 113],
+      ['Mar 14', '2025-03-14', pinned.files.mar14, 87],
+      ['Mar 10?', '2025-03-10', pinned.files.undated, 197],
     ]);
     expect(stats).toMatchObject({ entries: 503, papers: all.length, duplicatesMerged: 503 - all.length, unread: all.length - 2, starred: 1 });
-    const text = runCli(['stats', '--state-dir', state]).stdout;
+    const text = runCli(['stats', '--state-dir', state, pinned.dir]).stdout;
     expect(text).toContain(`papers      ${all.length}\nduplicates  ${503 - all.length} merged\nunread      ${all.length - 2}\nstarred     1\n`);
-    expect(text).toContain(`  Mar 18                106 entries  ${SAMPLES.mar18}\n`);
+    expect(text).toContain(`  Mar 18   106 entries  ${pinned.files.mar18}\n`);
+    expect(text).toContain(`  Mar 10?  197 entries  ${pinned.files.undated}\n`);
   });
 });
 
 describe('- reads a digest from stdin', { timeout: 60_000 }, () => {
-  it('for list, search, show, export and stats; an undated one is labelled "stdin"', () => {
+  it('for list, search, show, export and stats; an undated one is dated today, as inferred', () => {
     const undated = readFileSync(SAMPLES.undated, 'utf8');
+    // What the digest reads: the day it came in (run near midnight, either side of it).
+    const days = [Date.now(), Date.now() + 60_000].map((t) => ({ day: isoDay(localDay(t)), label: `${shortLabel(localDay(t))}?` }));
     const listed = runCli(['list', '-', '--json'], { input: undated });
-    const papers = JSON.parse(listed.stdout) as JsonPaper[];
+    const papers = JSON.parse(listed.stdout) as (JsonPaper & { date: string })[];
     expect(papers).toHaveLength(197);
-    expect(papers[0]!.dates).toEqual(['stdin']);
-    expect(runCli(['search', 'fb-bev', '-'], { input: undated }).stdout).toMatch(/stdin {2}FB-BEV/);
-    expect(runCli(['show', papers[0]!.id, '--digests', '-'], { input: undated }).stdout).toContain('digest   stdin (stdin)');
-    expect(JSON.parse(runCli(['stats', '--json', '-', SAMPLES.mar18], { input: undated }).stdout).digests.map((d: { label: string }) => d.label)).toEqual(['Mar 18', 'stdin']);
+    const today = days.find((d) => d.day === papers[0]!.date)!;
+    expect(today).toBeDefined();
+    expect(papers[0]!.dates).toEqual([today.label]);
+    expect(runCli(['search', 'fb-bev', '-'], { input: undated }).stdout).toMatch(/\d{4}-\d{2}-\d{2}\? {2}FB-BEV/);
+    expect(runCli(['show', papers[0]!.id, '--digests', '-'], { input: undated }).stdout).toContain(`digest   ${today.label} (stdin)`);
+    const mar18 = pinnedSamples().files.mar18;
+    expect(JSON.parse(runCli(['stats', '--json', '-', mar18], { input: undated }).stdout).digests.map((d: { label: string }) => d.label)).toEqual([today.label, 'Mar 18']);
     const dated = runCli(['export', '-f', 'json', '-'], { input: readFileSync(SAMPLES.mar17, 'utf8') });
     expect((JSON.parse(dated.stdout) as JsonPaper[])[0]!.dates).toEqual(['Mar 17']);
   });

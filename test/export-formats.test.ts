@@ -8,12 +8,13 @@ import { CSV_COLUMNS, csvDocument } from '../src/export/csv.js';
 import { markdownDocument, markdownText } from '../src/export/markdown.js';
 import { NO_MARKS } from '../src/state/types.js';
 import { terminalLine } from '../src/core/terminal-text.js';
-import { SAMPLE_DIR } from './helpers/digests.js';
+import { pinnedSamples } from './helpers/digests.js';
 
-const samples = loadLibrary([SAMPLE_DIR]).papers;
+// Set file times: Mar 18 newest, the undated sample last (a checkout's times would date it today).
+const samples = loadLibrary([pinnedSamples().dir]).papers;
 
 function paper(over: Partial<Paper>): Paper {
-  return { id: 'abcdef012345', title: 'T', abstract: '', dates: ['Mar 18'], sources: ['/d/a.txt'], links: [], ...over };
+  return { id: 'abcdef012345', title: 'T', abstract: '', dates: ['Mar 18'], days: ['2025-03-18'], sources: ['/d/a.txt'], links: [], ...over } as Paper;
 }
 
 // Every character LaTeX or BibTeX reads as markup, a stray brace of each kind, non-ASCII and a

@@ -244,6 +244,7 @@ describe('scale', () => {
       title: `Paper number ${i}`,
       abstract: `Abstract of paper ${i}.`,
       dates: ['Mar 18'],
+      days: ['2025-03-18'],
       sources: ['x'],
       links: [],
     }));
@@ -312,7 +313,7 @@ describe('keys in one read, and pastes', () => {
 
 describe('untrusted text and narrow screens', () => {
   const hostile = (label: string): Paper[] =>
-    [0, 1].map((i) => ({ id: `h${i}`, title: `Paper ${i}`, abstract: 'Text.', dates: [label], sources: ['x'], links: [] }));
+    [0, 1].map((i) => ({ id: `h${i}`, title: `Paper ${i}`, abstract: 'Text.', dates: [label], days: ['2025-03-18'], sources: ['x'], links: [] }));
 
   test('d on an undated digest whose file name holds escapes and a tab: shown as text on one header row', async () => {
     const label = 'evil\u001b]0;PWNED\u0007\u001b[2J\u001b[41mname\tX';

@@ -8,6 +8,7 @@ const paper: Paper = {
   title: 'FB-BEV: BEV Representation',
   abstract: 'Code at https://github.com/NVlabs/FB-BEV.',
   dates: ['Mar 18'],
+  days: ['2025-03-18'],
   sources: ['/d/a.txt'],
   links: ['https://github.com/NVlabs/FB-BEV', 'https://x.io/b'],
 };

@@ -4,6 +4,7 @@ import { listCommand, LIST_HELP } from './commands/list.js';
 import { MARK_COMMANDS, MARK_HELP } from './commands/mark.js';
 import { STATE_HELP, STATE_OPTIONS, stateDirFromArgs } from './commands/state-opts.js';
 import { SEARCH_HELP, searchCommand } from './commands/search.js';
+import { SIMILAR_HELP, similarCommand } from './commands/similar.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
@@ -29,6 +30,7 @@ Usage:
   paperterm COMMAND --help            that command's help
   ${MARK_HELP.split('\n').join('\n  ')}
   ${SEARCH_HELP.split('\n').join('\n  ')}
+  ${SIMILAR_HELP.split('\n').join('\n  ')}
   paperterm --help | --version
 
 PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
@@ -50,6 +52,7 @@ const COMMANDS: Record<string, Command> = {
   marks: marksCommand,
   ...MARK_COMMANDS,
   search: searchCommand,
+  similar: similarCommand,
 };
 
 async function defaultCommand(argv: string[], io: Io): Promise<number> {

@@ -6,7 +6,7 @@ import { openDigestCache } from './cache.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
 import { expandPaths, readDigest, type LoadOptions, type LoadProblem } from './load.js';
-import { DigestError, digestOrderKey, scanDigest, textOfBytes } from './parse.js';
+import { DigestError, digestDay, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
 import { STDIN_PATH } from './parse.js';
 
@@ -31,6 +31,11 @@ export interface LibraryLoad {
   papers(): Paper[];
   /** Labels of the digests loaded so far, newest first, each once (as views.digestDates gives them). */
   dates(): string[];
+  /**
+   * The digest days loaded so far, newest first, each once: the ISO day and its label (the first
+   * digest's, if two files share a day). What `[` / `]` step through; labels alone can repeat across years.
+   */
+  days(): { day: string; label: string }[];
   /** Paths and files that could not be used, so far. */
   readonly errors: readonly LoadProblem[];
   /** Files that loaded with something odd in them, so far. */
@@ -65,7 +70,8 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
   }
   let size = 0;
   try {
-    size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    size = st.size;
     const n = readSync(fd, peekBuffer, 0, PEEK_BYTES, 0);
     let end = n;
     // Only whole lines: a cut line could be a date or title that continues past the prefix.
@@ -74,7 +80,7 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
       if (end <= 0) return { order: null, bytes: size };
     }
     const layout = scanDigest(textOfBytes(peekBuffer.subarray(0, end)));
-    return { order: digestOrderKey(layout.date), bytes: size };
+    return { order: digestDay(layout.date, file, st.mtimeMs).order, bytes: size };
   } catch {
     return { order: null, bytes: size };
   } finally {
@@ -89,7 +95,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
   const errors: LoadProblem[] = [...pathErrors];
   const warnings: LoadProblem[] = [];
   let digestCount = 0;
-  const loaded: Pick<Digest, 'order' | 'file' | 'label'>[] = [];
+  const loaded: Pick<Digest, 'order' | 'file' | 'label' | 'day'>[] = [];
   const builder = createLibraryBuilder();
 
   const read = (file: string): NonNullable<Planned['read']> => {
@@ -123,7 +129,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     }
     const digest = result.digest;
     digestCount++;
-    loaded.push({ order: digest.order, file: digest.file, label: digest.label });
+    loaded.push({ order: digest.order, file: digest.file, label: digest.label, day: digest.day });
     for (const w of digest.warnings) warnings.push({ path: p.file, message: `${p.file}: ${w}` });
     builder.add(digest);
   };
@@ -151,6 +157,11 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     },
     papers: () => builder.papers(),
     dates: () => [...new Set(loaded.sort(compareDigests).map((d) => d.label))],
+    days: () => {
+      const byDay = new Map<string, string>();
+      for (const d of loaded.sort(compareDigests)) if (!byDay.has(d.day)) byDay.set(d.day, d.label);
+      return [...byDay].map(([day, label]) => ({ day, label }));
+    },
     errors,
     warnings,
   };

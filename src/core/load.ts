@@ -81,7 +81,7 @@ const SHARED_MAX = 8 << 20;
 let shared: Buffer | undefined;
 
 /** A file's bytes (a view valid until the next call) and its signature before and after the read. */
-function readFileBytes(file: string): { bytes: Buffer; signature: string; unchanged: boolean } {
+function readFileBytes(file: string): { bytes: Buffer; signature: string; unchanged: boolean; mtimeMs: number } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -108,7 +108,8 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
     }
     if (buf.length <= SHARED_MAX) shared = buf;
     const signature = fileSignature(before);
-    return { bytes: buf.subarray(0, length), signature, unchanged: fileSignature(fstatSync(fd, { bigint: true })) === signature };
+    const unchanged = fileSignature(fstatSync(fd, { bigint: true })) === signature;
+    return { bytes: buf.subarray(0, length), signature, unchanged, mtimeMs: Number(before.mtimeNs / 1_000_000n) };
   } catch (err) {
     throw err instanceof DigestError ? err : new DigestError(describeFsError(err));
   } finally {
@@ -118,17 +119,17 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
 
 /** Reads and parses one digest, through the cache when one is given. Throws DigestError. */
 export function readDigestFile(file: string, cache: DigestCache | null = null): Digest {
-  const { bytes, signature, unchanged } = readFileBytes(file);
+  const { bytes, signature, unchanged, mtimeMs } = readFileBytes(file);
   let text: string | undefined;
   if (cache && unchanged) {
     text = textOfBytes(bytes);
-    const hit = cache.load(file, signature, text);
+    const hit = cache.load(file, signature, text, mtimeMs);
     if (hit) return hit;
   }
   checkDigestBytes(bytes);
   text ??= textOfBytes(bytes);
   const layout = scanDigest(text);
-  const digest = digestFromLayout(text, file, layout);
+  const digest = digestFromLayout(text, file, layout, undefined, mtimeMs);
   if (cache && unchanged) cache.store(file, signature, layout, digest);
   return digest;
 }

@@ -10,7 +10,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The JSON object of a paper, as list --json and search --json print it. */
 export function paperRecord(p: Paper, marks: Marks): Record<string, unknown> {
-  return { id: p.id, title: p.title, abstract: p.abstract, dates: p.dates, sources: p.sources, links: p.links, read: marks.read, starred: marks.starred };
+  // date/label/days as in list --json: the newest digest's ISO date and its label as written.
+  const [date = null, label = null] = [p.days[0], p.dates[0]];
+  return { id: p.id, title: p.title, date, label, abstract: p.abstract, dates: p.dates, days: p.days, sources: p.sources, links: p.links, read: marks.read, starred: marks.starred };
 }
 
 /** The whole document for a format; JSON is one array, exact text with C1 and bidi escaped. */

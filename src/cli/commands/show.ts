@@ -13,7 +13,7 @@ import { readMarksForCli, STATE_OPTIONS } from './state-opts.js';
 export const SHOW_HELP = `paperterm show ID [--json] [--digests PATH]... [--state-dir DIR]
   Print one paper in full: title, id, digest dates and files, marks, numbered links, the abstract,
   wrapped to the terminal's width (80 columns in a pipe; $COLUMNS overrides). ID as for read/star.
-  --json   one JSON object {id, title, abstract, dates, sources, links, read, starred}`;
+  --json   one JSON object {id, title, date, label, abstract, dates, days, sources, links, read, starred}`;
 
 const LABEL_WIDTH = 9;
 

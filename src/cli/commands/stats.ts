@@ -8,14 +8,14 @@ import { readMarksForCli, STATE_OPTIONS } from './state-opts.js';
 
 export const STATS_HELP = `paperterm stats [PATH...] [--json] [--state-dir DIR]
   What is loaded: each digest (label, file, entries), papers, duplicates merged, unread, starred.
-  --json   one JSON object {digests: [{label, file, entries}], entries, papers, duplicatesMerged,
+  --json   one JSON object {digests: [{label, date, inferred, file, entries}], entries, papers, duplicatesMerged,
            read, unread, starred}`;
 
 export function statsCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, ...STATE_OPTIONS });
   const { digests, papers } = loadOrFail(positionals, io);
   const marks = readMarksForCli(values, io);
-  const rows = sortDigests(digests).map((d) => ({ label: d.label, file: d.file, entries: d.entries.length }));
+  const rows = sortDigests(digests).map((d) => ({ label: d.label, date: d.day, inferred: d.inferred, file: d.file, entries: d.entries.length }));
   const entries = rows.reduce((n, d) => n + d.entries, 0);
   let read = 0;
   let starred = 0;
