@@ -8,6 +8,20 @@ import realStringWidth from '../node_modules/string-width/index.js';
 const segmenter = new Intl.Segmenter();
 const graphemeWidths = new Map();
 const GRAPHEMES_MAX = 10_000;
+// Code points that can join the one before them into one grapheme (marks, format characters such
+// as the zero-width joiner, Hangul jamo, regional indicators, emoji skin tones). A text with none of
+// them has one grapheme per code point, and needs no segmenting.
+const JOINING = /[\p{M}\p{Cf}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}]/u;
+
+function graphemeWidth(g) {
+  let w = graphemeWidths.get(g);
+  if (w === undefined) {
+    w = realStringWidth(g);
+    if (graphemeWidths.size >= GRAPHEMES_MAX) graphemeWidths.clear();
+    graphemeWidths.set(g, w);
+  }
+  return w;
+}
 
 export default function stringWidth(input, options) {
   if (options !== undefined || typeof input !== 'string') return realStringWidth(input, options);
@@ -15,14 +29,10 @@ export default function stringWidth(input, options) {
   const text = input.includes('\u001B') || input.includes('\u009B') ? stripAnsi(input) : input;
   if (/^[\u0020-\u007E]*$/.test(text)) return text.length;
   let width = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    let w = graphemeWidths.get(segment);
-    if (w === undefined) {
-      w = realStringWidth(segment);
-      if (graphemeWidths.size >= GRAPHEMES_MAX) graphemeWidths.clear();
-      graphemeWidths.set(segment, w);
-    }
-    width += w;
+  if (!JOINING.test(text)) {
+    for (const ch of text) width += ch.charCodeAt(0) < 0x7f && ch.charCodeAt(0) >= 0x20 ? 1 : graphemeWidth(ch);
+    return width;
   }
+  for (const { segment } of segmenter.segment(text)) width += graphemeWidth(segment);
   return width;
 }

@@ -10,6 +10,7 @@ import { seededRng, type Rng } from '../bench/rng.js';
 import InkOutput from '../node_modules/ink/build/output.js';
 import { composeRows } from '../scripts/ink-fast-output.js';
 import { parseLine } from '../src/ui/terminal/screen-diff.js';
+import { sampleLibrary } from './helpers/session.js';
 
 type Transformer = (line: string, index: number) => string;
 const STYLES: Transformer[] = [(l) => `\u001b[1m${l}\u001b[22m`, (l) => `\u001b[7m${l}\u001b[27m`, (l) => `\u001b[36m${l}\u001b[39m`, (l) => l];
@@ -94,5 +95,13 @@ describe("the bundle's string-width", () => {
       expect(cached(t), t).toBe(real(t));
     }
     expect(cached('x', { countAnsiEscapeCodes: true })).toBe(1);
+    // Every title and abstract of the samples, and random mixes of tricky characters.
+    for (const p of sampleLibrary().papers) for (const t of [p.title, p.abstract]) expect(cached(t), t).toBe(real(t));
+    const rng = seededRng(7);
+    const pieces = ['a', ' ', 'é', 'e\u0301', '中', '🚀', '👍🏽', '🇫🇷', '\u200d', '❤️', '\u1100\u1161', '가', '\u0600', 'ｆ', '\t', '\u0007', '\ud800', '●', '…'];
+    for (let i = 0; i < 2000; i++) {
+      const t = Array.from({ length: 1 + rng.int(8) }, () => rng.pick(pieces)).join('');
+      expect(cached(t), JSON.stringify(t)).toBe(real(t));
+    }
   });
 });
