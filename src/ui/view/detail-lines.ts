@@ -10,6 +10,8 @@ export interface StyledLine {
   style: LineStyle;
   /** The same text cut where a search match starts and ends (titles of search results only). */
   pieces?: Piece[];
+  /** A link line: the URL it shows (every row of a wrapped URL has it), for an OSC 8 hyperlink. */
+  url?: string;
 }
 
 /** Horizontal padding on each side of the detail text. */
@@ -45,8 +47,11 @@ export function detailLines(paper: Paper | undefined, width: number, ranges?: re
   if (paper.links.length > 0) {
     blank();
     push([paper.links.length === 1 ? 'Link' : 'Links'], 'heading');
-    // URLs are broken at the width rather than cut, so every character stays on screen to copy.
-    for (const url of paper.links) push(wrap(sanitize(url), w), 'link');
+    // Numbered as o 1–9 opens them. URLs are broken at the width rather than cut, so every
+    // character stays on screen to copy.
+    paper.links.forEach((url, i) => {
+      for (const text of wrap(`${i + 1} ${sanitize(url)}`, w)) lines.push({ text, style: 'link', url });
+    });
   }
   return lines;
 }
