@@ -117,6 +117,12 @@ function runCommand(parts: Parts, command: Command, measure: Measure): Effect | 
       return search.submit();
     case 'searchCancel':
       return search.cancel();
+    case 'historyBack':
+      if (!search.recall(true)) navigate(parts, 'up', measure);
+      return;
+    case 'historyForward':
+      if (!search.recall(false)) navigate(parts, 'down', measure);
+      return;
     case 'cursorLeft':
     case 'cursorRight':
     case 'lineStart':

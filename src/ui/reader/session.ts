@@ -1,6 +1,7 @@
 import type { LibraryMerge } from '../../core/merge-digests.js';
 import type { Digest, Paper } from '../../core/types.js';
 import type { createSearchEngineAsync, SearchEngine } from '../../search/engine.js';
+import { abstractRanges, type AbstractRange } from '../../search/abstract-ranges.js';
 import { Browse } from './browse.js';
 import { DetailHold } from './detail-hold.js';
 import { digestsArrived } from './digest-arrival.js';
@@ -20,6 +21,7 @@ import { summarize } from './words.js';
 
 export type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
 export type { SimilarLookup, SimilarSource } from './similar-list.js';
+export type { SearchHistory } from './history-walk.js';
 export type { Effect, LibraryUpdate, MarkStore, Measure, SessionOptions, SessionSnapshot, Status } from './types.js';
 
 /**
@@ -59,6 +61,7 @@ export class ReaderSession {
   #newOf: { ids: ReadonlySet<string>; papers: readonly Paper[]; count: number; isNew: (p: Paper) => boolean } | undefined;
   readonly #parts: Parts;
   #numbered: { paper: Paper | undefined; links: readonly NumberedLink[] } = { paper: undefined, links: [] };
+  #marked: { paper: Paper | undefined; query: string; ranges: readonly AbstractRange[] } = { paper: undefined, query: '', ranges: [] };
   readonly #listeners = new Set<() => void>();
   #snapshot: SessionSnapshot | undefined;
 
@@ -67,7 +70,7 @@ export class ReaderSession {
     const model = new ReaderModel({ ...options, loading: options.loading ?? null, store });
     this.#model = model;
     this.#marks = new MarkActions(model);
-    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed());
+    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history);
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);
@@ -97,6 +100,7 @@ export class ReaderSession {
       list: model.list,
       detail,
       links: this.#numbered.links,
+      abstractRanges: this.#abstractRanges(detail),
       view: model.view,
       order: model.order,
       day: this.#browse.day(),
@@ -234,6 +238,17 @@ export class ReaderSession {
     this.#hold.release();
     this.#index.stop();
     this.#listeners.clear();
+  }
+
+  /** The search's matches in the detail's abstract, worked out again only when the paper or the query changes. */
+  #abstractRanges(paper: Paper | undefined): readonly AbstractRange[] {
+    // A similar-papers list is not the search's: nothing in it is a match.
+    const query = this.#similar.shown ? '' : this.#search.query.trim();
+    const m = this.#marked;
+    if (m.paper === paper && m.query === query) return m.ranges;
+    const ranges = paper && query ? abstractRanges(paper, query) : [];
+    this.#marked = { paper, query, ranges: ranges.length === 0 && m.ranges.length === 0 ? m.ranges : ranges };
+    return this.#marked.ranges;
   }
 
   /** The count of new papers and the row marker's test, kept while the new ids and the library stay. */

@@ -1,4 +1,5 @@
 import type { Paper } from '../../core/types.js';
+import type { AbstractRange } from '../../search/abstract-ranges.js';
 import type { ApplyResult, StateWarning } from '../../state/store.js';
 import type { MarkEdit, MarkMap } from '../../state/types.js';
 import type { DayInfo } from './days.js';
@@ -8,6 +9,7 @@ import type { LineState } from './line-edit.js';
 import type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
 import type { PaperMarks } from './marks.js';
 import type { ReaderState } from './navigation.js';
+import type { SearchHistory } from './history-walk.js';
 import type { SimilarSource } from './similar-list.js';
 import type { Order } from './order.js';
 import type { View } from './views.js';
@@ -65,6 +67,8 @@ export interface SessionSnapshot {
   isNew: (paper: Paper) => boolean;
   /** r: the list shows the papers similar to `to` ("similar to …"); `pending` while they are being found. */
   similar: { to: Paper; pending: boolean } | undefined;
+  /** What the search matched in the detail paper's abstract (characters, both ends inclusive), to highlight. */
+  abstractRanges: readonly AbstractRange[];
   /** The search the list is (or is about to be) narrowed by; '' for none. */
   query: string;
   /** The search line, while it is open. */
@@ -98,6 +102,8 @@ export interface SessionOptions {
   newIds?: ReadonlySet<string>;
   /** Builds the similar-papers index for r (default: search/similar.ts, imported on the first r). */
   similar?: SimilarSource;
+  /** Earlier searches for ↑ / ↓ in the search line (the app's, from the state directory); none without it. */
+  history?: SearchHistory;
   /** Start with this search applied (paperterm --query). */
   query?: string;
   /** Problems found while loading, shown in the status line (the first one, and how many). */

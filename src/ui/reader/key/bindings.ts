@@ -54,6 +54,9 @@ export type Command =
   // The search line.
   | 'searchSubmit'
   | 'searchCancel'
+  // ↑ / ↓: earlier queries while the line is empty or untouched, else a move in the results.
+  | 'historyBack'
+  | 'historyForward'
   | 'cursorLeft'
   | 'cursorRight'
   | 'lineStart'
@@ -144,8 +147,8 @@ export const BINDINGS: readonly Binding[] = [
 
   { keys: ['enter'], command: 'searchSubmit', modes: ['search'], section: 'Search line', help: 'keep the search' },
   { keys: ['escape'], command: 'searchCancel', modes: ['search'], section: 'Search line', help: 'clear it, go back' },
-  { keys: ['down'], command: 'down', modes: ['search'], section: 'Search line', help: 'next result' },
-  { keys: ['up'], command: 'up', modes: ['search'], section: 'Search line', help: 'previous result' },
+  { keys: ['up'], command: 'historyBack', modes: ['search'], section: 'Search line', help: 'earlier query / up' },
+  { keys: ['down'], command: 'historyForward', modes: ['search'], section: 'Search line', help: 'later query / down' },
   { keys: ['pagedown'], command: 'pageDown', modes: ['search'], section: 'Search line', help: '' },
   { keys: ['pageup'], command: 'pageUp', modes: ['search'], section: 'Search line', help: '' },
   { keys: ['left'], command: 'cursorLeft', modes: ['search'], section: 'Search line', help: '' },
@@ -210,7 +213,7 @@ export const FOOTER_HINTS: Readonly<Record<Mode, readonly { commands: readonly C
   search: [
     { commands: ['searchSubmit'], label: 'keep' },
     { commands: ['searchCancel'], label: 'clear' },
-    { commands: ['down', 'up'], label: 'move' },
+    { commands: ['historyForward', 'historyBack'], label: 'move/history' },
   ],
   confirm: [],
   link: [
