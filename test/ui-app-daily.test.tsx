@@ -105,7 +105,8 @@ describe('similar papers', () => {
     await press(h, ...down(at));
     const before = lines(h)[0];
     await press(h, 'r');
-    for (let i = 0; i < 100 && h.session.getSnapshot().similar?.pending !== false; i++) await tick();
+    // The index is built on the first r, off the key path: wait for the frame that lists its answer.
+    for (let i = 0; i < 300 && screen(h).includes('Finding similar papers'); i++) await new Promise((r) => setTimeout(r, 10));
     expect(lines(h)[0]).toContain('Similar to “MetaBEV');
     expect(lines(h).slice(1, 6).join('\n')).toMatch(/BEV|3D/);
     await press(h, KEY.escape);
@@ -127,5 +128,25 @@ describe('a digest arriving while the reader runs', () => {
     expect(lines(h).at(-1)).toContain(`${merge.added.length} new papers (Mar 18)`);
     expect(lines(h)[0]).toContain(`${merge.added.length} new`);
     expect(lines(h).findIndex((l) => l.startsWith('>'))).toBe(row);
+  });
+});
+
+describe('search highlights in the detail abstract', () => {
+  /** The detail pane's rows below its title and digest lines (the pane right of the │ at 120 columns), raw. */
+  function abstractRows(h: Harness): string[] {
+    const rows = (h.lastFrame() ?? '').split('\n').slice(1, -1).map((r) => r.slice(r.indexOf('│') + 1));
+    const meta = rows.findIndex((r) => /Digests? /.test(stripVTControlCharacters(r)));
+    return rows.slice(meta + 1);
+  }
+  const bold = /\u001b\[1m[^\u001b]*[Dd]iffusion/;
+
+  test('abs:diffusion: the words matched in the abstract are drawn as matches (bold without colour)', async () => {
+    const h = await mount();
+    await press(h, '/', 'abs:diffusion', '\r');
+    for (let i = 0; i < 50 && !h.session.getSnapshot().query; i++) await tick();
+    await tick();
+    expect(abstractRows(h).some((r) => bold.test(r))).toBe(true);
+    await press(h, KEY.escape);
+    expect(abstractRows(h).some((r) => bold.test(r))).toBe(false);
   });
 });

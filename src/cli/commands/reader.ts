@@ -3,6 +3,7 @@ import { startLibraryLoad } from '../../core/library-load.js';
 import { defaultPaths } from '../../core/load.js';
 import { openStateStore, readMarks } from '../../state/store.js';
 import { openTerminal } from '../../ui/app/open-terminal.js';
+import { searchHistoryIn } from '../../ui/app/search-history.js';
 import { hyperlinksWanted } from '../../ui/terminal/osc.js';
 import { DeferredStore } from '../../ui/reader/deferred-store.js';
 import { loadInBackground, snapshotOf } from '../../ui/reader/live-library.js';
@@ -62,6 +63,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         dates: first.dates,
         store,
         query: options.query,
+        history: searchHistoryIn(options.stateDir),
         notices: first.notice === undefined ? [] : [first.notice],
         ...(first.loading === null ? {} : { loading: first.loading }),
       },

@@ -24,7 +24,7 @@ export function Reader() {
   const theme = view.theme;
   const { list } = snap;
   const paper = snap.detail;
-  const lines = view.detail(paper, state, paper ? list.ranges.get(paper) : undefined);
+  const lines = view.detail(paper, state, paper ? list.ranges.get(paper) : undefined, snap.abstractRanges);
   const bodyHeight = layout.height - 2;
   const detailTop = Math.min(state.detailTop, Math.max(0, lines.length - layout.detail.height));
   const scrollInfo =
