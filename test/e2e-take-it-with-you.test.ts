@@ -62,6 +62,24 @@ describe('y and o in a pty', () => {
     expect((await t.exited()).exitCode).toBe(0);
   }, TIMEOUT);
 
+  test('the detail\'s links are OSC 8 hyperlinks; --no-hyperlinks and TERM=dumb leave them plain text', async () => {
+    const link = `${ESC}]8;id=`;
+    // node-pty sets TERM from the terminal's name: TERM=dumb is given through env(1).
+    for (const [term, args, wanted] of [
+      ['xterm-256color', [SAMPLE_DATA], true],
+      ['xterm-256color', ['--no-hyperlinks', SAMPLE_DATA], false],
+      ['dumb', [SAMPLE_DATA], false],
+    ] as const) {
+      const t = spawnPaperterm({ command: { file: 'env', args: [`TERM=${term}`, process.execPath, BIN, ...args] }, cols: 120, rows: 40, env: { ...PLAIN } });
+      sessions.push(t);
+      await toThePaper(t);
+      expect(t.output.includes(link), `TERM=${term} ${args.join(' ')}`).toBe(wanted);
+      if (wanted) expect(t.output).toMatch(new RegExp(`\u001b\\]8;id=pt[0-9a-z]+;${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\u001b\\\\`));
+      t.press('q');
+      expect((await t.exited()).exitCode).toBe(0);
+    }
+  }, TIMEOUT);
+
   test.runIf(hasTmux)('inside tmux: the reader wraps OSC 52 for tmux, and the terminal outside gets it', async () => {
     const socket = `paperterm-osc-${process.pid}`;
     const paneOut = join(tmpdir(), `${socket}.out`);

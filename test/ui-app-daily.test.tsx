@@ -30,14 +30,14 @@ afterEach(() => {
 });
 
 /** The app at 120×40 (side by side), link Effects carried out as the app does, into `written`. */
-async function mount(o: TestSessionOptions & { env?: NodeJS.ProcessEnv } = {}): Promise<Harness> {
+async function mount(o: TestSessionOptions & { env?: NodeJS.ProcessEnv; hyperlinks?: boolean } = {}): Promise<Harness> {
   const { session } = await testSession({ cols: 120, rows: 40, ...o });
   const written: string[] = [];
   const env = o.env ?? { TERM: 'xterm-256color' };
   const effects = (effect: Effect) => {
     if (isLinkEffect(effect)) void performLinkEffect(effect, { write: (b) => written.push(b), notify: (t, w) => session.notify(t, w), env, open: { platform: 'linux' } });
   };
-  const h = render(<TestReader session={session} size={fixedSize(120, 40)} color={false} effects={effects} />);
+  const h = render(<TestReader session={session} size={fixedSize(120, 40)} color={false} effects={effects} hyperlinks={o.hyperlinks ?? false} />);
   return apps.track(Object.assign(h, { session, written }));
 }
 
@@ -55,6 +55,19 @@ describe('links in the detail, and the keys that take them away', () => {
     const p = papers[two]!;
     expect(screen(h)).toContain(`1 ${p.links[0]!.slice(0, 40)}`);
     expect(screen(h)).toContain(`2 ${p.links[1]!.slice(0, 40)}`);
+  });
+
+  test('with hyperlinks on, each numbered link is an OSC 8 link to its URL; off, plain text', async () => {
+    const p = papers[two]!;
+    const on = await mount({ hyperlinks: true });
+    await press(on, ...down(two));
+    for (const [i, url] of p.links.entries()) {
+      expect(on.lastFrame()).toMatch(new RegExp(`\u001b\\]8;id=pt[0-9a-z]+;${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\u001b\\\\${i + 1} `));
+    }
+    const off = await mount();
+    await press(off, ...down(two));
+    expect(off.lastFrame()).not.toContain('\u001b]8;');
+    expect(screen(off)).toContain(`2 ${p.links[1]!.slice(0, 40)}`);
   });
 
   test('y writes OSC 52 of the first link and the footer confirms; inside tmux wrapped for it', async () => {

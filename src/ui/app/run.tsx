@@ -56,7 +56,7 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
   const { stdout } = terminal;
   const size = streamSize(stdout);
   const session = new ReaderSession({ ...library, ...size.get(), holdDetailMs: HOLD_DETAIL_MS });
-  const view = new ViewCache(session, makeTheme(options.color));
+  const view = new ViewCache(session, makeTheme(options.color), { hyperlinks: options.hyperlinks ?? false });
   const writer = frameWriter(stdout);
   const growing = options.growing;
   let instance: Instance | undefined;

@@ -55,7 +55,7 @@ export function Reader() {
           emptyText={emptyText(snap)}
         />
         <Text {...rule}>{split ? '│\n'.repeat(bodyHeight - 1) + '│' : '─'.repeat(layout.list.width)}</Text>
-        <PaperDetail lines={lines} top={detailTop} width={layout.detail.width} height={layout.detail.height} theme={theme} />
+        <PaperDetail lines={lines} top={detailTop} width={layout.detail.width} height={layout.detail.height} theme={theme} hyperlinks={view.hyperlinks} />
       </Box>
     );
   }

@@ -22,10 +22,13 @@ export class ViewCache {
   #dateWidth = 0;
   #detailFor = memoizeLast(detailLines);
   readonly #helpFor: (width: number) => HelpLine[];
+  /** Links in the detail as OSC 8 hyperlinks (off with --no-hyperlinks or TERM=dumb). */
+  readonly hyperlinks: boolean;
 
-  constructor(source: { readonly papers: readonly Paper[]; getSnapshot(): SessionSnapshot }, theme: Theme) {
+  constructor(source: { readonly papers: readonly Paper[]; getSnapshot(): SessionSnapshot }, theme: Theme, options: { hyperlinks?: boolean } = {}) {
     this.#source = source;
     this.#theme = theme;
+    this.hyperlinks = options.hyperlinks ?? false;
     this.#helpFor = memoizeLast((width: number) => helpContent(theme, width));
   }
 
