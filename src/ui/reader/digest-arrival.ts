@@ -14,15 +14,28 @@ import type { SimilarPapers } from './similar-list.js';
  */
 export function datesAfter(papers: readonly Paper[], digests: readonly Digest[]): string[] {
   const keys: { label: string; order: number; file: string }[] = [];
-  const seen = new Set<string>();
-  const add = (label: string, order: number, file: string) => {
-    const key = `${file}\u0000${label}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    keys.push({ label, order, file });
+  const seen = new Map<string, Set<string>>();
+  const add = (label: string, day: string, file: string, order?: number) => {
+    let labels = seen.get(file);
+    if (!labels) seen.set(file, (labels = new Set()));
+    if (labels.has(label)) return;
+    labels.add(label);
+    keys.push({ label, order: order ?? orderOfDay(day), file });
   };
-  for (const p of papers) for (let i = 0; i < p.dates.length; i++) add(p.dates[i]!, orderOfDay(p.days[i] ?? ''), p.sources[i] ?? '');
-  for (const d of digests) add(d.label, d.order, d.file);
+  // Papers in library order mostly share their newest digest with the paper before: skip repeats cheaply.
+  let lastFile = '';
+  let lastLabel = '';
+  for (const p of papers) {
+    for (let i = 0; i < p.dates.length; i++) {
+      const file = p.sources[i] ?? '';
+      const label = p.dates[i]!;
+      if (file === lastFile && label === lastLabel) continue;
+      lastFile = file;
+      lastLabel = label;
+      add(label, p.days[i] ?? '', file);
+    }
+  }
+  for (const d of digests) add(d.label, d.day, d.file, d.order);
   keys.sort(compareDigests);
   return [...new Set(keys.map((k) => k.label))];
 }
