@@ -8,6 +8,8 @@ export interface HeaderProps {
   total: number;
   unread: number;
   starred: number;
+  /** Papers new since the reader was last opened. */
+  fresh: number;
   /** The view's name ("Unread", or a digest's label, which may be a file name) and how many papers it has. */
   view: string;
   viewSize: number;
@@ -41,7 +43,8 @@ function headerSegments(p: HeaderProps): Styled[] {
   const right = ` ${p.position}/${count} `;
   const t = p.theme;
   const view = sanitize(p.view);
-  const counts: Styled = { text: `  ${p.total} ${p.total === 1 ? 'paper' : 'papers'} · ${p.unread} unread · ${p.starred} starred`, style: t.header };
+  const fresh = p.fresh > 0 ? ` · ${p.fresh} new` : '';
+  const counts: Styled = { text: `  ${p.total} ${p.total === 1 ? 'paper' : 'papers'}${fresh} · ${p.unread} unread · ${p.starred} starred`, style: t.header };
   const where: Styled[] = [];
   if (p.query) {
     where.push({ text: `  │ ${view}`, style: t.header }, { text: `  /${sanitize(p.query)}`, style: t.key });
