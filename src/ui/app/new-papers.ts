@@ -12,9 +12,11 @@ export interface NewPapers {
 
 /**
  * Call once per reader start, with the whole library (a large one once it is read whole: papers
- * not yet read would be new again next time).
+ * not yet read would be new again next time). The very first open only records what is there:
+ * "new" means new since you last looked, and marking the whole library new says nothing.
  */
 export function newPapersAtOpen(stateDir: string, papers: readonly Paper[], now?: number): NewPapers {
   const update = recordOpened(stateDir, papers.map((p) => p.id), now);
-  return { newIds: update.newIds, warning: update.warnings.length > 0 ? terminalLine(update.warnings[0]!) : undefined };
+  const newIds = update.previousOpen === null ? new Set<string>() : update.newIds;
+  return { newIds, warning: update.warnings.length > 0 ? terminalLine(update.warnings[0]!) : undefined };
 }
