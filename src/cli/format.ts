@@ -1,14 +1,20 @@
+import { terminalLine } from '../core/terminal-text.js';
 import type { Paper } from '../core/types.js';
 
-/** One line a paper, columns split by two spaces so `awk '{print $1}'` gives the id. */
+/**
+ * One line a paper, columns split by two spaces so `awk '{print $1}'` gives the id. The date (an
+ * undated digest's file name) and the title are made one safe line each before the date column is
+ * measured, so the padding counts what the terminal shows.
+ */
 export function formatPaperLines(papers: readonly Paper[], marks?: (p: Paper) => string): string {
   if (papers.length === 0) return '';
-  const dateWidth = Math.max(...papers.map((p) => (p.dates[0] ?? '').length));
+  const dates = papers.map((p) => terminalLine(p.dates[0] ?? ''));
+  const dateWidth = Math.max(...dates.map((d) => d.length));
   return papers
-    .map((p) => {
-      const date = (p.dates[0] ?? '').padEnd(dateWidth);
+    .map((p, i) => {
+      const date = dates[i]!.padEnd(dateWidth);
       const mark = marks ? `${marks(p)}  ` : '';
-      return `${p.id}  ${mark}${date}  ${p.title}\n`;
+      return `${p.id}  ${mark}${date}  ${terminalLine(p.title)}\n`;
     })
     .join('');
 }

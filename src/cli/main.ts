@@ -3,6 +3,7 @@ import { listCommand, LIST_HELP } from './commands/list.js';
 import { MARK_COMMANDS, MARK_HELP } from './commands/mark.js';
 import { STATE_HELP, STATE_OPTIONS, stateDirFromArgs } from './commands/state-opts.js';
 import { SEARCH_HELP, searchCommand } from './commands/search.js';
+import { terminalLine } from '../core/terminal-text.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
@@ -79,15 +80,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await defaultCommand(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`paperterm: ${err.message} (see paperterm --help)\n`);
+      io.err(`paperterm: ${terminalLine(err.message)} (see paperterm --help)\n`);
       return 2;
     }
     if (err instanceof FatalError) {
-      io.err(`paperterm: ${err.message}\n`);
+      io.err(`paperterm: ${terminalLine(err.message)}\n`);
       return err.exitCode;
     }
     const detail = err instanceof Error ? err.message : String(err);
-    io.err(`paperterm: internal error: ${detail.split('\n')[0]}\n`);
+    io.err(`paperterm: internal error: ${terminalLine(detail.split('\n')[0]!)}\n`);
     if (io.env.PAPERTERM_DEBUG && err instanceof Error) io.err(`${err.stack}\n`);
     return 70;
   }

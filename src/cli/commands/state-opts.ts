@@ -1,3 +1,4 @@
+import { terminalLine } from '../../core/terminal-text.js';
 import { stateDir } from '../../state/location.js';
 import { openStateStore, readMarks, type StateStore } from '../../state/store.js';
 import { marksOf, type MarkMap } from '../../state/types.js';
@@ -20,7 +21,7 @@ export function stateDirFromArgs(values: Parsed['values'], io: Io): string {
 }
 
 function warn(io: Io, warnings: readonly string[]): void {
-  for (const w of warnings) io.err(`paperterm: warning: ${w}\n`);
+  for (const w of warnings) io.err(`paperterm: warning: ${terminalLine(w)}\n`);
 }
 
 /** Marks for a command that only shows them (list, search); problems become warnings, never failures. */
