@@ -50,7 +50,7 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
   const skip = (abs: string, shown: string, kind: string) => {
     if (seen.has(abs)) return;
     seen.add(abs);
-    errors.push({ path: shown, message: `${shown}: ${new NotRegularFileError(kind).message}` });
+    errors.push({ path: shown, message: `${shown}: ${new NotRegularFileError(kind).message}; skipped` });
   };
   for (const p of paths) {
     const abs = resolve(p);
@@ -95,7 +95,7 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
   try {
     ({ fd, stats: before } = openRegularFile(file));
   } catch (err) {
-    throw new DigestError(describeFsError(err));
+    throw new DigestError(err instanceof NotRegularFileError ? `${err.message}; skipped` : describeFsError(err));
   }
   try {
     const expected = Number(before.size);

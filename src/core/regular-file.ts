@@ -17,7 +17,7 @@ interface FileType {
 export class NotRegularFileError extends Error {
   readonly code = 'ENOTREG';
   constructor(readonly kind: string) {
-    super(`not a regular file (${kind}); skipped`);
+    super(`not a regular file (${kind})`);
     this.name = 'NotRegularFileError';
   }
 }
