@@ -191,12 +191,12 @@ describe('read / unread / star / unstar and list marks (real binary, real sample
     expect(lineCount(listed.out)).toBeGreaterThan(0);
     // Reading needs no write access; a directory that cannot exist at all is worth a warning.
     if (how === 'chmod 0555') expect(listed.err).toBe('');
-    else expect(listed.err).toMatch(/^paperterm: warning: cannot use state directory .* \(not a directory\)\n$/);
+    else expect(listed.err).toMatch(/^paperterm: warning: cannot use state directory .* \(.*a-regular-file is a file, not a directory\)\n$/);
 
     const r = run(['read', p1!.id, '--state-dir', dir]);
     expect(r.code, how).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/^paperterm: cannot (save marks in|use state directory) .* \((permission denied|not a directory)\); nothing changed\n$/);
+    expect(r.err).toMatch(/^paperterm: cannot (save marks in|use state directory) .* \((permission denied|.*a-regular-file is a file, not a directory)\); nothing changed\n$/);
   }, 30_000);
 });
 

@@ -19,9 +19,9 @@ Usage:
   ${LIST_HELP.split('\n').join('\n  ')}
   ${MARK_HELP.split('\n').join('\n  ')}
   ${SEARCH_HELP.split('\n').join('\n  ')}
-  paperterm --help | --version
+  paperterm help [COMMAND] | --help | --version
 
-PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
+PATH is a digest file or a directory of *.txt digests (a file named like a command: ./help). With no PATH: the directories in
 $PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
 
 Every command takes:
@@ -69,6 +69,13 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [first, ...rest] = argv;
+    // `paperterm help [COMMAND]`, as git and npm answer it; a digest file named help is ./help.
+    if (first === 'help') {
+      const topic = rest.find((a) => !a.startsWith('-'));
+      if (topic !== undefined && !(topic in COMMANDS)) throw new UsageError(`no command '${topic}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+      io.out(`${HELP}\n`);
+      return 0;
+    }
     const command = first !== undefined ? COMMANDS[first] : undefined;
     if (command) {
       if (rest.includes('--help') || rest.includes('-h')) {

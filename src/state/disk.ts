@@ -2,7 +2,9 @@ import { closeSync, existsSync, readFileSync, renameSync, statSync, type BigIntS
 import { dirname } from 'node:path';
 import { decodeStateFile } from './file-format.js';
 import { describeFsError } from '../core/fs-errors.js';
+import { plural } from '../core/plural.js';
 import { openRegularFile } from '../core/regular-file.js';
+import { describeDirProblem } from './dir-problem.js';
 import type { PaperRecord } from './types.js';
 
 /**
@@ -52,7 +54,7 @@ export function readStateFile(path: string): DiskRead {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'missing' };
-    if (code === 'ENOTDIR') return { kind: 'no-dir', reason: describeFsError(err) };
+    if (code === 'ENOTDIR') return { kind: 'no-dir', reason: describeDirProblem(dirname(path), err) };
     return { kind: 'bad', reason: `unreadable (${describeFsError(err)})` };
   }
   const decoded = decodeStateFile(text);
@@ -126,7 +128,7 @@ export function readOrMoveAsideLocked(path: string, now: number): LoadedRecords 
 
 function malformedWarning(path: string, count: number): LoadedRecords['warnings'] {
   if (!count) return [];
-  return [{ kind: 'malformed', message: `ignored ${count} malformed ${count === 1 ? 'entry' : 'entries'} in state file ${path}` }];
+  return [{ kind: 'malformed', message: `ignored ${plural(count, 'malformed entry', 'malformed entries')} in state file ${path}` }];
 }
 
 export interface InitialLoad extends LoadedRecords {

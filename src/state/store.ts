@@ -1,7 +1,7 @@
 import type Conf from 'conf';
 import { currentIdentity, lockPathFor, loadStateFile, readOrMoveAsideLocked, UnusableStateError, type FileIdentity } from './disk.js';
 import { serializeStateFile, STATE_FILE_VERSION } from './file-format.js';
-import { describeFsError } from '../core/fs-errors.js';
+import { describeDirProblem } from './dir-problem.js';
 import { CONF_CONFIG_NAME, stateFilePath } from './location.js';
 import { LockError, withFileLock } from './lock.js';
 import { applyEdits, mergeRecords, recordsEqual, toMarkMap, withChangedMarks, type EditOutcome } from './records.js';
@@ -208,7 +208,7 @@ export class StateStore {
   }
 
   #cannotSave(err: unknown): string {
-    return `cannot save marks in ${this.dir} (${describeFsError(err)})`;
+    return `cannot save marks in ${this.dir} (${describeDirProblem(this.dir, err)})`;
   }
 
   #failed(reason: string): void {
