@@ -8,8 +8,8 @@ import type { Paper } from '../src/core/types.js';
 import { runCli, type CliResult } from './helpers/cli.js';
 import { abstract, layoutA, layoutB, tempDir } from './helpers/digests.js';
 
-// OSC title, SGR red background, erase screen, cursor moves, BEL, BS, tab, C1 CSI, DEL, bidi overrides.
-const HOSTILE = '\u001b]0;PWNED\u0007\u001b[41m\u001b[2J\u001b[10;10H\u001b[3A\u0007\b\tX\u009b31m\u007f\u202ecod.exe\u2066';
+// OSC title, a lone CR, SGR red background, erase screen, cursor moves, BEL, BS, tab, C1 CSI, DEL, bidi overrides.
+const HOSTILE = '\u001b]0;PWNED\u0007\r\u001b[41m\u001b[2J\u001b[10;10H\u001b[3A\u0007\b\tX\u009b31m\u007f\u202ecod.exe\u2066';
 const NAME_HOSTILE = `digest${HOSTILE}\r`;
 // Anything a terminal acts on: C0 except \n, DEL, C1, bidi embeddings/overrides/isolates/marks.
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
