@@ -148,13 +148,16 @@ function inOrder(got: Pair[], want: Pair[]): Pair | null {
   return null;
 }
 
+// PAPERTERM_FUZZ_SEEDS=20000 runs more cases than the default 3,000 (seeds 1..N, each reproducible).
+const SEEDS = Number(process.env.PAPERTERM_FUZZ_SEEDS) || 3000;
+
 describe('parser fuzz (seeded)', () => {
   it.each([
     ['real entries with damage between them: every well-formed entry keeps its own abstract', true],
     ['real entries, some odd (short abstract, long title), no damage: every entry pairs right', false],
   ])('%s', (_, withDamage) => {
     const failures: string[] = [];
-    for (let seed = 1; seed <= 3000; seed++) {
+    for (let seed = 1; seed <= SEEDS; seed++) {
       const { text, expected } = fuzzCase(seed, withDamage);
       const got = pairs(text);
       const missing = inOrder(got, expected);
