@@ -47,7 +47,7 @@ describe('non-regular files among the digests', () => {
       const load = startLibraryLoad([${JSON.stringify(dir)}, ${JSON.stringify(fifo)}], { cacheDir: ${JSON.stringify(tempDir())} });
       while (!load.step(50));
       console.log(JSON.stringify({ titles: load.papers().map((p) => p.title), errors: load.errors.map((e) => e.message) }));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: GUARD_MS });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: GUARD_MS, killSignal: 'SIGKILL' });
     expect(r.signal, 'timed out: a read blocked').toBeNull();
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as { titles: string[]; errors: string[] };
@@ -67,5 +67,28 @@ describe('non-regular files among the digests', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Alpha\n$/);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('a FIFO where the state store keeps its files', () => {
+  it('in place of state.json: shown as damaged, moved aside by the first mark; never waited on', () => {
+    const id = (JSON.parse(runCli(['list', '--json']).stdout) as { id: string }[])[0]!.id;
+    const state = tempDir('paperterm-state-');
+    mkfifo(join(state, 'state.json'));
+    const list = runCli(['list', '--state-dir', state], { timeout: GUARD_MS });
+    expect(list.code).toBe(0);
+    expect(expectCleanErrors(list.stderr)).toEqual([expect.stringMatching(/state\.json is unreadable \(not a regular file \(a FIFO\)\); showing no marks/)]);
+    const star = runCli(['star', id, '--state-dir', state], { timeout: GUARD_MS });
+    expect(star.code).toBe(0);
+    expect(expectCleanErrors(star.stderr)).toEqual([expect.stringMatching(/state\.json was unreadable \(not a regular file \(a FIFO\)\); moved it to /)]);
+  });
+
+  it('in place of the lock file: a mark command exits 1 at once with one line', () => {
+    const id = (JSON.parse(runCli(['list', '--json']).stdout) as { id: string }[])[0]!.id;
+    const state = tempDir('paperterm-state-');
+    mkfifo(join(state, 'state.json.lock'));
+    const star = runCli(['star', id, '--state-dir', state], { timeout: GUARD_MS });
+    expect(star.code).toBe(1);
+    expect(expectCleanErrors(star.stderr)).toEqual([expect.stringMatching(/^paperterm: cannot save marks in .*\(.*state\.json\.lock: not a regular file \(a FIFO\)\); nothing changed$/)]);
   });
 });

@@ -22,9 +22,10 @@ export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: st
   };
   delete env.PAPERTERM_DIGESTS;
   if (opts.env?.PAPERTERM_DIGESTS) env.PAPERTERM_DIGESTS = opts.env.PAPERTERM_DIGESTS;
-  const spawnOpts: SpawnSyncOptions = { env, cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 30_000 };
+  const spawnOpts: SpawnSyncOptions = { env, cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 30_000, killSignal: 'SIGKILL' };
   const r = spawnSync(process.execPath, [BIN, ...args], spawnOpts);
-  if (r.signal === 'SIGTERM' && r.status === null) throw new Error(`paperterm ${args.join(' ')}: still running after ${spawnOpts.timeout} ms`);
+  // SIGKILL: a process blocked in a system call with a SIGTERM handler installed (conf's exit hooks) never ends on SIGTERM.
+  if (r.signal === 'SIGKILL' && r.status === null) throw new Error(`paperterm ${args.join(' ')}: still running after ${spawnOpts.timeout} ms`);
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
