@@ -33,7 +33,7 @@ export function makeCorpusPapers(n: number, seed = 1): Paper[] {
     for (let i = 0; i < count; i++) parts.push(pick(sentences));
     parts.splice(1 + Math.floor(rand() * (count - 1)), 0, `We call our approach ${name}.`);
     const abstract = parts.join(' ');
-    papers.push({ id: paperId(title), title, abstract, dates: [], sources: [], links: extractLinks(abstract) });
+    papers.push({ id: paperId(title), title, abstract, dates: [], days: [], sources: [], links: extractLinks(abstract) });
   }
 
   // Digest i (0 = newest) holds papers [i*PER_DIGEST, (i+1)*PER_DIGEST) plus some from newer ones.
@@ -44,12 +44,14 @@ export function makeCorpusPapers(n: number, seed = 1): Paper[] {
     for (let p = i * PER_DIGEST; p < Math.min(n, (i + 1) * PER_DIGEST); p++) {
       const paper = papers[p]!;
       paper.dates.push(label);
+      paper.days.push(isoDayOf(i));
       paper.sources.push(source);
       // Seen again in older digests: a paper's dates stay newest first.
       if (rand() < 0.12) {
         const again = 1 + Math.floor(rand() * 2);
         for (let k = 1; k <= again && i + k < digests; k++) {
           paper.dates.push(dateLabel(i + k));
+          paper.days.push(isoDayOf(i + k));
           paper.sources.push(join('synthetic', `${String(i + k).padStart(5, '0')}.txt`));
         }
       }
@@ -104,6 +106,10 @@ function makeTitle(name: string, titles: readonly string[], rand: () => number, 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The date line of digest i, one day apart going back from Mar 18, 2025: "Mar 18, 2025". */
+function isoDayOf(i: number): string {
+  return new Date(Date.UTC(2025, 2, 18 - i)).toISOString().slice(0, 10);
+}
+
 function dateLabel(i: number): string {
   const d = new Date(Date.UTC(2025, 2, 18 - i));
   return `${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;

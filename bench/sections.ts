@@ -6,6 +6,7 @@ import type { CorpusInfo } from './digest-writer.js';
 import { loadSection } from './load-bench.js';
 import { machineSection } from './machine-bench.js';
 import { searchSection } from './search-section.js';
+import { similarSection } from './similar-bench.js';
 import { startupSection } from './startup-bench.js';
 import { wireSection } from './wire-bench.js';
 
@@ -52,6 +53,7 @@ export const SECTIONS: BenchSection[] = [
   startupSection,
   wireSection,
   baselineSection,
+  similarSection,
 ];
 
 /** Sections of issue 6 not written yet; printed under the table. Delete a line when its section lands. */

@@ -34,7 +34,7 @@ describe('hostile digest text and file names on every CLI output path', () => {
     mkdirSync(join(dir, 'd'));
     // Dated, with a last title that has no abstract (a warning that quotes it).
     writeFileSync(join(dir, 'd', `a${HOSTILE}.txt`), `${layoutA('Mar 2', [[titles[0]!, abstracts[0]!]])}\n\n${dangling}\n`);
-    // Undated: labelled by its (hostile) file name in the date column.
+    // Undated, under a hostile file name (which warnings and --json's sources quote).
     undatedFile = join(dir, 'd', `${NAME_HOSTILE}.txt`);
     writeFileSync(undatedFile, layoutB([[titles[1]!, abstracts[1]!], [titles[2]!, abstracts[2]!]]));
     // Not a digest at all: an error line naming it.
@@ -44,14 +44,13 @@ describe('hostile digest text and file names on every CLI output path', () => {
   const digests = () => join(dir, 'd');
   const idOf = (title: string) => (JSON.parse(runCli(['list', '--json', digests()]).stdout) as JsonPaper[]).find((p) => p.title === title)!.id;
 
-  it('list and the plain fallback show the text inert, date column included', () => {
+  it('list and the plain fallback show the text inert', () => {
     for (const args of [['list', digests()], [digests()], ['list', '--unread', digests()]]) {
       const r = runCli(args);
       expect(r.code, args.join(' ')).toBe(0);
       expectTerminalSafe(r, args.join(' '));
       expect(r.stdout).toMatch(/Alpha .*cod\.exe paper/);
-      // The undated digest's label (its file name) is in the date column, made one safe line.
-      expect(r.stdout).toMatch(/\n[0-9a-f]{12} {2}N {3}digest.* {2}Beta /);
+      expect(r.stdout).toMatch(/^[0-9a-f]{12} {2}N .* {2}Beta .*cod\.exe paper$/m);
       // Warnings quote the title and the file name; the bad file is named in an error line.
       expect(r.stderr).toMatch(/^paperterm: warning: .*last title has no abstract: "Dangling .*title"$/m);
       expect(r.stderr).toMatch(/^paperterm: .*bad.*\.txt: no paper entries found$/m);
@@ -59,7 +58,7 @@ describe('hostile digest text and file names on every CLI output path', () => {
     }
   });
 
-  it('list --json and search --json give back the exact text, file name and label', () => {
+  it('list --json and search --json give back the exact text and file name', () => {
     const list = runCli(['list', '--json', digests()]);
     expectTerminalSafe(list, 'list --json');
     const papers = JSON.parse(list.stdout) as JsonPaper[];
@@ -70,7 +69,6 @@ describe('hostile digest text and file names on every CLI output path', () => {
     }
     const beta = papers.find((p) => p.title === titles[1])!;
     expect(beta.sources).toEqual([undatedFile]);
-    expect(beta.dates).toEqual([NAME_HOSTILE]);
     expect(papers.find((p) => p.title === dangling)).toBeDefined();
 
     const search = runCli(['search', 'gamma', digests(), '--json']);
@@ -103,6 +101,24 @@ describe('hostile digest text and file names on every CLI output path', () => {
       expectTerminalSafe(r, verb);
       expect(r.stdout).toMatch(new RegExp(`^[a-z ]+: ${id}  Alpha .*cod\\.exe paper\\n$`));
     }
+  });
+
+  it('show, stats and similar (human and --json) keep the text inert, and exact in JSON', () => {
+    const id = idOf(titles[1]!);
+    const show = runCli(['show', id, '--digests', digests()]);
+    expect(show.code).toBe(0);
+    expectTerminalSafe(show, 'show');
+    expect(show.stdout).toMatch(/Beta /);
+    const json = runCli(['show', id, '--json', '--digests', digests()]);
+    expectTerminalSafe(json, 'show --json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ title: titles[1], abstract: abstracts[1], sources: [undatedFile] });
+    for (const args of [['stats', digests()], ['stats', '--json', digests()], ['similar', id, digests()], ['similar', id, '--json', digests()]]) {
+      const r = runCli(args);
+      expect([0, 1], args.join(' ')).toContain(r.code);
+      expectTerminalSafe(r, args.join(' '));
+    }
+    const stats = JSON.parse(runCli(['stats', '--json', digests()]).stdout) as { digests: { file: string }[] };
+    expect(stats.digests.map((d) => d.file)).toContain(undatedFile);
   });
 
   it('error paths: a hostile path that does not exist, a hostile id, a hostile option', () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../src/core/types.js';
-import { abstract, layoutA, SAMPLE_DIR, SAMPLES, tempDir, writeDigests } from './helpers/digests.js';
+import { abstract, layoutA, pinnedSamples, SAMPLE_DIR, SAMPLES, tempDir, writeDigests } from './helpers/digests.js';
 import { BIN, expectCleanErrors, runCli } from './helpers/cli.js';
 
 /** What `list --json` prints for a paper: the library's fields plus its marks. */
@@ -10,24 +10,26 @@ type JsonPaper = Paper & { read: boolean; starred: boolean };
 
 describe('paperterm list (the built binary)', () => {
   it('prints the 428 merged sample papers, newest first, one a line with the id first', () => {
-    const r = runCli(['list']);
+    const r = runCli(['list', pinnedSamples().dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(428);
-    expect(lines[0]).toMatch(/^[0-9a-f]{12} {2}N {3}Mar 18 +Efficiently Robustify Pre-trained Models$/);
+    // id, marks (N unread), how many digests it was in, newest date, title.
+    expect(lines[0]).toMatch(/^[0-9a-f]{12} {2}N {3}1 {2}2025-03-18 +Efficiently Robustify Pre-trained Models$/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
   it('prints one JSON array with the documented fields', () => {
-    const r = runCli(['list', SAMPLES.mar18, SAMPLES.undated, '--json']);
+    const { files } = pinnedSamples();
+    const r = runCli(['list', files.mar18, files.undated, '--json']);
     expect(r.code).toBe(0);
     const papers = JSON.parse(r.stdout) as JsonPaper[];
     expect(papers).toHaveLength(new Set(papers.map((p) => p.id)).size);
-    expect(Object.keys(papers[0]!).sort()).toEqual(['abstract', 'dates', 'id', 'links', 'read', 'sources', 'starred', 'title']);
+    expect(Object.keys(papers[0]!).sort()).toEqual(['abstract', 'date', 'dates', 'days', 'id', 'label', 'links', 'read', 'sources', 'starred', 'title']);
     const fb = papers.find((p) => p.title.startsWith('FB-BEV'))!;
-    expect(fb.dates).toEqual(['004_7e02510e40937594']);
-    expect(fb.sources).toEqual([SAMPLES.undated]);
+    expect(fb.dates).toEqual(['Mar 10?']);
+    expect(fb.sources).toEqual([files.undated]);
     expect(fb.links).toEqual(['https://github.com/NVlabs/FB-BEV']);
   });
 

@@ -60,7 +60,10 @@ describe('marks survive a restart', () => {
       const listed = runCli(['list', '--starred', SAMPLE_DATA], { env: { PAPERTERM_STATE_DIR: state } });
       expect(listed.code).toBe(0);
       // Marker column: read (no N), starred (*).
-      expect(listed.stdout).toBe(`${papers[1]!.id}   *  ${papers[1]!.dates[0]}  ${papers[1]!.title}\n`);
+      // Then how many digests it was in, its newest full date (`?` when inferred from the file time).
+      const p = papers[1]!;
+      const day = `${p.days[0]}${p.dates[0]!.endsWith('?') ? '?' : ''}`;
+      expect(listed.stdout).toBe(`${p.id}   *  ${p.sources.length}  ${day}  ${p.title}\n`);
     },
     TIMEOUT,
   );

@@ -96,10 +96,11 @@ describe('while digests arrive newest first', () => {
     expect(paper!.links).toEqual(['https://github.com/a/b']);
   });
 
-  it('orders undated digests after dated ones and by file name among themselves', () => {
-    const undatedB = parseDigest(layoutB([['Bee', abstract('b')]]), '/d/b.txt');
-    const undatedA = parseDigest(layoutB([['Ay', abstract('a')]]), '/d/a.txt');
-    const dated = mk('Jan 5', [['Dee', abstract('d')]], '/d/z.txt');
+  it('orders undated digests by their file day, and by file name on the same day', () => {
+    const jan4 = new Date(2025, 0, 4, 12).getTime();
+    const undatedB = parseDigest(layoutB([['Bee', abstract('b')]]), '/d/b.txt', jan4);
+    const undatedA = parseDigest(layoutB([['Ay', abstract('a')]]), '/d/a.txt', jan4);
+    const dated = parseDigest(layoutA('Jan 5', [['Dee', abstract('d')]]), '/d/z.txt', jan4);
     expect(built([undatedB, dated, undatedA]).map((p) => p.title)).toEqual(['Dee', 'Ay', 'Bee']);
   });
 

@@ -1,10 +1,10 @@
-import { readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus, type CorpusInfo } from '../bench/digest-writer.js';
 import { peekDigestOrder, startLibraryLoad, type LibraryLoad } from '../src/core/library-load.js';
 import { loadLibrary } from '../src/core/load.js';
-import { digestOrderKey } from '../src/core/parse.js';
+import { digestDay } from '../src/core/parse.js';
 import { abstract, layoutA, layoutB, SAMPLE_DIR, SAMPLES, tempDir, writeDigests } from './helpers/digests.js';
 
 const temps: string[] = [];
@@ -22,9 +22,11 @@ function finish(load: LibraryLoad): LibraryLoad {
 
 describe('peeking at a digest for its date', () => {
   it('finds the date order of the real samples from their first lines', () => {
-    expect(peekDigestOrder(SAMPLES.mar18).order).toBe(digestOrderKey('Mar 18'));
-    expect(peekDigestOrder(SAMPLES.mar14).order).toBe(digestOrderKey('Mar 14'));
-    expect(peekDigestOrder(SAMPLES.undated).order).toBe(-1);
+    const mtime = (f: string) => statSync(f).mtimeMs;
+    expect(peekDigestOrder(SAMPLES.mar18).order).toBe(digestDay('Mar 18', SAMPLES.mar18, mtime(SAMPLES.mar18)).order);
+    expect(peekDigestOrder(SAMPLES.mar14).order).toBe(digestDay('Mar 14', SAMPLES.mar14, mtime(SAMPLES.mar14)).order);
+    // Undated: its file's modification day.
+    expect(peekDigestOrder(SAMPLES.undated).order).toBe(digestDay(null, SAMPLES.undated, mtime(SAMPLES.undated)).order);
   });
 
   it('gives up, rather than guess, when the first few KB hold no whole entry line', () => {
@@ -64,6 +66,10 @@ describe('loading newest digest first, a slice at a time', () => {
       'c.txt': layoutA('Mar 3', [['Newest', abstract('new')]]),
       'd.txt': layoutB([['Undated', abstract('undated')]]),
     });
+    // Dated lines get their year from the file times; the undated digest is dated by its own (older).
+    for (const [name, day] of [['a.txt', 4], ['b.txt', 4], ['c.txt', 4], ['d.txt', 0]] as const) {
+      utimesSync(join(dir, name), new Date(2025, 2, day, 12), new Date(2025, 2, day, 12));
+    }
     const load = startLibraryLoad([dir]);
     expect(load.files.map((f) => f.slice(dir.length + 1))).toEqual(['c.txt', 'b.txt', 'a.txt', 'd.txt']);
     expect(load.filesRead).toBe(0);

@@ -29,10 +29,10 @@ describe('parser on the real sample digests', () => {
     expect(d.entries.at(-1)!.abstract).toMatch(/order of magnitude lower cost compared to full pretraining runs\.$/);
   });
 
-  it('unglues the first title from "Subscribe" in the undated layout and labels it by file name', () => {
-    const d = parseFile(SAMPLES.undated);
+  it('unglues the first title from "Subscribe" in the undated layout and dates it by its file time, never its file name', () => {
+    const d = parseDigest(decodeDigestBytes(readFileSync(SAMPLES.undated)), SAMPLES.undated, new Date(2025, 2, 20, 12).getTime());
     expect(d.entries[0]!.title).toBe('FB-BEV: BEV Representation from Forward-Backward View Transformations');
-    expect(d.label).toBe('004_7e02510e40937594');
+    expect(d).toMatchObject({ date: null, day: '2025-03-20', inferred: true, label: 'Mar 20?' });
   });
 
   it('keeps non-ASCII text byte-exact', () => {

@@ -54,7 +54,7 @@ describe('paperterm search', () => {
     expect(code).toBe(0);
     const rows = JSON.parse(out) as Record<string, unknown>[];
     expect(rows.length).toBeGreaterThan(1);
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'title', 'abstract', 'dates', 'sources', 'links', 'read', 'starred', 'score']);
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'title', 'date', 'label', 'abstract', 'dates', 'days', 'sources', 'links', 'read', 'starred', 'score']);
     expect(rows[0]!.title).toMatch(/^Model soups: /);
     const paper = byTitle(rows[0]!.title as string);
     expect(rows[0]).toMatchObject({ id: paper.id, abstract: paper.abstract, dates: paper.dates, sources: paper.sources, links: paper.links });

@@ -244,6 +244,7 @@ describe('scale', () => {
       title: `Paper number ${i}`,
       abstract: `Abstract of paper ${i}.`,
       dates: ['Mar 18'],
+      days: ['2025-03-18'],
       sources: ['x'],
       links: [],
     }));

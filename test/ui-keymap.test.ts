@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { BINDINGS, commandFor, footerHints, FOOTER_HINTS, helpSections, keyLabel, keyNames, MODES } from '../src/ui/reader/keymap.js';
+import { BINDINGS, commandFor, footerHints, FOOTER_HINTS, HELP_ENTRY_WIDTH, HELP_KEYS_WIDTH, helpSections, keyLabel, keyNames, MODES } from '../src/ui/reader/keymap.js';
+import { editLine } from '../src/ui/reader/line-edit.js';
+import { displayWidth } from '../src/ui/text.js';
 
 const none = {};
 
@@ -36,7 +38,7 @@ describe('the keymap', () => {
       ['enter', 'focusDetail'], ['l', 'focusDetail'], ['tab', 'toggleFocus'], ['?', 'toggleHelp'], ['q', 'quit'], ['ctrl+c', 'quit'],
       ['space', 'toggleRead'], ['m', 'toggleRead'], ['s', 'toggleStar'], ['*', 'toggleStar'], ['U', 'markUnread'], ['A', 'markAllRead'],
       ['u', 'undo'], ['1', 'viewAll'], ['2', 'viewUnread'], ['3', 'viewStarred'], ['d', 'viewNextDate'], ['/', 'openSearch'],
-      ['escape', 'clearSearch'],
+      ['escape', 'clearSearch'], ['n', 'nextUnread'], ['p', 'previousUnread'], ['[', 'olderDay'], [']', 'newerDay'], ['S', 'cycleOrder'],
     ];
     for (const [key, command] of list) expect(commandFor('list', key), key).toBe(command);
   });
@@ -51,7 +53,7 @@ describe('the keymap', () => {
     expect(commandFor('list', 'h')).toBeUndefined();
     // Space pages in the detail, as in less; m, s, U, A, u, views and / work in both panes.
     expect(commandFor('detail', 'space')).toBe('pageDown');
-    for (const [key, command] of [['m', 'toggleRead'], ['s', 'toggleStar'], ['U', 'markUnread'], ['A', 'markAllRead'], ['u', 'undo'], ['2', 'viewUnread'], ['/', 'openSearch']] as const) {
+    for (const [key, command] of [['m', 'toggleRead'], ['s', 'toggleStar'], ['U', 'markUnread'], ['A', 'markAllRead'], ['u', 'undo'], ['2', 'viewUnread'], ['/', 'openSearch'], ['n', 'nextUnread'], ['[', 'olderDay'], ['S', 'cycleOrder']] as const) {
       expect(commandFor('detail', key), key).toBe(command);
     }
   });
@@ -127,5 +129,37 @@ describe('help and footer come from the keymap', () => {
 
   test('key labels read as people write them', () => {
     expect(['ctrl+d', 'pagedown', 'escape', 'down', 'G'].map(keyLabel)).toEqual(['Ctrl-d', 'PgDn', 'Esc', '↓', 'G']);
+  });
+
+  test('every help row fits its half of an 80-column help: two sections side by side, nothing cut', () => {
+    // The help box at 80 columns: borders and padding take 4, the last column stays empty, 2 between the halves.
+    expect(HELP_ENTRY_WIDTH).toBe(Math.floor((80 - 5 - 2) / 2));
+    for (const { title, entries } of helpSections()) {
+      for (const e of entries) {
+        expect(displayWidth(e.keys), `${title}: ${e.keys}`).toBeLessThan(HELP_KEYS_WIDTH);
+        expect(HELP_KEYS_WIDTH + displayWidth(e.help), `${title}: ${e.help}`).toBeLessThanOrEqual(HELP_ENTRY_WIDTH);
+      }
+    }
+  });
+
+  test('the help says what Ctrl-u does on the search line: it erases to the start, not the line', () => {
+    const entry = helpSections()
+      .find((s) => s.title === 'Search line')!
+      .entries.find((e) => e.keys === 'Ctrl-u')!;
+    expect(editLine({ text: 'video diffusion', cursor: 6 }, 'clearLine')).toEqual({ text: 'diffusion', cursor: 0 });
+    expect(entry.help).toBe('erase to the start');
+  });
+
+  test('in both panes the footer names help and quit within its first 30 columns, so a 40-column footer keeps them', () => {
+    for (const mode of ['list', 'detail'] as const) {
+      const hints = footerHints(mode);
+      let used = 0;
+      for (const hint of hints) {
+        used += 1 + displayWidth(hint.keys) + 1 + displayWidth(hint.label) + 1; // " keys label "
+        if (hint.label === 'quit') break;
+      }
+      expect(hints.map((h) => h.label)).toEqual(expect.arrayContaining(['help', 'quit']));
+      expect(used, mode).toBeLessThanOrEqual(30);
+    }
   });
 });

@@ -65,7 +65,7 @@ describe('marks', () => {
     expect(marksOf(again.marks, papers[1]!.id).starred).toBe(true);
   });
 
-  test('opening a paper (Enter, l, Tab) marks it read; undo takes that back', async () => {
+  test('opening a paper (Enter, l, →) marks it read; undo takes that back', async () => {
     const { session, store } = await testSession();
     keys(session, 'j', 'enter');
     expect(snap(session).mode).toBe('detail');
@@ -80,8 +80,31 @@ describe('marks', () => {
     keys(session, 'u');
     expect(marksOf(store.marks, papers[1]!.id).read).toBe(false);
     expect(snap(session).status?.text).toBe('Undone: opened a paper (marked read)');
-    keys(session, 'escape', 'j', 'tab');
+    keys(session, 'escape', 'j', 'l');
     expect(marksOf(store.marks, papers[2]!.id).read).toBe(true);
+    keys(session, 'h', 'j', 'right');
+    expect(snap(session).mode).toBe('detail');
+    expect(marksOf(store.marks, papers[3]!.id).read).toBe(true);
+  });
+
+  test('Tab into the detail only moves the focus: the paper stays unread', async () => {
+    const { session, store } = await testSession();
+    keys(session, 'j', 'tab');
+    expect(snap(session).mode).toBe('detail');
+    expect(snap(session).detail).toBe(papers[1]);
+    expect(marksOf(store.marks, papers[1]!.id).read).toBe(false);
+    expect(snap(session).marks.unreadCount).toBe(N);
+    keys(session, 'tab', 'tab');
+    expect(snap(session).mode).toBe('detail');
+    expect(session.undoSteps).toBe(0);
+  });
+
+  test('A with one unread paper asks about "1 paper", not "1 papers"', async () => {
+    const { session } = await testSession();
+    keys(session, 'A', 'y', 'j', 'U', 'A');
+    expect(snap(session).confirm).toBe('Mark 1 paper read?');
+    keys(session, 'y');
+    expect(snap(session).status?.text).toBe('Marked 1 paper read · u undoes');
   });
 
   test('u undoes step by step, back to exactly where it started; then says so', async () => {
@@ -188,6 +211,20 @@ describe('views', () => {
     }
     keys(session, 'd');
     expect(snap(session).view).toEqual({ kind: 'all' });
+  });
+
+  test('in a single digest the date given for each paper is that digest\'s, not the paper\'s newest', async () => {
+    const { session } = await testSession();
+    // A paper that was in several digests, and a digest other than its newest.
+    const recurring = papers.find((p) => p.dates.length > 1)!;
+    const older = recurring.dates[1]!;
+    expect(snap(session).dateOf(recurring)).toBe(recurring.dates[0]);
+    while (!(snap(session).view.kind === 'date' && (snap(session).view as { date: string }).date === older)) keys(session, 'd');
+    expect(snap(session).list.papers).toContain(recurring);
+    expect(snap(session).dateOf(recurring)).toBe(older);
+    for (const p of snap(session).list.papers) expect(snap(session).dateOf(p)).toBe(older);
+    keys(session, '1');
+    expect(snap(session).dateOf(recurring)).toBe(recurring.dates[0]);
   });
 
   test('choosing a view picks up marks another paperterm saved meanwhile', async () => {
@@ -373,6 +410,30 @@ describe('search', () => {
     await turn();
     expect(snap(session).indexing).toBe(false);
     expect(titles(session)[0]).toBe('Qwen2.5 Technical Report');
+  });
+
+  test('keys typed before the index is built are kept when the results come: /bev Enter j j ends on result 3', async () => {
+    const { session } = await testSession({ engine: null });
+    keys(session, 'j', 'j', 'j', 'j', 'j'); // somewhere in the list first: the moves count from where the search was typed
+    keys(session, '/', 'b', 'e', 'v', 'enter', 'j', 'j');
+    expect(snap(session).indexing).toBe(true);
+    session.attachEngine(sampleSearchEngine());
+    await turn();
+    const results = sampleSearchEngine().search('bev', { limit: 10 }).hits.map((h) => papers[h.index]);
+    expect(snap(session).list.papers.slice(0, 3)).toEqual(results.slice(0, 3));
+    expect(snap(session).nav.cursor).toBe(2);
+    expect(session.selected).toBe(results[2]);
+  });
+
+  test('keys in the same burst as the query, before its search had its turn, are kept too', async () => {
+    const { session } = await testSession();
+    keys(session, '/', 'b', 'e', 'v', 'enter', 'j', 'j', 'k', 'j', 'j');
+    await turn();
+    expect(snap(session).nav.cursor).toBe(3);
+    // Typing more starts from the best match of the new text again.
+    keys(session, '/', 's');
+    await turn();
+    expect(snap(session).nav.cursor).toBe(0);
   });
 
   test('buildIndex builds the engine off the key path and runs the waiting search', async () => {

@@ -49,7 +49,7 @@ function fakeTerminal() {
   return { stdin, stdout, stderr, streams };
 }
 
-const paper = (title: string): Paper => ({ id: title, title, abstract: 'An abstract.', dates: ['Mar 18'], sources: ['x'], links: [] });
+const paper = (title: string): Paper => ({ id: title, title, abstract: 'An abstract.', dates: ['Mar 18'], days: ['2025-03-18'], sources: ['x'], links: [] });
 
 beforeAll(() => {
   // Ink routes console output around its frames with `new console.Console(…)`; vitest's own

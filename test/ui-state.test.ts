@@ -215,4 +215,32 @@ describe('reader state: the list changes', () => {
     const s = run(initialState(80, 24, 100), 'focusDetail');
     expect(reduce(s, { type: 'listChanged', count: 0 })).toMatchObject({ cursor: 0, focus: 'list' });
   });
+
+  test('a list put back where it was: the scroll given is kept, around the cursor', () => {
+    expect(reduce(initialState(80, 24, 100), { type: 'listChanged', count: 100, cursor: 40, top: 38 })).toMatchObject({ cursor: 40, top: 38 });
+    // A top that would hide the cursor is moved just enough.
+    expect(reduce(initialState(80, 24, 100), { type: 'listChanged', count: 100, cursor: 40, top: 10 })).toMatchObject({ cursor: 40, top: 33 });
+  });
+
+  test('papers appended to the list move nothing: selection, scroll and the detail scroll stay', () => {
+    const s = run(initialState(80, 24, 20), 'pageDown', 'down', 'focusDetail', 'down', 'down');
+    const grown = reduce(s, { type: 'listGrew', count: 500 });
+    expect(grown).toMatchObject({ count: 500, cursor: s.cursor, top: s.top, detailTop: 2, focus: 'detail' });
+    expect(reduce(grown, { type: 'listGrew', count: 500 })).toBe(grown);
+  });
+
+  test('select puts the cursor on a paper and scrolls only as far as needed; the detail of a new paper starts at its top', () => {
+    const s = run(initialState(80, 24, 100), 'focusDetail', 'down');
+    expect(reduce(s, { type: 'select', cursor: 5 })).toMatchObject({ cursor: 5, top: 0, detailTop: 0, focus: 'detail' });
+    expect(reduce(s, { type: 'select', cursor: 60 })).toMatchObject({ cursor: 60, top: 53 });
+    // The same paper again keeps where its detail was scrolled to.
+    expect(reduce(s, { type: 'select', cursor: 0 }).detailTop).toBe(1);
+  });
+
+  test('focus: the list always; the detail only when there is a paper to show', () => {
+    const s = run(initialState(80, 24, 100), 'focusDetail');
+    expect(reduce(s, { type: 'focus', focus: 'list' }).focus).toBe('list');
+    expect(reduce(initialState(80, 24, 0), { type: 'focus', focus: 'detail' }).focus).toBe('list');
+    expect(reduce(initialState(80, 24, 3), { type: 'focus', focus: 'detail' }).focus).toBe('detail');
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { listForSearch, listForView } from '../src/ui/reader/library-view.js';
 import { paperMarks } from '../src/ui/reader/marks.js';
+import { sortPapers } from '../src/ui/reader/order.js';
 import { popUndo, pushUndo, UNDO_DEPTH, type UndoStack } from '../src/ui/reader/undo.js';
 import { ALL, inView, nextDateView, viewLabel } from '../src/ui/reader/views.js';
 import type { MarkMap } from '../src/state/types.js';
@@ -75,5 +76,15 @@ describe('undo stack', () => {
     expect(stack).toHaveLength(UNDO_DEPTH);
     expect(stack[0]!.what).toBe('5');
     expect(popUndo([]).entry).toBeUndefined();
+  });
+});
+
+describe('orders', () => {
+  test('title A–Z ignores case, accents and leading quotes; ties keep the library order', () => {
+    const named = (title: string, i: number) => ({ ...papers[i]!, title });
+    const list = [named('zebra', 0), named('"Attention" again', 1), named('Émergent abilities', 2), named('apple', 3), named('Apple', 4), named('bert', 5)];
+    expect(sortPapers(list, 'title').map((p) => p.title)).toEqual(['apple', 'Apple', '"Attention" again', 'bert', 'Émergent abilities', 'zebra']);
+    // The library itself, in newest order, is not copied.
+    expect(sortPapers(papers, 'newest')).toBe(papers);
   });
 });

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.js';
+import { nearest } from './suggest.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -38,7 +39,10 @@ export function parseCommandArgs(argv: string[], options: OptionSpec): Parsed {
     const dashValue = /^Option '(-[^']*)' argument is ambiguous/.exec(msg);
     if (dashValue) throw new UsageError(`${dashValue[1]} needs a value (for a value that starts with '-', write ${dashValue[1]}=VALUE)`);
     // parseArgs messages run several sentences ("… To specify a positional argument …"); keep the first.
-    throw new UsageError(msg.split(/\.\s|\n/)[0]!.replace(/\.$/, ''));
+    const first = msg.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
+    const unknown = /^Unknown option '--([^'=]+)'/.exec(first)?.[1];
+    const near = unknown !== undefined ? nearest(unknown, ['help', ...Object.keys(options)]) : undefined;
+    throw new UsageError(near ? `${first}; did you mean \`--${near}\`?` : first);
   }
 }
 

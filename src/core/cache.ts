@@ -50,8 +50,11 @@ interface CacheRecord {
 }
 
 export interface DigestCache {
-  /** The digest as cached for this exact version of the file, or null. `text` is the file's decoded text. */
-  load(file: string, signature: string, text: string): Digest | null;
+  /**
+   * The digest as cached for this exact version of the file, or null. `text` is the file's decoded
+   * text, `mtimeMs` its modification time (which dates the digest; the signature covers it).
+   */
+  load(file: string, signature: string, text: string, mtimeMs: number): Digest | null;
   /**
    * Records a freshly parsed digest. Fills in its entries' ids and links (buildLibrary then reuses
    * them instead of recomputing). Never throws.
@@ -132,7 +135,7 @@ export function openDigestCache(dir: string): DigestCache {
   let prepared = false;
 
   return {
-    load(file, signature, text) {
+    load(file, signature, text, mtimeMs) {
       const records = recordsDir();
       if (!records) return null;
       let record: CacheRecord | null;
@@ -144,7 +147,7 @@ export function openDigestCache(dir: string): DigestCache {
       }
       if (!record || record.file !== file || record.signature !== signature) return null;
       if (!spansFit(record.spans, text.length)) return null;
-      return digestFromLayout(text, file, { date: record.date, spans: record.spans, warnings: record.warnings }, record);
+      return digestFromLayout(text, file, { date: record.date, spans: record.spans, warnings: record.warnings }, record, mtimeMs);
     },
 
     store(file, signature, layout, digest) {

@@ -43,6 +43,7 @@ export function createLibraryBuilder(): LibraryBuilder {
           title: entry.title,
           abstract: entry.abstract,
           dates: [digest.label],
+          days: [digest.day],
           sources: [digest.file],
           links: linksOf(entry),
         });
@@ -57,6 +58,7 @@ export function createLibraryBuilder(): LibraryBuilder {
       if (!p.sources.includes(digest.file)) {
         p.sources.push(digest.file);
         p.dates.push(digest.label);
+        p.days.push(digest.day);
       }
     }
   };

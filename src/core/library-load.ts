@@ -5,10 +5,11 @@ import { closeSync, readSync } from 'node:fs';
 import { openDigestCache } from './cache.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
-import { expandPaths, readDigestFile, type LoadOptions, type LoadProblem } from './load.js';
+import { expandPaths, readDigest, type LoadOptions, type LoadProblem } from './load.js';
 import { openRegularFile } from './regular-file.js';
-import { DigestError, digestOrderKey, scanDigest, textOfBytes } from './parse.js';
+import { DigestError, digestDay, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
+import { STDIN_PATH } from './parse.js';
 
 export interface LibraryLoad {
   /** Digest files found, in the order they are read. */
@@ -31,6 +32,11 @@ export interface LibraryLoad {
   papers(): Paper[];
   /** Labels of the digests loaded so far, newest first, each once (as views.digestDates gives them). */
   dates(): string[];
+  /**
+   * The digest days loaded so far, newest first, each once: the ISO day and its label (the first
+   * digest's, if two files share a day). What `[` / `]` step through; labels alone can repeat across years.
+   */
+  days(): { day: string; label: string }[];
   /** Paths and files that could not be used, so far. */
   readonly errors: readonly LoadProblem[];
   /** Files that loaded with something odd in them, so far. */
@@ -55,13 +61,17 @@ interface Planned {
  * the prefix does not (or the file cannot be read), and the caller reads the whole file instead.
  */
 export function peekDigestOrder(file: string): { order: number | null; bytes: number } {
+  // Stdin cannot be peeked at and read again: it is read whole at once.
+  if (file === STDIN_PATH) return { order: null, bytes: 0 };
   let fd: number;
   let size = 0;
+  let mtimeMs = 0;
   try {
     // Never blocks: a FIFO is refused here and reported by the full read.
     const opened = openRegularFile(file);
     fd = opened.fd;
     size = Number(opened.stats.size);
+    mtimeMs = Number(opened.stats.mtimeMs);
   } catch {
     return { order: null, bytes: 0 };
   }
@@ -74,7 +84,7 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
       if (end <= 0) return { order: null, bytes: size };
     }
     const layout = scanDigest(textOfBytes(peekBuffer.subarray(0, end)));
-    return { order: digestOrderKey(layout.date), bytes: size };
+    return { order: digestDay(layout.date, file, mtimeMs).order, bytes: size };
   } catch {
     return { order: null, bytes: size };
   } finally {
@@ -89,12 +99,12 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
   const errors: LoadProblem[] = [...pathErrors];
   const warnings: LoadProblem[] = [];
   let digestCount = 0;
-  const loaded: Pick<Digest, 'order' | 'file' | 'label'>[] = [];
+  const loaded: Pick<Digest, 'order' | 'file' | 'label' | 'day'>[] = [];
   const builder = createLibraryBuilder();
 
   const read = (file: string): NonNullable<Planned['read']> => {
     try {
-      return { digest: readDigestFile(file, cache) };
+      return { digest: readDigest(file, cache) };
     } catch (err) {
       if (!(err instanceof DigestError)) throw err;
       return { error: err.message };
@@ -123,7 +133,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     }
     const digest = result.digest;
     digestCount++;
-    loaded.push({ order: digest.order, file: digest.file, label: digest.label });
+    loaded.push({ order: digest.order, file: digest.file, label: digest.label, day: digest.day });
     for (const w of digest.warnings) warnings.push({ path: p.file, message: `${p.file}: ${w}` });
     builder.add(digest);
   };
@@ -151,6 +161,11 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     },
     papers: () => builder.papers(),
     dates: () => [...new Set(loaded.sort(compareDigests).map((d) => d.label))],
+    days: () => {
+      const byDay = new Map<string, string>();
+      for (const d of loaded.sort(compareDigests)) if (!byDay.has(d.day)) byDay.set(d.day, d.label);
+      return [...byDay].map(([day, label]) => ({ day, label }));
+    },
     errors,
     warnings,
   };

@@ -7,6 +7,11 @@ import { fileKind, NotRegularFileError, openRegularFile } from './regular-file.j
 import { packageRoot } from './package-root.js';
 import { checkDigestBytes, DigestError, digestFromLayout, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
+import { STDIN_PATH } from './parse.js';
+import { readStdinBytes } from './stdin.js';
+
+/** `-` as a PATH: a digest on standard input. */
+export { STDIN_PATH };
 
 /** A problem with one input path; `message` is a complete line for stderr. */
 export interface LoadProblem {
@@ -53,6 +58,10 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
     errors.push({ path: shown, message: `${shown}: ${new NotRegularFileError(kind).message}; skipped` });
   };
   for (const p of paths) {
+    if (p === STDIN_PATH) {
+      add(STDIN_PATH);
+      continue;
+    }
     const abs = resolve(p);
     try {
       const st = statSync(abs);
@@ -89,7 +98,7 @@ const SHARED_MAX = 8 << 20;
 let shared: Buffer | undefined;
 
 /** A file's bytes (a view valid until the next call) and its signature before and after the read. */
-function readFileBytes(file: string): { bytes: Buffer; signature: string; unchanged: boolean } {
+function readFileBytes(file: string): { bytes: Buffer; signature: string; unchanged: boolean; mtimeMs: number } {
   let fd: number;
   let before: BigIntStats;
   try {
@@ -115,7 +124,8 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
     }
     if (buf.length <= SHARED_MAX) shared = buf;
     const signature = fileSignature(before);
-    return { bytes: buf.subarray(0, length), signature, unchanged: fileSignature(fstatSync(fd, { bigint: true })) === signature };
+    const unchanged = fileSignature(fstatSync(fd, { bigint: true })) === signature;
+    return { bytes: buf.subarray(0, length), signature, unchanged, mtimeMs: Number(before.mtimeNs / 1_000_000n) };
   } catch (err) {
     throw err instanceof DigestError ? err : new DigestError(describeFsError(err));
   } finally {
@@ -125,19 +135,28 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
 
 /** Reads and parses one digest, through the cache when one is given. Throws DigestError. */
 export function readDigestFile(file: string, cache: DigestCache | null = null): Digest {
-  const { bytes, signature, unchanged } = readFileBytes(file);
+  const { bytes, signature, unchanged, mtimeMs } = readFileBytes(file);
   let text: string | undefined;
   if (cache && unchanged) {
     text = textOfBytes(bytes);
-    const hit = cache.load(file, signature, text);
+    const hit = cache.load(file, signature, text, mtimeMs);
     if (hit) return hit;
   }
   checkDigestBytes(bytes);
   text ??= textOfBytes(bytes);
   const layout = scanDigest(text);
-  const digest = digestFromLayout(text, file, layout);
+  const digest = digestFromLayout(text, file, layout, undefined, mtimeMs);
   if (cache && unchanged) cache.store(file, signature, layout, digest);
   return digest;
+}
+
+/** readDigestFile, or for `-` the digest on stdin (read once, whole, never cached). */
+export function readDigest(file: string, cache: DigestCache | null = null): Digest {
+  if (file !== STDIN_PATH) return readDigestFile(file, cache);
+  const bytes = readStdinBytes();
+  checkDigestBytes(bytes);
+  const text = textOfBytes(bytes);
+  return digestFromLayout(text, file, scanDigest(text));
 }
 
 /** Reads every path; a bad file is reported and skipped, never fatal on its own. */
@@ -148,7 +167,7 @@ export function loadLibrary(paths: readonly string[], options: LoadOptions = {})
   const warnings: LoadProblem[] = [];
   for (const file of files) {
     try {
-      const digest = readDigestFile(file, cache);
+      const digest = readDigest(file, cache);
       digests.push(digest);
       for (const w of digest.warnings) warnings.push({ path: file, message: `${file}: ${w}` });
     } catch (err) {

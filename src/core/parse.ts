@@ -1,4 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
+import { resolveDigestDay, type DigestDay } from './digest-date.js';
 import type { Digest, DigestEntry } from './types.js';
 
 /** Raised for a file that cannot be a digest at all; the message is shown as-is after the file name. */
@@ -37,14 +38,20 @@ export function parseDate(line: string): { month: number; day: number; year: num
   return { month, day, year: m[3] ? Number(m[3]) : null };
 }
 
-/** Larger is newer. Year-less dates compare within a year; undated digests sort after dated ones. */
-export function digestOrderKey(date: string | null): number {
+/**
+ * The full date of a digest with this date line (or none), file and modification time; see
+ * resolveDigestDay. `order` is its sort key, larger = newer.
+ */
+export function digestDay(date: string | null, file: string, mtimeMs: number): DigestDay {
   const d = date ? parseDate(date) : null;
-  if (!d) return -1;
-  return (d.year ?? 0) * 10_000 + d.month * 100 + d.day;
+  return resolveDigestDay(d && date ? { text: date, ...d } : null, file, mtimeMs);
 }
 
+/** The path that names standard input (`paperterm list -`); an undated digest read from it is labelled "stdin". */
+export const STDIN_PATH = '-';
+
 export function labelFromFile(file: string): string {
+  if (file === STDIN_PATH) return 'stdin';
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.replace(/\.[^.]*$/, '') || base;
 }
@@ -295,7 +302,13 @@ function hasProse(spans: readonly number[]): boolean {
  * The digest a layout describes; `text` must be the very text the layout was scanned from. A cache
  * passes the entries' ids and links along, so that they are built whole rather than grown.
  */
-export function digestFromLayout(text: string, file: string, layout: DigestLayout, derived?: { ids: string[]; links: string[][] }): Digest {
+export function digestFromLayout(
+  text: string,
+  file: string,
+  layout: DigestLayout,
+  derived?: { ids: string[]; links: string[][] },
+  mtimeMs: number = Date.now(),
+): Digest {
   const { date, spans, warnings } = layout;
   const entries: DigestEntry[] = [];
   for (let k = 0; k < spans.length; k += 4) {
@@ -305,10 +318,14 @@ export function digestFromLayout(text: string, file: string, layout: DigestLayou
     const rank = entries.length;
     entries.push(derived ? { title, abstract, rank, id: derived.ids[rank], links: derived.links[rank] } : { title, abstract, rank });
   }
-  return { file, date, label: date ?? labelFromFile(file), order: digestOrderKey(date), entries, warnings };
+  const { day, inferred, label, order } = digestDay(date, file, mtimeMs);
+  return { file, date, day, inferred, label, order, entries, warnings };
 }
 
-/** Parses one digest's text (see scanDigest). Throws DigestError when no entry is found. */
-export function parseDigest(text: string, file: string): Digest {
-  return digestFromLayout(text, file, scanDigest(text));
+/**
+ * Parses one digest's text (see scanDigest). `mtimeMs`, the file's modification time, dates it when
+ * its date line has no year (or it has no date line). Throws DigestError when no entry is found.
+ */
+export function parseDigest(text: string, file: string, mtimeMs: number = Date.now()): Digest {
+  return digestFromLayout(text, file, scanDigest(text), undefined, mtimeMs);
 }

@@ -18,9 +18,16 @@ export interface Digest {
   file: string;
   /** The date line as written ("Mar 18"), or null when the digest has none. */
   date: string | null;
-  /** What the user sees: the date, or the file name without extension. */
+  /**
+   * Its full date, ISO `YYYY-MM-DD`: the date line with the year from the file name or modification
+   * time, or for an undated digest the file's modification day (see core/digest-date.ts).
+   */
+  day: string;
+  /** True when `day` is the file's modification day because the digest has no date. */
+  inferred: boolean;
+  /** What the user sees: the date line as written, or the inferred day as `Mar 18?`. */
   label: string;
-  /** Sort key, larger = newer; see digestOrderKey. */
+  /** Sort key, larger = newer: days since 1970-01-01 (see digestDay). */
   order: number;
   entries: DigestEntry[];
   warnings: string[];
@@ -34,6 +41,8 @@ export interface Paper {
   abstract: string;
   /** Labels of the digests it appeared in, newest first. */
   dates: string[];
+  /** Full ISO dates (`YYYY-MM-DD`) of those digests, in the same order as dates. */
+  days: string[];
   /** Files it was read from, in the same order as dates. */
   sources: string[];
   links: string[];

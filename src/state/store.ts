@@ -6,7 +6,7 @@ import { CONF_CONFIG_NAME, stateFilePath } from './location.js';
 import { LockError, withFileLock } from './lock.js';
 import { applyEdits, mergeRecords, recordsEqual, toMarkMap, withChangedMarks, type EditOutcome } from './records.js';
 import type { MarkSnapshot } from './snapshot.js';
-import { marksOf, type MarkEdit, type MarkField, type MarkMap, type PaperRecord, type Records } from './types.js';
+import { MARK_FIELDS, marksOf, type MarkEdit, type MarkField, type MarkMap, type PaperRecord, type Records, type Stamp } from './types.js';
 
 type ConfClass = typeof Conf;
 type StateConf = Conf<Record<string, unknown>>;
@@ -128,9 +128,56 @@ export class StateStore {
   /** Applies edits in order as one change, saved before returning. */
   apply(edits: readonly MarkEdit[]): ApplyResult {
     const now = this.#now();
+    return this.#commit(now, (records) => applyEdits(records, edits, now));
+  }
+
+  /**
+   * Merges marks from elsewhere (another machine's export) by the rule every write uses: the newest
+   * change per paper and field wins, an unmark included. `changed` lists the fields whose value
+   * changed; a newer stamp of the same value is kept quietly. Importing the same marks twice
+   * changes nothing the second time.
+   */
+  importRecords(incoming: Records): ApplyResult {
+    return this.#commit(this.#now(), (records) => {
+      const changed: MarkEdit[] = [];
+      const undo: MarkEdit[] = [];
+      let stamps = false;
+      for (const [id, theirs] of incoming) {
+        const before = records.get(id);
+        // As mergeRecords, except that a tie keeps ours: the same change seen twice.
+        const next: { read?: Stamp; starred?: Stamp } = {};
+        for (const field of MARK_FIELDS) {
+          const a = before?.[field];
+          const b = theirs[field];
+          const winner = !a ? b : !b ? a : b.at > a.at ? b : a;
+          if (winner) next[field] = winner;
+          if (winner !== a) {
+            stamps = true;
+            if ((winner?.value ?? false) !== (a?.value ?? false)) {
+              changed.push({ id, field, value: winner?.value ?? false });
+              undo.push({ id, field, value: a?.value ?? false });
+            }
+          }
+        }
+        if (next.read !== before?.read || next.starred !== before?.starred) records.set(id, next);
+      }
+      return { changed, undo, stamps };
+    });
+  }
+
+  /**
+   * Runs one change under the lock: re-reads what other processes wrote, applies `change` to the
+   * working copy, writes it. Without the lock or the disk, the change is kept in memory.
+   */
+  #commit(now: number, change: (records: Map<string, PaperRecord>) => EditOutcome & { stamps?: boolean }): ApplyResult {
     let remerged = false;
     let outcome: EditOutcome;
     let failure: unknown;
+    const run = (): EditOutcome => {
+      const result = change(this.#records);
+      if (result.changed.length > 0 || result.stamps) this.#dirty = true;
+      return result;
+    };
     try {
       [outcome, failure] = withFileLock(lockPathFor(this.path), (): [EditOutcome, unknown] => {
         // Re-read only if someone else wrote since we last read or wrote the file.
@@ -139,8 +186,7 @@ export class StateStore {
           this.#warnings.push(...disk.warnings);
           remerged = this.#mergeFromDisk(disk.records, disk.identity);
         }
-        const result = applyEdits(this.#records, edits, now);
-        if (result.changed.length > 0) this.#dirty = true;
+        const result = run();
         if (!this.#dirty) return [result, undefined];
         try {
           this.#write(this.#records);
@@ -154,8 +200,7 @@ export class StateStore {
     } catch (err) {
       // Nothing was applied yet: the lock or the file could not be used.
       failure = err;
-      outcome = applyEdits(this.#records, edits, now);
-      if (outcome.changed.length > 0) this.#dirty = true;
+      outcome = run();
     }
     if (failure === undefined) {
       if (this.#saveProblem !== undefined) {
@@ -239,6 +284,9 @@ export interface ReadOnlyState {
   marks: MarkMap;
   /** One-line messages: a damaged or newer file (left as it is), or why the store could not be read. */
   warnings: string[];
+
+  /** Every field's last change, unmarks included (what `marks export` writes). */
+  records: Records;
 }
 
 /** For commands that only show marks: no conf, no lock, nothing on disk changed whatever is found. */
@@ -247,5 +295,5 @@ export function readMarks(dir: string): ReadOnlyState {
   const loaded = loadStateFile(path);
   const warnings = loaded.warnings.map((w) => w.message);
   if (loaded.unusable) warnings.push(loaded.unusable);
-  return { path, marks: toMarkMap(loaded.records), warnings };
+  return { path, marks: toMarkMap(loaded.records), records: loaded.records, warnings };
 }

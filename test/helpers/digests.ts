@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -38,4 +38,33 @@ export function layoutB(entries: [string, string][]): string {
   const lines = entries.flat();
   lines[0] = `Subscribe${lines[0]}`;
   return ['Get trending papers in your email inbox once a day!', 'Get trending papers in your email inbox!', ...lines].join('\n');
+}
+
+/** Local noon of a calendar day (month 1-12): a file time that dates to that day in any time zone the tests run in. */
+export function localNoon(year: number, month: number, day: number): Date {
+  return new Date(year, month - 1, day, 12);
+}
+
+/**
+ * The sample digests copied into a temp dir with set modification times (a checkout gives them the
+ * checkout's time, and the undated digest is dated by it). By default the dated ones were written on
+ * their day in 2025 and the undated one on Mar 10, 2025: it then sorts last, as "Mar 10?".
+ */
+export function pinnedSamples(times: Partial<Record<keyof typeof SAMPLES, Date>> = {}): { dir: string; files: typeof SAMPLES } {
+  const dir = tempDir('paperterm-samples-');
+  const at: Record<keyof typeof SAMPLES, Date> = {
+    mar18: localNoon(2025, 3, 18),
+    mar17: localNoon(2025, 3, 17),
+    mar14: localNoon(2025, 3, 14),
+    undated: localNoon(2025, 3, 10),
+    ...times,
+  };
+  const files = { ...SAMPLES };
+  for (const key of Object.keys(SAMPLES) as (keyof typeof SAMPLES)[]) {
+    const target = join(dir, SAMPLES[key].split(/[\\/]/).pop()!);
+    copyFileSync(SAMPLES[key], target);
+    utimesSync(target, at[key], at[key]);
+    files[key] = target;
+  }
+  return { dir, files };
 }

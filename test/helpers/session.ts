@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { loadLibrary } from '../../src/core/load.js';
 import type { Paper } from '../../src/core/types.js';
 import { createSearchEngine, type SearchEngine } from '../../src/search/engine.js';
@@ -5,13 +6,18 @@ import { openStateStore, type StateStore } from '../../src/state/index.js';
 import { ReaderSession, type MarkStore, type Measure, type SessionOptions } from '../../src/ui/reader/session.js';
 import { digestDates } from '../../src/ui/reader/views.js';
 import { makeTempDir } from '../state-helpers.js';
-import { SAMPLE_DIR } from './digests.js';
+import { pinnedSamples } from './digests.js';
 
-/** The real sample digests, loaded once per test file. */
+/**
+ * The real sample digests, loaded once per test file, with set file times (Mar 18 newest, the
+ * undated digest last as "Mar 10?"): a checkout's times would date the undated one to today.
+ */
 let sample: { papers: Paper[]; dates: string[] } | undefined;
 export function sampleLibrary(): { papers: Paper[]; dates: string[] } {
   if (!sample) {
-    const loaded = loadLibrary([SAMPLE_DIR]);
+    const pinned = pinnedSamples();
+    const loaded = loadLibrary([pinned.dir]);
+    rmSync(pinned.dir, { recursive: true, force: true });
     sample = { papers: loaded.papers, dates: digestDates(loaded.digests) };
   }
   return sample;

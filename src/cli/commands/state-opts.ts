@@ -1,5 +1,7 @@
 import { terminalLine } from '../../core/terminal-text.js';
+import type { Paper } from '../../core/types.js';
 import { stateDir } from '../../state/location.js';
+import { readSeen, unseenIds } from '../../state/seen.js';
 import { openStateStore, readMarks, type StateStore } from '../../state/store.js';
 import { marksOf, type MarkMap } from '../../state/types.js';
 import type { OptionSpec, Parsed } from '../args.js';
@@ -22,6 +24,13 @@ export function stateDirFromArgs(values: Parsed['values'], io: Io): string {
 
 function warn(io: Io, warnings: readonly string[]): void {
   for (const w of warnings) io.err(`paperterm: warning: ${terminalLine(w)}\n`);
+}
+
+/** The ids of `papers` the reader has not seen yet (list --new); reads seen.json, never writes it. */
+export function newPaperIds(papers: readonly Paper[], values: Parsed['values'], io: Io): Set<string> {
+  const seen = readSeen(stateDirFromArgs(values, io));
+  warn(io, seen.warnings);
+  return unseenIds(seen, papers.map((p) => p.id));
 }
 
 /** Marks for a command that only shows them (list, search); problems become warnings, never failures. */

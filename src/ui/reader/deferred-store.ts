@@ -1,6 +1,6 @@
 import type { ApplyResult, StateWarning } from '../../state/store.js';
 import { marksOf, type MarkEdit, type MarkMap, type Marks } from '../../state/types.js';
-import type { MarkStore } from './session.js';
+import type { MarkStore } from './types.js';
 
 /**
  * The marks store for the first frame. Opening the writable store loads conf, which costs ~100–300

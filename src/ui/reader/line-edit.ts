@@ -1,4 +1,4 @@
-import type { Command } from './keymap.js';
+import type { Command } from './key/bindings.js';
 
 /**
  * The search line's text and cursor. Edited by `editLine`, which is pure: the session applies every

@@ -1,4 +1,4 @@
-import type { Command, Mode } from './keymap.js';
+import type { Command, Mode } from './key/bindings.js';
 import { computeLayout, type Layout } from './layout.js';
 
 /**
@@ -28,8 +28,17 @@ export type ReaderAction =
    * and the help overlay take at the current width: scrolling stops at their end.
    */
   | { type: 'command'; command: Command; detailLines: number; helpLines: number }
-  /** The view's papers changed (a search, a filter); keeps `cursor` when given, else the old index. */
-  | { type: 'listChanged'; count: number; cursor?: number };
+  /**
+   * The view's papers changed (a search, a filter); keeps `cursor` when given, else the old index,
+   * and the list's scroll at `top` when given, else where it was. The detail starts at its top.
+   */
+  | { type: 'listChanged'; count: number; cursor?: number; top?: number }
+  /** Papers were appended to the list (more of a search fetched, more of the library read): nothing shown moves. */
+  | { type: 'listGrew'; count: number }
+  /** Selects the paper at `cursor` (n and p: the next unread paper), scrolling only as far as needed. */
+  | { type: 'select'; cursor: number }
+  /** Gives a pane the focus (the search line works on the list); the detail only when there is a paper. */
+  | { type: 'focus'; focus: 'list' | 'detail' };
 
 export function initialState(cols: number, rows: number, count: number): ReaderState {
   return { cols, rows, count, cursor: 0, top: 0, focus: 'list', detailTop: 0, help: false, helpTop: 0 };
@@ -40,7 +49,7 @@ export function modeOf(state: ReaderState): Mode {
   return state.help ? 'help' : state.focus;
 }
 
-/** The commands `reduce` handles; session.ts runs the rest (marks, views, search) and the app quit, redraw and suspend. */
+/** The commands `reduce` handles; dispatch.ts runs the rest (marks, views, search) and the app quit, redraw and suspend. */
 export const REDUCED_COMMANDS: ReadonlySet<Command> = new Set<Command>([
   'down',
   'up',
@@ -190,7 +199,14 @@ export function reduce(state: ReaderState, action: ReaderAction): ReaderState {
       return command(state, action.command, action.detailLines, action.helpLines);
     case 'listChanged': {
       const next = { ...state, count: action.count, focus: action.count === 0 ? ('list' as const) : state.focus };
-      return { ...settleList(next, action.cursor ?? state.cursor, state.top), detailTop: 0 };
+      return { ...settleList(next, action.cursor ?? state.cursor, action.top ?? state.top), detailTop: 0 };
     }
+    case 'listGrew':
+      return action.count === state.count ? state : settleList({ ...state, count: action.count }, state.cursor, state.top);
+    case 'select':
+      return settleList(state, action.cursor, state.top);
+    case 'focus':
+      if (action.focus === state.focus || (action.focus === 'detail' && state.count === 0)) return state;
+      return { ...state, focus: action.focus };
   }
 }

@@ -38,6 +38,20 @@ export function inView(view: View, paper: Paper, marks: MarkMap): boolean {
   }
 }
 
+/**
+ * The date to show beside a paper in a view: in a single digest that digest's (the paper may have
+ * been in newer ones too), elsewhere the paper's newest.
+ */
+export function dateIn(view: View): (paper: Paper) => string | undefined {
+  if (view.kind === 'date') {
+    const date = view.date;
+    return () => date;
+  }
+  return newestDate;
+}
+
+const newestDate = (paper: Paper): string | undefined => paper.dates[0];
+
 /** The digests' labels, newest first, each once (two files of the same day share a label). */
 export function digestDates(digests: readonly Digest[]): string[] {
   return [...new Set(sortDigests(digests).map((d) => d.label))];

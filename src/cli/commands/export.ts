@@ -1,0 +1,83 @@
+import type { Paper } from '../../core/types.js';
+import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../../export/formats.js';
+import { createSearchEngine } from '../../search/engine.js';
+import { marksOf } from '../../state/types.js';
+import { parseCommandArgs } from '../args.js';
+import { FatalError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadOrFail } from '../load-or-fail.js';
+import { writeOutput } from '../output.js';
+import { nearest } from '../suggest.js';
+import { readMarksForCli, STATE_OPTIONS } from './state-opts.js';
+
+export const EXPORT_HELP = `paperterm export [PATH...] [--starred|--unread|--all] [--date LABEL] [--query Q]
+                 --format markdown|json|bibtex|csv [-o FILE]
+  Write papers as a Markdown reading list, one JSON array, BibTeX @misc entries or RFC 4180 CSV.
+  --all          every paper (the default)    --starred / --unread   only those (both: both)
+  --date LABEL   only papers in that digest ("Mar 18", or an undated digest's file name)
+  --query Q      only papers matching Q (as paperterm search), best match first
+  -f, --format   markdown, json, bibtex or csv; guessed from -o's extension (.md .json .bib .csv)
+  -o, --output FILE  write FILE atomically (all or nothing) instead of stdout
+  Exit code 1, and nothing written, when no paper is selected.`;
+
+const BY_EXTENSION: Record<string, ExportFormat> = { md: 'markdown', markdown: 'markdown', json: 'json', bib: 'bibtex', csv: 'csv' };
+
+function chooseFormat(flag: unknown, output: string | undefined): ExportFormat {
+  if (typeof flag === 'string') {
+    const format = EXPORT_FORMATS.find((f) => f === flag.toLowerCase()) ?? (flag.toLowerCase() === 'md' ? 'markdown' : undefined);
+    if (format) return format;
+    const near = nearest(flag, EXPORT_FORMATS);
+    throw new UsageError(`unknown --format '${flag}'${near ? `; did you mean \`${near}\`?` : ` (use ${EXPORT_FORMATS.join(', ')})`}`);
+  }
+  const ext = output?.match(/\.([^./\\]+)$/)?.[1]?.toLowerCase();
+  const guessed = ext !== undefined ? BY_EXTENSION[ext] : undefined;
+  if (guessed) return guessed;
+  throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
+}
+
+const normalLabel = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
+
+export function exportCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parseCommandArgs(argv, {
+    starred: { type: 'boolean' },
+    unread: { type: 'boolean' },
+    all: { type: 'boolean' },
+    date: { type: 'string' },
+    query: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    ...STATE_OPTIONS,
+  });
+  if (values.all && (values.starred || values.unread)) throw new UsageError('--all cannot be combined with --starred or --unread');
+  const output = typeof values.output === 'string' ? values.output : undefined;
+  if (output === '') throw new UsageError('--output needs a file name');
+  const format = chooseFormat(values.format, output);
+
+  const { papers: all, digests } = loadOrFail(positionals, io);
+  let papers: readonly Paper[] = all;
+  if (typeof values.date === 'string') {
+    const want = normalLabel(values.date);
+    const labels = [...new Set(digests.map((d) => d.label))];
+    const label = labels.find((l) => normalLabel(l) === want);
+    if (label === undefined) {
+      const near = nearest(values.date, labels);
+      throw new FatalError(`no digest dated '${values.date}'${near ? `; did you mean '${near}'?` : ` (loaded: ${labels.join(', ')})`}`, 2);
+    }
+    papers = papers.filter((p) => p.dates.includes(label));
+  }
+  const marks = readMarksForCli(values, io);
+  papers = papers.filter((p) => {
+    const m = marksOf(marks, p.id);
+    return (!values.unread || !m.read) && (!values.starred || m.starred);
+  });
+  if (typeof values.query === 'string' && values.query.trim() !== '') {
+    const { hits } = createSearchEngine(papers).search(values.query);
+    papers = hits.map((h) => papers[h.index]!);
+  }
+  if (papers.length === 0) {
+    io.err(`paperterm: no papers to export${output && output !== '-' ? `; ${output} left as it was` : ''}\n`);
+    return 1;
+  }
+  writeOutput(io, output, exportDocument(papers, format, (p) => marksOf(marks, p.id)));
+  return 0;
+}

@@ -1,0 +1,341 @@
+// "Papers like this one": TF-IDF vectors over each paper's title (weighted) and abstract, compared
+// by cosine. Local and deterministic. The index is built once, on the first query (a reader that
+// never asks pays nothing), as an inverted index: a query only visits the papers that share one of
+// its strongest terms, so it stays well under the 200 ms budget at 100,000 papers.
+import type { Paper } from '../core/types.js';
+import { isWordChar } from './tokens.js';
+
+/** A title word counts as this many abstract words: the title says what a paper is about. */
+const TITLE_WEIGHT = 3;
+/** Terms of the query paper used: its strongest ones carry the similarity, the rest only cost time. */
+const QUERY_TERMS = 48;
+
+// English function words and the boilerplate of abstracts ("we propose a novel method … results
+// show"): frequent everywhere, so they would make every paper look alike.
+const STOP_WORDS = new Set(
+  (
+    'a about above across after again against all almost also although always am among an and another any are as at be ' +
+    'because been before being below between both but by can could did do does doing done down during each either ' +
+    'else enough especially etc even ever every few for from further had has have having he her here hers him his how ' +
+    'however i if in into is it its itself just least less let like made make makes making many may might more most ' +
+    'much must my neither no nor not now of off often on once one only onto or other others otherwise our ours out ' +
+    'over own per rather same several shall she should since so some such than that the their theirs them themselves ' +
+    'then there therefore these they this those though through thus to too toward towards under until up upon us ' +
+    'use used uses using very via was we well were what when where whether which while who whom whose why will with ' +
+    'within without would yet you your ' +
+    // Words every abstract uses.
+    'abstract achieve achieved achieves address addresses approach approaches based benchmark benchmarks code ' +
+    'demonstrate demonstrates demonstrated effective effectiveness existing experiment experiments experimental ' +
+    'extensive first framework github http https improve improved improvement improvements introduce introduces ' +
+    'key large method methods new novel outperform outperforms paper performance present presents problem propose ' +
+    'proposed proposes provide provides publicly available recent recently result results show shows shown ' +
+    'significant significantly state art study task tasks work works www com io org'
+  ).split(' '),
+);
+
+// Terms are hashed, never kept as strings: at 100,000 papers the words and word pairs run to
+// millions, and a Map of them cost most of a minute to build. Hashes fall into TERM_BUCKETS;
+// two terms sharing a bucket only add a little noise to scores that rank many terms together.
+const TERM_BITS = 21;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashWord(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  // Signed 32-bit: small integers to V8, so Set lookups allocate nothing.
+  return h | 0;
+}
+
+const STOP_HASHES = new Set([...STOP_WORDS].map(hashWord));
+
+/** A pair of neighbouring words ("time series", "object detection"): phrases say more than their words. */
+function pairHash(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return h ^ (h >>> 16);
+}
+
+const bucketOf = (hash: number) => hash >>> (32 - TERM_BITS);
+
+/**
+ * Calls `emit(bucket)` for each term of `text`: its words (lowercased; stop words and bare numbers
+ * dropped; plurals folded, "models" → "model") and each pair of neighbouring kept words.
+ */
+export function scanTerms(text: string, emit: (bucket: number) => void, pairs = true): void {
+  // One pass per word: case folded, hashed, and the hashes before its last one and three letters
+  // kept, so a plural ending can be dropped without reading the word again.
+  const n = text.length;
+  let prev = 0;
+  let hasPrev = false;
+  let i = 0;
+  let c = n > 0 ? text.charCodeAt(0) : 0;
+  while (i < n) {
+    while (!isWordChar(c)) {
+      if (++i >= n) return;
+      c = text.charCodeAt(i);
+    }
+    const start = i;
+    let letters = false;
+    let h = FNV_OFFSET;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let c3 = 0;
+    while (i < n && isWordChar(c)) {
+      const l = lowerCode(c);
+      if (l > 57 || l < 48) letters = true;
+      p3 = p2;
+      p2 = p1;
+      p1 = h;
+      h = Math.imul(h ^ l, FNV_PRIME);
+      c3 = c2;
+      c2 = c1;
+      c1 = l;
+      c = ++i < n ? text.charCodeAt(i) : 0;
+    }
+    const len = i - start;
+    if (len < 2 || !letters) continue;
+    if (len > 3 && c1 === 115 /* s */) {
+      if (len > 4 && c3 === 105 && c2 === 101 /* "ies" → "y" */) h = Math.imul(p3 ^ 121, FNV_PRIME);
+      // Not "loss", "corpus", "analysis", "physics": a plural.
+      else if (!(c2 === 115 || c2 === 117 || c2 === 105 || (c3 === 105 && c2 === 99))) h = p1;
+    }
+    h |= 0;
+    if (STOP_HASHES.has(h)) continue;
+    emit(bucketOf(h));
+    if (hasPrev && pairs) emit(bucketOf(pairHash(prev, h)));
+    prev = h;
+    hasPrev = true;
+  }
+}
+
+// Lowercase of each UTF-16 code unit, as String#toLowerCase gives it when it stays one unit; filled
+// on first sight (0 = not yet).
+const LOWER = new Uint16Array(65536);
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let l = LOWER[c]!;
+  if (l === 0) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : c;
+    LOWER[c] = l;
+  }
+  return l;
+}
+
+export interface SimilarHit {
+  /** Index into the papers the index was built over. */
+  index: number;
+  /** Cosine similarity, 0 to 1 (1: the same words in the same proportions). */
+  score: number;
+}
+
+export interface SimilarIndex {
+  /** The papers most like papers[index], most similar first; never the paper itself. */
+  similar(index: number, limit?: number): SimilarHit[];
+  /** Builds the index now (it is otherwise built on the first query). Returns the time it took in ms. */
+  build(): number;
+  readonly built: boolean;
+}
+
+interface Built {
+  /** Dense id of each term bucket found in two papers or more; -1 for the others. */
+  dense: Int32Array;
+  /** By dense id. */
+  idf: Float32Array;
+  /** The idf of a term found in one paper only. */
+  singleIdf: number;
+  /** Postings of dense term t: docs postingDoc[postingStart[t] .. postingStart[t+1]) with their weights. */
+  postingStart: Int32Array;
+  postingDoc: Int32Array;
+  postingWeight: Float32Array;
+  scores: Float32Array;
+}
+
+/**
+ * A paper's distinct terms and their counts (title terms TITLE_WEIGHT times), written to
+ * `terms`/`counts` from 0; returns how many. `buf` is scratch space, grown as needed.
+ */
+class TermCounter {
+  buf = new Int32Array(4096);
+  terms = new Int32Array(4096);
+  counts = new Uint16Array(4096);
+  private used = 0;
+  private weight = 1;
+  private readonly push = (bucket: number) => {
+    if (this.used + this.weight > this.buf.length) {
+      const b = new Int32Array(this.buf.length * 2);
+      b.set(this.buf);
+      this.buf = b;
+    }
+    for (let w = 0; w < this.weight; w++) this.buf[this.used++] = bucket;
+  };
+
+  count(p: Paper): number {
+    this.used = 0;
+    this.weight = TITLE_WEIGHT;
+    scanTerms(p.title, this.push);
+    this.weight = 1;
+    // Word pairs from the title only: an abstract's pairs improved rankings a little on the samples
+    // but doubled the build (most of them occur once in a library and only cost time).
+    scanTerms(p.abstract, this.push, false);
+    const sorted = this.buf.subarray(0, this.used).sort();
+    if (this.terms.length < this.used) {
+      this.terms = new Int32Array(this.buf.length);
+      this.counts = new Uint16Array(this.buf.length);
+    }
+    let distinct = 0;
+    for (let k = 0; k < sorted.length; ) {
+      const t = sorted[k]!;
+      let j = k + 1;
+      while (j < sorted.length && sorted[j] === t) j++;
+      this.terms[distinct] = t;
+      this.counts[distinct] = Math.min(j - k, 65535);
+      distinct++;
+      k = j;
+    }
+    return distinct;
+  }
+}
+
+const tfWeight = (count: number) => 1 + Math.log(count);
+
+function buildIndex(papers: readonly Paper[]): Built {
+  const n = papers.length;
+  const v = 1 << TERM_BITS;
+  const counter = new TermCounter();
+  // Each paper's distinct terms and counts, flat: paper d holds [docStart[d], docStart[d+1]).
+  const docStart = new Int32Array(n + 1);
+  let terms = new Int32Array(1 << 16);
+  let counts = new Uint16Array(1 << 16);
+  let used = 0;
+  const df = new Int32Array(v);
+  for (let d = 0; d < n; d++) {
+    const k = counter.count(papers[d]!);
+    if (used + k > terms.length) {
+      const size = Math.max(terms.length * 2, used + k);
+      const t2 = new Int32Array(size);
+      t2.set(terms.subarray(0, used));
+      terms = t2;
+      const c2 = new Uint16Array(size);
+      c2.set(counts.subarray(0, used));
+      counts = c2;
+    }
+    terms.set(counter.terms.subarray(0, k), used);
+    counts.set(counter.counts.subarray(0, k), used);
+    for (let j = 0; j < k; j++) df[counter.terms[j]!]!++;
+    used += k;
+    docStart[d + 1] = used;
+  }
+  // A term in one paper only can never make two papers alike: it counts in the paper's norm but
+  // gets no postings (model names, typos and most title word pairs of a large library). The others
+  // get dense ids, so the arrays the second pass hits at random are small enough to stay in cache.
+  const dense = new Int32Array(v).fill(-1);
+  let m = 0;
+  for (let t = 0; t < v; t++) if (df[t]! > 1) dense[t] = m++;
+  const idf = new Float32Array(m);
+  const postingStart = new Int32Array(m + 1);
+  for (let t = 0; t < v; t++) {
+    const id = dense[t]!;
+    if (id < 0) continue;
+    idf[id] = Math.log(1 + n / df[t]!);
+    postingStart[id + 1] = df[t]!;
+  }
+  for (let id = 0; id < m; id++) postingStart[id + 1]! += postingStart[id]!;
+  const singleIdf = Math.log(1 + n);
+  for (let k = 0; k < used; k++) terms[k] = dense[terms[k]!]!;
+  const total = postingStart[m]!;
+  const postingDoc = new Int32Array(total);
+  const postingWeight = new Float32Array(total);
+  const fill = postingStart.slice(0, m);
+  for (let d = 0; d < n; d++) {
+    let norm = 0;
+    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
+      const t = terms[k]!;
+      const w = tfWeight(counts[k]!) * (t < 0 ? singleIdf : idf[t]!);
+      norm += w * w;
+    }
+    if (norm === 0) continue;
+    const inv = 1 / Math.sqrt(norm);
+    for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
+      const t = terms[k]!;
+      if (t < 0) continue;
+      const at = fill[t]!++;
+      postingDoc[at] = d;
+      postingWeight[at] = tfWeight(counts[k]!) * idf[t]! * inv;
+    }
+  }
+  return { dense, idf, singleIdf, postingStart, postingDoc, postingWeight, scores: new Float32Array(n) };
+}
+
+/** A similarity index over `papers` (kept by reference: do not change the array afterwards). */
+export function createSimilarIndex(papers: readonly Paper[]): SimilarIndex {
+  let built: Built | null = null;
+  const ensure = (): Built => (built ??= buildIndex(papers));
+
+  return {
+    get built() {
+      return built !== null;
+    },
+    build() {
+      const t = performance.now();
+      ensure();
+      return performance.now() - t;
+    },
+    similar(index, limit = 10) {
+      const paper = papers[index];
+      if (!paper || limit < 1) return [];
+      const b = ensure();
+      const counter = new TermCounter();
+      const distinct = counter.count(paper);
+      // The query vector, normalised over all its terms, then cut to its strongest ones.
+      const q: { t: number; w: number }[] = [];
+      let norm = 0;
+      for (let j = 0; j < distinct; j++) {
+        const t = b.dense[counter.terms[j]!]!;
+        const w = tfWeight(counter.counts[j]!) * (t < 0 ? b.singleIdf : b.idf[t]!);
+        norm += w * w;
+        if (t >= 0) q.push({ t, w });
+      }
+      if (norm === 0 || q.length === 0) return [];
+      q.sort((x, y) => y.w - x.w || x.t - y.t);
+      q.length = Math.min(q.length, QUERY_TERMS);
+      const inv = 1 / Math.sqrt(norm);
+      const { scores, postingStart, postingDoc, postingWeight } = b;
+      const touched: number[] = [];
+      for (const { t, w } of q) {
+        const qw = w * inv;
+        for (let k = postingStart[t]!; k < postingStart[t + 1]!; k++) {
+          const d = postingDoc[k]!;
+          if (scores[d] === 0) touched.push(d);
+          scores[d]! += qw * postingWeight[k]!;
+        }
+      }
+      const hits: SimilarHit[] = [];
+      for (const d of touched) {
+        const score = scores[d]!;
+        scores[d] = 0;
+        if (d === index) continue;
+        if (hits.length < limit) {
+          hits.push({ index: d, score });
+          if (hits.length === limit) hits.sort(byScore);
+        } else if (score > hits[limit - 1]!.score || (score === hits[limit - 1]!.score && d < hits[limit - 1]!.index)) {
+          hits[limit - 1] = { index: d, score };
+          // Insertion step: the list stays sorted with one element out of place.
+          for (let i = limit - 1; i > 0 && byScore(hits[i]!, hits[i - 1]!) < 0; i--) [hits[i], hits[i - 1]] = [hits[i - 1]!, hits[i]!];
+        }
+      }
+      hits.sort(byScore);
+      // Float32 sums can pass 1 by a rounding error.
+      for (const h of hits) h.score = Math.min(1, h.score);
+      return hits;
+    },
+  };
+}
+
+// Ties by index: papers earlier in the library (newer) first, so results never depend on chance.
+const byScore = (a: SimilarHit, b: SimilarHit) => b.score - a.score || a.index - b.index;

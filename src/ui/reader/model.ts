@@ -1,0 +1,88 @@
+import type { Paper } from '../../core/types.js';
+import { listForView, type VisibleList } from './library-view.js';
+import { initialState, reduce, type ReaderAction, type ReaderState } from './navigation.js';
+import { sortPapers, type Order } from './order.js';
+import type { StoreLink } from './store-link.js';
+import type { Status } from './types.js';
+import { ALL, dateIn, type View } from './views.js';
+import { summarize } from './words.js';
+
+/**
+ * The state the concerns of a session share: the library, the list shown and the place in it, the
+ * view, the status line. The place (`nav`) changes only through the navigation reducer.
+ */
+export class ReaderModel {
+  papers: readonly Paper[];
+  /** Digest labels, newest first. */
+  dates: readonly string[];
+  loading: number | null;
+  readonly store: StoreLink;
+  view: View = ALL;
+  /** The order of a view's papers (S); a search's results are best match first whatever it is. */
+  order: Order = 'newest';
+  list: VisibleList;
+  status: Status | undefined;
+  disposed = false;
+  #nav: ReaderState;
+  #dateOf: { view: View; of: (paper: Paper) => string | undefined } | undefined;
+  /** The library in `order`, kept while neither changes (sorting 100,000 titles takes ~0.2 s). */
+  #sorted: { papers: readonly Paper[]; order: Order; sorted: readonly Paper[] } | undefined;
+
+  constructor(o: { papers: readonly Paper[]; dates: readonly string[]; loading: number | null; store: StoreLink; cols: number; rows: number }) {
+    this.papers = o.papers;
+    this.dates = o.dates;
+    this.loading = o.loading;
+    this.store = o.store;
+    this.list = this.viewList();
+    this.#nav = initialState(o.cols, o.rows, this.list.papers.length);
+  }
+
+  get nav(): ReaderState {
+    return this.#nav;
+  }
+
+  /** The one way the selection, scroll, focus and help change. */
+  navigate(action: ReaderAction): void {
+    this.#nav = reduce(this.#nav, action);
+  }
+
+  /** The paper under the cursor, if the list has any. */
+  get selected(): Paper | undefined {
+    return this.list.papers[this.#nav.cursor];
+  }
+
+  /** Shows `list` with the paper at `cursor` selected (and the list scrolled to `top`, when given). */
+  setList(list: VisibleList, cursor: number, top?: number): void {
+    this.list = list;
+    this.navigate({ type: 'listChanged', count: list.papers.length, cursor, top });
+  }
+
+  /** The date shown beside a paper in the current view (the same function while the view stays). */
+  get dateOf(): (paper: Paper) => string | undefined {
+    if (this.#dateOf?.view !== this.view) this.#dateOf = { view: this.view, of: dateIn(this.view) };
+    return this.#dateOf.of;
+  }
+
+  /** Every paper of the current view, in the current order, before any search. */
+  viewList(): VisibleList {
+    return listForView(this.#inOrder(), this.store.map, this.view);
+  }
+
+  #inOrder(): readonly Paper[] {
+    const cached = this.#sorted;
+    if (cached?.papers === this.papers && cached.order === this.order) return cached.sorted;
+    const sorted = sortPapers(this.papers, this.order);
+    this.#sorted = { papers: this.papers, order: this.order, sorted };
+    return sorted;
+  }
+
+  say(text: string): void {
+    this.status = { text, warning: false };
+  }
+
+  /** Store problems (cannot save, a damaged file moved aside) become the status line. */
+  takeWarnings(): void {
+    const warnings = this.store.takeWarnings();
+    if (warnings.length > 0) this.status = { text: summarize(warnings), warning: true };
+  }
+}

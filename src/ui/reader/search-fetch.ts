@@ -1,0 +1,266 @@
+import type { Paper } from '../../core/types.js';
+import type { SearchEngine, SearchResult } from '../../search/engine.js';
+import type { Command } from './key/bindings.js';
+import { extendForSearch, growView, listForSearch, type VisibleList } from './library-view.js';
+import { editLine, insertText, lineOf, type LineState } from './line-edit.js';
+import type { ReaderModel } from './model.js';
+import { layoutOf } from './navigation.js';
+
+/** Fewest results fetched per search; more when the screen is tall (see fetchLimit). */
+const MIN_FETCH = 100;
+/** Fetch again when the selection gets within this many screens of the end of what was fetched. */
+const FETCH_AHEAD_SCREENS = 2;
+/**
+ * Bounds on one key's fetching: hits at most this many, or this many times what was fetched.
+ * Ranking 1,600 hits costs ~50–130 ms at 100,000 papers; ranking every match of a broad query 1–2 s.
+ */
+const FETCH_STEP_MAX = 1600;
+const FETCH_GROWTH = 4;
+
+/** Which paper to select in a rebuilt list: `keep` if it is still there, else the first. */
+export interface Selection {
+  keep?: Paper | undefined;
+  first?: boolean;
+  /** With `first`: this many papers below the first (moves made while the results were on their way). */
+  moved?: number;
+}
+
+/**
+ * The search line and the list it narrows: the query, its results fetched a few screens at a time,
+ * and where the line was opened from. Typing changes the line at once; the search runs later (see
+ * SessionOptions.schedule) for the newest text, or when the index is attached.
+ */
+export class SearchFetch {
+  readonly #model: ReaderModel;
+  readonly #schedule: (run: () => void) => void;
+  readonly #changed: () => void;
+  #query = '';
+  #line: LineState | undefined;
+  /** Where the search line was opened from: Esc goes back there. */
+  #before: { query: string; list: VisibleList; cursor: number; top: number; selected: Paper | undefined } | undefined;
+  /** The search behind the current list, and how many hits it fetched. */
+  #result: SearchResult | undefined;
+  #engine: SearchEngine | undefined;
+  /** The query changed since the list was last built for it. */
+  #stale = false;
+  #scheduled = false;
+  /**
+   * The cursor when the query last changed: moves made after it, before the results came (keys
+   * typed right after launch, while the index is built, or in the same burst as the query), are
+   * moves in the results and are kept when they arrive.
+   */
+  #anchor = 0;
+
+  /** `changed` is called after a search ran off the key path (the screen must follow). */
+  constructor(model: ReaderModel, schedule: (run: () => void) => void, changed: () => void) {
+    this.#model = model;
+    this.#schedule = schedule;
+    this.#changed = changed;
+  }
+
+  get query(): string {
+    return this.#query;
+  }
+
+  get line(): LineState | undefined {
+    return this.#line;
+  }
+
+  get engine(): SearchEngine | undefined {
+    return this.#engine;
+  }
+
+  /** A search waits for the index. */
+  get indexing(): boolean {
+    return this.#stale && !this.#engine && this.#query.trim() !== '';
+  }
+
+  /** Starts with this search (paperterm --query). */
+  start(query: string): void {
+    if (!query.trim()) return;
+    this.#query = query;
+    this.#request();
+  }
+
+  /** Uses a ready engine; a search waiting for it runs now. */
+  attach(engine: SearchEngine): void {
+    this.#engine = engine;
+    if (this.#stale) this.#request();
+  }
+
+  open(): void {
+    const model = this.#model;
+    this.#before = { query: this.#query, list: model.list, cursor: model.nav.cursor, top: model.nav.top, selected: model.selected };
+    this.#line = lineOf(this.#query);
+    model.navigate({ type: 'focus', focus: 'list' });
+  }
+
+  /** Enter: the line closes, the search stays. */
+  submit(): void {
+    this.#line = undefined;
+    this.#before = undefined;
+  }
+
+  /** Esc on the line: no search, back where the line was opened. */
+  cancel(): void {
+    const before = this.#before;
+    this.#line = undefined;
+    this.#before = undefined;
+    this.#query = '';
+    this.#stale = false;
+    if (before && before.query === '') {
+      // Exactly the list and place the search started from.
+      this.#result = undefined;
+      this.#model.setList(before.list, before.cursor, before.top);
+      return;
+    }
+    this.#show('', { keep: before?.selected });
+  }
+
+  /** Esc in the list: the kept search goes, the selected paper stays selected. */
+  clear(): void {
+    if (this.#query) this.#show('', { keep: this.#model.selected });
+  }
+
+  type(text: string): void {
+    if (this.#line) this.#edit(insertText(this.#line, text));
+  }
+
+  editCommand(command: Command): void {
+    if (this.#line) this.#edit(editLine(this.#line, command));
+  }
+
+  #edit(line: LineState): void {
+    const changed = line.text !== this.#line?.text;
+    this.#line = line;
+    if (!changed) return;
+    this.#query = line.text;
+    this.#anchor = this.#model.nav.cursor;
+    this.#request();
+  }
+
+  /** The list must follow `#query`: now if that needs no engine, else on the next turn. */
+  #request(): void {
+    this.#stale = true;
+    if (this.#scheduled) return;
+    if (this.#query.trim() !== '' && !this.#engine) return; // attach runs it
+    this.#scheduled = true;
+    this.#schedule(() => {
+      this.#scheduled = false;
+      if (this.#model.disposed || !this.#stale) return;
+      this.#run();
+      this.#changed();
+    });
+  }
+
+  /** A search's results (or the plain view, for an empty query): the best match is selected. */
+  #run(): void {
+    this.#stale = false;
+    const before = this.#before;
+    if (this.#query.trim() === '' && before?.query === '') {
+      // The line was emptied again: back to the list and place it was opened from.
+      this.#result = undefined;
+      this.#model.setList(before.list, before.cursor, before.top);
+      return;
+    }
+    if (this.#query.trim() === '') this.#show(this.#query, { keep: before?.selected ?? this.#model.selected });
+    else this.#show(this.#query, { first: true, moved: this.#model.nav.cursor - this.#anchor });
+  }
+
+  #show(query: string, select: Selection): void {
+    this.#query = query;
+    this.#result = undefined;
+    this.rebuild(select);
+  }
+
+  /** Rebuilds the list for the current view and query; the selection stays on `keep` if it is still there. */
+  rebuild(select: Selection): void {
+    const model = this.#model;
+    let list: VisibleList;
+    if (this.#query.trim() === '') {
+      this.#result = undefined;
+      this.#stale = false;
+      list = model.viewList();
+    } else if (!this.#engine) {
+      // The index is not ready: keep showing the view until it is (the header says so).
+      this.#stale = true;
+      list = model.viewList();
+    } else {
+      const limit = Math.max(this.#fetchLimit(0), this.#result?.hits.length ?? 0);
+      this.#result = this.#engine.search(this.#query, { limit });
+      list = listForSearch(model.papers, model.store.map, model.view, this.#result, model.store.viewSize(model.papers, model.view));
+    }
+    const kept = select.keep && !select.first ? list.papers.indexOf(select.keep) : -1;
+    model.setList(list, kept >= 0 ? kept : Math.max(0, select.moved ?? 0));
+    this.#anchor = model.nav.cursor;
+    this.fetchAhead();
+  }
+
+  /** How many hits to ask for so that `cursor` and a few screens below it are fetched. */
+  #fetchLimit(cursor: number): number {
+    return Math.max(MIN_FETCH, cursor + (FETCH_AHEAD_SCREENS + 1) * this.#screen());
+  }
+
+  #screen(): number {
+    const layout = layoutOf(this.#model.nav);
+    return layout.kind === 'too-small' ? 1 : layout.list.height;
+  }
+
+  /**
+   * Fetches more of the current search when the selection nears the end of what is fetched. One
+   * key asks the engine for at most a few times what it fetched before: in a view that keeps few
+   * of the hits (unread, when most papers are read) the list fills over several keys instead of
+   * one key ranking every match (seconds at 100,000 papers).
+   */
+  fetchAhead(): void {
+    const { list, nav } = this.#model;
+    if (!list.more || !this.#result) return;
+    if (nav.cursor + FETCH_AHEAD_SCREENS * this.#screen() < list.papers.length) return;
+    this.fetch(this.#fetchLimit(nav.cursor), Math.max(FETCH_STEP_MAX, this.#result.hits.length * FETCH_GROWTH));
+  }
+
+  /**
+   * Makes the list hold at least `want` papers (Infinity: every match, for G and A) by asking the
+   * engine for more hits, but never for more than `maxHits`. Selection and scroll stay.
+   */
+  fetch(want: number, maxHits = Infinity): void {
+    const model = this.#model;
+    if (!this.#engine || !this.#result) return;
+    let result = this.#result;
+    let list = model.list;
+    while (list.more && list.papers.length < want && result.hits.length < maxHits) {
+      let limit = want === Infinity ? Infinity : Math.max(want, result.hits.length * FETCH_GROWTH);
+      limit = Math.min(limit, maxHits);
+      const next = this.#engine.search(this.#query, { limit: limit >= result.total ? Infinity : limit });
+      list = extendForSearch(list, model.papers, model.store.map, model.view, next);
+      result = next;
+    }
+    if (list === model.list) return;
+    this.#result = result;
+    model.list = list;
+    model.navigate({ type: 'listGrew', count: list.papers.length });
+  }
+
+  /**
+   * The library grew while there is no index (every list is then a view's): papers from `from` on
+   * were appended, or (appended false) the library was rebuilt and every list is made afresh.
+   */
+  libraryGrew(from: number, appended: boolean): void {
+    const model = this.#model;
+    const marks = model.store.map;
+    // New papers go after those listed in the library's own order; any other order is made afresh.
+    if (appended && model.order === 'newest') {
+      model.list = growView(model.list, model.papers, from, marks, model.view);
+      // Every index the reader holds still points at the same paper.
+      model.navigate({ type: 'listGrew', count: model.list.papers.length });
+      if (this.#before?.query === '') this.#before = { ...this.#before, list: growView(this.#before.list, model.papers, from, marks, model.view) };
+      return;
+    }
+    const selected = model.selected;
+    const list = model.viewList();
+    const at = selected ? list.papers.findIndex((p) => p.id === selected.id) : -1;
+    model.setList(list, at >= 0 ? at : 0);
+    this.#anchor = model.nav.cursor;
+    if (this.#before) this.#before = { ...this.#before, list, cursor: 0, top: 0, selected: undefined };
+  }
+}
