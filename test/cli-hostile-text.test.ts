@@ -103,7 +103,7 @@ describe('hostile digest text and file names on every CLI output path', () => {
     }
   });
 
-  it('show, stats and similar (human and --json) keep the text inert, and exact in JSON', () => {
+  it('show, stats, similar and export keep the text inert, and exact in JSON', () => {
     const id = idOf(titles[1]!);
     const show = runCli(['show', id, '--digests', digests()]);
     expect(show.code).toBe(0);
@@ -116,6 +116,14 @@ describe('hostile digest text and file names on every CLI output path', () => {
       const r = runCli(args);
       expect([0, 1], args.join(' ')).toContain(r.code);
       expectTerminalSafe(r, args.join(' '));
+    }
+    for (const format of ['csv', 'markdown', 'bibtex', 'json']) {
+      const r = runCli(['export', '--format', format, digests()]);
+      expect(r.code, format).toBe(0);
+      // CSV's own CRLF line ends are the one CR allowed through.
+      expectTerminalSafe({ ...r, stdout: r.stdout.replace(/\r\n/g, '\n') }, `export ${format}`);
+      if (format === 'csv') expect(r.stdout.endsWith('\r\n')).toBe(true);
+      if (format === 'json') expect((JSON.parse(r.stdout) as { title: string }[]).map((p) => p.title)).toContain(titles[2]);
     }
     const stats = JSON.parse(runCli(['stats', '--json', digests()]).stdout) as { digests: { file: string }[] };
     expect(stats.digests.map((d) => d.file)).toContain(undatedFile);

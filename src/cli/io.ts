@@ -12,6 +12,11 @@ export interface Io {
   err(text: string): void;
   /** One JSON document on stdout, indented by two spaces, followed by a newline. */
   json(value: unknown): void;
+  /**
+   * A document on stdout (export): made safe as `out` is, except that its own CRLF line ends (CSV
+   * uses them) are kept. A JSON document from safeJson passes unchanged.
+   */
+  document(text: string): void;
   env: NodeJS.ProcessEnv;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
@@ -28,6 +33,7 @@ export function createIo(raw: RawStreams, context: Pick<Io, 'env' | 'stdinIsTTY'
     out: (t) => raw.stdout(terminalText(t, true)),
     err: (t) => raw.stderr(terminalText(t, true)),
     json: (value) => raw.stdout(`${safeJson(value, 2)}\n`),
+    document: (t) => raw.stdout(t.includes('\r\n') ? t.split('\r\n').map((line) => terminalText(line, true)).join('\r\n') : terminalText(t, true)),
     env: context.env,
     stdinIsTTY: context.stdinIsTTY,
     stdoutIsTTY: context.stdoutIsTTY,
