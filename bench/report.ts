@@ -52,7 +52,7 @@ export function resultRows(measurements: readonly Measurement[]): ResultRow[] {
 
 function fmt(value: number, unit: string): string {
   if (!Number.isFinite(value)) return '–';
-  const digits = unit === '×' ? 2 : unit === 'ms' && value < 10 ? 1 : 0;
+  const digits = unit === 'score' ? 3 : unit === '×' ? 2 : unit === 'ms' && value < 10 ? 1 : 0;
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 

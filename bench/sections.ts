@@ -14,8 +14,8 @@ export interface Measurement {
   /** The section's label, e.g. "(1) load". */
   section: string;
   metric: string;
-  /** '×' is a ratio of two other figures. */
-  unit: 'ms' | 'MB' | 'B' | '×';
+  /** '×' is a ratio of two other figures; 'score' a figure between 0 and 1 (MRR, precision). */
+  unit: 'ms' | 'MB' | 'B' | '×' | 'score';
   /**
    * Corpus size it was measured on; 0 for figures that do not depend on one. Figures measured on the
    * bundled samples carry their paper count (no generated corpus has it: the table calls it "samples").

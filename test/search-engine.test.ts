@@ -8,6 +8,7 @@ import { makeCorpusPapers } from '../bench/corpus.js';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
 import { createSearchEngine, createSearchEngineAsync, type SearchResult } from '../src/search/engine.js';
+import { fold } from '../src/search/fold.js';
 import { parseQuery, type Term } from '../src/search/query.js';
 import { wordsOf } from '../src/search/tokens.js';
 import { THRESHOLD } from '../src/search/tuning.js';
@@ -25,9 +26,12 @@ interface Fields {
 
 const fieldsOf = (papers: readonly Paper[]): Fields[] =>
   papers.map((p) => {
-    const title = p.title.toLowerCase();
-    const abstract = p.abstract.toLowerCase();
-    return { title, abstract, words: [...new Set([...wordsOf(title), ...wordsOf(abstract)])], labels: p.dates.map((d) => d.toLowerCase()) };
+    const title = fold(p.title);
+    const abstract = fold(p.abstract);
+    const words = [...wordsOf(title), ...wordsOf(abstract)];
+    // A hyphenated compound is also indexed joined up ("pre-training" as "pretraining").
+    const joined = words.filter((w) => /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+$/u.test(w)).map((w) => w.replaceAll('-', ''));
+    return { title, abstract, words: [...new Set([...words, ...joined])], labels: p.dates.map((d) => fold(d)) };
   });
 
 const fuseMemo = new Map<string, boolean>();

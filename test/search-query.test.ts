@@ -10,16 +10,16 @@ describe('search query syntax', () => {
   });
 
   it('reads the fzf operators', () => {
-    expect(parseQuery("'exact ^start end$ =whole !not !^pre !post$ ^both$")).toEqual([
+    expect(parseQuery("'exact ^start end$ !not !^pre !post$ ^both$ =whole")).toEqual([
       [
         { kind: 'include', negate: false, text: 'exact' },
         { kind: 'prefix', negate: false, text: 'start' },
         { kind: 'suffix', negate: false, text: 'end' },
-        { kind: 'exact', negate: false, text: 'whole' },
         { kind: 'include', negate: true, text: 'not' },
         { kind: 'prefix', negate: true, text: 'pre' },
         { kind: 'suffix', negate: true, text: 'post' },
         { kind: 'exact', negate: false, text: 'both' },
+        { kind: 'exact', negate: false, text: 'whole' },
       ],
     ]);
   });
@@ -49,6 +49,29 @@ describe('search query syntax', () => {
     expect(parseQuery('bev ^')).toEqual([[fuzzy('bev')]]);
     expect(parseQuery('bev |')).toEqual([[fuzzy('bev')]]);
     expect(parseQuery('')).toEqual([]);
+  });
+
+  it('=text takes the rest of its alternative, spaces and all, so a whole title can be typed', () => {
+    expect(parseQuery('=Stitchable  Neural Networks')).toEqual([[{ kind: 'exact', negate: false, text: 'stitchable neural networks' }]]);
+    expect(parseQuery('=Mar 17 | bev')).toEqual([[{ kind: 'exact', negate: false, text: 'mar 17' }], [fuzzy('bev')]]);
+  });
+
+  it('reads field prefixes, alone or with the operators', () => {
+    expect(parseQuery("t:^bev abs:'diffusion !t:survey date:mar 17 title:gan abstract:lidar$")).toEqual([
+      [
+        { kind: 'prefix', negate: false, text: 'bev', field: 'title' },
+        { kind: 'include', negate: false, text: 'diffusion', field: 'abstract' },
+        { kind: 'include', negate: true, text: 'survey', field: 'title' },
+        { kind: 'fuzzy', negate: false, text: 'mar 17', field: 'date' },
+        { kind: 'fuzzy', negate: false, text: 'gan', field: 'title' },
+        { kind: 'suffix', negate: false, text: 'lidar', field: 'abstract' },
+      ],
+    ]);
+    expect(parseQuery('t: bev')).toEqual([[fuzzy('bev')]]);
+  });
+
+  it('folds the query as the text is folded: compatibility forms, accents, case', () => {
+    expect(parseQuery('ＢＥＶ café cafe\u0301 ÉCOLE')).toEqual([[fuzzy('bev'), fuzzy('cafe'), fuzzy('ecole')]]);
   });
 
   it('drops a repeated term', () => {

@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
 import type { Paper } from '../core/types.js';
+import { type IndexCacheKey, loadCachedIndex, loadCachedIndexAsync, storeCachedIndex } from './index-cache.js';
+import { createScanEngine } from './scan-engine.js';
 import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
 import { type TermCosts, TermEvaluator } from './term-eval.js';
 import { type TitleMatch, TitleScorer } from './title-score.js';
 import { topByCost } from './top.js';
+import { INSIDE, tierOf } from './tuning.js';
 import { buildWordIndex, type WordIndex, wordIndexSteps } from './word-index.js';
 import { WordMatcher } from './word-match.js';
 
@@ -36,9 +40,23 @@ export interface SearchEngine {
   search(query: string, options?: SearchOptions): SearchResult;
 }
 
-/** Builds the word index once (≈40 ms per 1,000 papers, see bench/); every search afterwards works from it. */
-export function createSearchEngine(papers: readonly Paper[]): SearchEngine {
-  return new Engine(papers, buildWordIndex(papers));
+export interface EngineOptions {
+  /**
+   * Where this library's index is cached (indexCacheKey in index-cache.ts, from the cache directory
+   * and the digest files the papers were read from): read from there when it checks out, else
+   * built and written there. Absent or null: always built.
+   */
+  cache?: IndexCacheKey | null;
+}
+
+/** Builds the word index once (≈40 ms per 1,000 papers, see bench/), or reads it from the cache; every search afterwards works from it. */
+export function createSearchEngine(papers: readonly Paper[], options: EngineOptions = {}): SearchEngine {
+  const { cache } = options;
+  const cached = cache ? loadCachedIndex(cache, papers) : null;
+  if (cached) return new Engine(papers, cached);
+  const index = buildWordIndex(papers);
+  if (cache) storeCachedIndex(cache, index);
+  return new Engine(papers, index);
 }
 
 /**
@@ -46,15 +64,63 @@ export function createSearchEngine(papers: readonly Paper[]): SearchEngine {
  * turns of the event loop, so a UI can keep drawing and reading keys while a large library is
  * indexed. Rejects with the signal's reason if aborted.
  */
-export async function createSearchEngineAsync(papers: readonly Paper[], options: { signal?: AbortSignal } = {}): Promise<SearchEngine> {
-  const { signal } = options;
+export async function createSearchEngineAsync(papers: readonly Paper[], options: EngineOptions & { signal?: AbortSignal } = {}): Promise<SearchEngine> {
+  const { signal, cache } = options;
+  signal?.throwIfAborted();
+  const cached = cache ? await loadCachedIndexAsync(cache, papers) : null;
+  signal?.throwIfAborted();
+  if (cached) return new Engine(papers, cached);
   const steps = wordIndexSteps(papers);
   for (;;) {
     signal?.throwIfAborted();
     const step = steps.next();
-    if (step.done) return new Engine(papers, step.value);
+    if (step.done) {
+      if (cache) storeCachedIndex(cache, step.value);
+      return new Engine(papers, step.value);
+    }
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/** An engine that answers from a scan at once and from the full index once that is ready. */
+export interface ProgressiveSearchEngine extends SearchEngine {
+  /** Whether searches now use the full index (typo-tolerant, Fuse-scored); before that, a scan. */
+  readonly indexed: boolean;
+  /** The indexed engine, once read from the cache or built; rejects if the signal aborts first. */
+  readonly ready: Promise<SearchEngine>;
+  /**
+   * A cached index file is there to be read (~0.2 s at 100,000 papers, less than one scan takes
+   * there): a caller may rather wait for `ready` than scan. False when it must be built.
+   */
+  readonly readySoon: boolean;
+}
+
+/**
+ * For a reader that must answer the first keys typed: a scan engine (scan-engine.ts: verbatim
+ * words, same ranking by kind of match) answers every search until the index has been read from
+ * the cache or built between turns of the event loop (createSearchEngineAsync), then the index
+ * does. A caller re-runs its query when `ready` resolves to get the final order.
+ */
+export function openSearchEngine(papers: readonly Paper[], options: EngineOptions & { signal?: AbortSignal } = {}): ProgressiveSearchEngine {
+  let current: SearchEngine = createScanEngine(papers);
+  let indexed = false;
+  const readySoon = options.cache ? existsSync(options.cache.path) : false;
+  const ready = createSearchEngineAsync(papers, options).then((engine) => {
+    current = engine;
+    indexed = true;
+    return engine;
+  });
+  // The caller may never wait for it; an abort is not an error worth reporting then.
+  ready.catch(() => undefined);
+  return {
+    papers,
+    ready,
+    readySoon,
+    get indexed() {
+      return indexed;
+    },
+    search: (query, opts) => current.search(query, opts),
+  };
 }
 
 /** Candidates ranked by the word-level score beyond the limit that Fuse re-scores on their full titles. */
@@ -72,8 +138,8 @@ class Engine implements SearchEngine {
   /** Cost arrays of evicted terms, reused so typing doesn't churn megabytes through the GC. */
   private readonly spare: TermCosts[] = [];
   private searchNumber = 0;
-  private readonly best: Float32Array;
-  private readonly sum: Float32Array;
+  private readonly best: Float64Array;
+  private readonly sum: Float64Array;
   private last: { query: string; limit: number; result: SearchResult } | undefined;
 
   constructor(
@@ -82,8 +148,8 @@ class Engine implements SearchEngine {
   ) {
     this.evaluator = new TermEvaluator(this.index, new WordMatcher(this.index));
     this.titles = new TitleScorer(this.index);
-    this.best = new Float32Array(papers.length);
-    this.sum = new Float32Array(papers.length);
+    this.best = new Float64Array(papers.length);
+    this.sum = new Float64Array(papers.length);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -141,7 +207,7 @@ class Engine implements SearchEngine {
         this.spare.push(e.costs);
       }
       const n = this.papers.length;
-      const into = this.spare.pop() ?? { title: new Float32Array(n), rest: new Float32Array(n) };
+      const into = this.spare.pop() ?? { title: new Float32Array(n), rest: new Float32Array(n), tier: new Uint8Array(n) };
       entry = { costs: this.evaluator.evaluate(term, into), usedBy: 0 };
     }
     entry.usedBy = this.searchNumber;
@@ -159,30 +225,32 @@ class Engine implements SearchEngine {
     for (const g of groups) {
       for (const term of g) {
         const key = termKey(term);
-        if (!term.negate && !titleMatches.has(key)) titleMatches.set(key, this.titles.score(term, order));
+        const titled = term.field === undefined || term.field === 'title';
+        if (!term.negate && titled && !titleMatches.has(key)) titleMatches.set(key, this.titles.score(term, order));
       }
     }
     const scored = order.map((d) => {
-      let best = -1;
+      let total = -1;
       const ranges: (readonly [number, number])[] = [];
       for (const g of resolved) {
         if (!matchesGroup(g, d)) continue;
         let cost = 0;
         for (const { term, costs } of g.positive) {
+          cost += rankOf(costs.tier[d]!);
           const rest = costs.rest[d]!;
           if (rest > 0) cost += rest;
-          const title = titleMatches.get(termKey(term))!.get(d);
+          const title = titleMatches.get(termKey(term))?.get(d);
           if (title) {
             cost += title.cost;
             ranges.push(...title.ranges);
           }
         }
-        if (cost > best) best = cost;
+        total = Math.max(total, 0) + cost;
       }
-      return { index: d, cost: best, titleRanges: mergeRanges(ranges, this.papers[d]!.title.length) };
+      return { index: d, cost: total, titleRanges: mergeRanges(ranges, this.papers[d]!.title.length) };
     });
     scored.sort((a, b) => b.cost - a.cost || a.index - b.index);
-    return scored.map(({ index, cost, titleRanges }) => ({ index, score: Math.exp(-cost), titleRanges }));
+    return scored.map(({ index, cost, titleRanges }) => ({ index, score: scoreOf(cost), titleRanges }));
   }
 }
 
@@ -197,20 +265,42 @@ function matchesGroup(g: Resolved, d: number): boolean {
   return true;
 }
 
-/** best[d] = max(best[d], this group's cost) for every paper the group matches; `sum` is scratch. */
-function accumulate(g: Resolved, best: Float32Array, sum: Float32Array): void {
+/**
+ * A paper's rank for a query is one number, compared highest first: per matched term, a whole
+ * WORD_WEIGHT (so matching more of the query's words beats fewer: OR alternatives add up), then
+ * TIER_WEIGHT per tier (whole word > word start > inside a word > typo, title ahead of abstract
+ * for the same kind: tuning.ts), then the Fuse.js-style costs, which order papers within a tier.
+ * Costs per term stay far below TIER_WEIGHT (a perfect title match is ~25).
+ */
+const TIER_WEIGHT = 1000;
+const WORD_WEIGHT = 1_000_000;
+
+/** A typo'd match counts as a word matched only weakly: `lidar | radar` must not favour two near-misses. */
+const VERBATIM = tierOf(INSIDE, false);
+
+function rankOf(tier: number): number {
+  return (tier >= VERBATIM ? WORD_WEIGHT : 0) + TIER_WEIGHT * tier;
+}
+
+/** 0 is a perfect match, 1 no evidence; lower for every higher rank. */
+function scoreOf(cost: number): number {
+  return cost <= 0 ? 1 : 1 / (1 + cost / TIER_WEIGHT);
+}
+
+/** best[d] += this group's rank for every paper the group matches; `sum` is scratch. */
+function accumulate(g: Resolved, best: Float64Array, sum: Float64Array): void {
   const n = best.length;
   sum.fill(0);
   // Term by term over plain arrays: -1 in `sum` marks a paper the group has already lost.
   for (const { costs } of g.positive) {
-    const { title, rest } = costs;
+    const { title, rest, tier } = costs;
     for (let d = 0; d < n; d++) {
       const s = sum[d]!;
       if (s < 0) continue;
       const t = title[d]!;
       const r = rest[d]!;
       if (t < 0 && r < 0) sum[d] = -1;
-      else sum[d] = s + (t > 0 ? t : 0) + (r > 0 ? r : 0);
+      else sum[d] = s + rankOf(tier[d]!) + (t > 0 ? t : 0) + (r > 0 ? r : 0);
     }
   }
   for (const { title, rest } of g.negative) {
@@ -218,7 +308,7 @@ function accumulate(g: Resolved, best: Float32Array, sum: Float32Array): void {
   }
   for (let d = 0; d < n; d++) {
     const s = sum[d]!;
-    if (s > best[d]!) best[d] = s;
+    if (s >= 0) best[d] = Math.max(best[d]!, 0) + s;
   }
 }
 
@@ -235,3 +325,9 @@ function mergeRanges(ranges: readonly (readonly [number, number])[], titleLength
   }
   return merged;
 }
+
+export { createScanEngine } from './scan-engine.js';
+export { indexCacheKey, type IndexCacheKey } from './index-cache.js';
+
+// For the detail view: what a query matched in one paper's abstract.
+export { abstractRanges, type AbstractRange } from './abstract-ranges.js';

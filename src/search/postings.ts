@@ -67,9 +67,40 @@ export class Postings {
     }
   }
 
+  /** The arrays it is made of, for the index cache (index-cache.ts). */
+  parts(): PostingsParts {
+    return { paperCount: this.paperCount, offsets: this.offsets, docs: this.docs, slot: this.slot, bits: this.bits };
+  }
+
+  /** Rebuilt from parts(), after checks that every array fits the others (a cache file can be damaged). */
+  static fromParts(p: PostingsParts, wordCount: number): Postings {
+    const span = bitsetLength(p.paperCount);
+    const fits =
+      p.offsets.length === wordCount + 1 &&
+      p.slot.length === wordCount &&
+      p.offsets[0] === 0 &&
+      p.offsets[wordCount] === p.docs.length &&
+      p.bits.length % Math.max(1, span) === 0;
+    if (!fits) throw new Error('postings do not fit together');
+    const slots = span === 0 ? 0 : p.bits.length / span;
+    for (let w = 0; w < wordCount; w++) {
+      if (p.offsets[w + 1]! < p.offsets[w]! || p.slot[w]! >= slots) throw new Error('postings do not fit together');
+    }
+    for (let i = 0; i < p.docs.length; i++) if (p.docs[i]! >= p.paperCount) throw new Error('postings name a paper that does not exist');
+    return new Postings(p.paperCount, p.offsets, p.docs, p.slot, p.bits);
+  }
+
   get bytes(): number {
     return this.offsets.byteLength + this.docs.byteLength + this.slot.byteLength + this.bits.byteLength;
   }
+}
+
+export interface PostingsParts {
+  paperCount: number;
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  slot: Int32Array;
+  bits: Uint32Array;
 }
 
 /**

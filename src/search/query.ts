@@ -1,3 +1,4 @@
+import { fold } from './fold.js';
 import { isWordChar } from './tokens.js';
 
 /**
@@ -10,7 +11,15 @@ import { isWordChar } from './tokens.js';
  *   !word     no field contains "word"         !^word !word$ !=text   negated anchors
  *   a b       both (AND)                        a | b   either (OR); `\|` is a literal bar
  *   "a b"     quotes keep spaces inside one pattern: '"model soups"
+ *
+ * `=text` takes the rest of its alternative, spaces included (`=Stitchable Neural Networks`): a
+ * whole title is hardly ever one word. Field prefixes narrow a term to one field and combine with
+ * the operators: `t:` (or `title:`) the title, `abs:` (`abstract:`) the abstract, `date:` the digest
+ * dates (`t:^bev`, `abs:'diffusion`, `!t:survey`); `date:mar 17` takes a following day or year
+ * number with it. Query and text are both folded (fold.ts) before matching.
  */
+export type Field = 'title' | 'abstract' | 'date';
+
 export type TermKind = 'fuzzy' | 'include' | 'prefix' | 'suffix' | 'exact';
 
 export interface Term {
@@ -19,6 +28,8 @@ export interface Term {
   negate: boolean;
   /** Lowercased pattern without its operators and quotes. Fuzzy text is also stripped of edge punctuation. */
   text: string;
+  /** Only this field is searched; absent: every field. */
+  field?: Field;
 }
 
 /** Terms that must all hold. A group with only negated terms matches every paper they don't exclude. */
@@ -29,17 +40,32 @@ export type ParsedQuery = readonly TermGroup[];
 
 /** Key identifying a term's meaning, for caches. */
 export function termKey(t: Term): string {
-  return `${t.negate ? '!' : ''}${t.kind}:${t.text}`;
+  return `${t.negate ? '!' : ''}${t.field ?? ''}${t.kind}:${t.text}`;
 }
 
 const ESCAPED_BAR = '\u0000';
+const FIELDS: Record<string, Field> = { t: 'title', title: 'title', abs: 'abstract', abstract: 'abstract', date: 'date' };
+const FIELD_PREFIX = /^(t|title|abs|abstract|date):/;
+const WHOLE = /^!?(?:(?:t|title|abs|abstract|date):)?=/;
+const DATE_FIELD = /^!?date:[^\s]/;
+const DAY_OR_YEAR = /^\d{1,4}[,.]?$/;
 
 export function parseQuery(query: string): ParsedQuery {
   const groups: TermGroup[] = [];
-  const lowered = query.toLowerCase().replace(/\\\|/g, ESCAPED_BAR);
+  const lowered = fold(query).replace(/\\\|/g, ESCAPED_BAR);
   for (const alternative of lowered.split('|')) {
     const terms: Term[] = [];
-    for (const token of splitTokens(alternative.replace(/\u0000/g, '|'))) {
+    const tokens = splitTokens(alternative.replace(/\u0000/g, '|'));
+    for (let i = 0; i < tokens.length; i++) {
+      let token = tokens[i]!;
+      const whole = WHOLE.exec(token);
+      if (whole && !token.slice(whole[0].length).startsWith('"')) {
+        // `=` (after any `!` and field) takes the rest of the alternative.
+        token = [token, ...tokens.slice(i + 1)].join(' ');
+        i = tokens.length;
+      } else if (DATE_FIELD.test(token) && i + 1 < tokens.length && DAY_OR_YEAR.test(tokens[i + 1]!)) {
+        token = `${token} ${tokens[++i]!}`;
+      }
       for (const term of parseToken(token)) terms.push(term);
     }
     if (terms.length > 0) groups.push(dedupe(terms));
@@ -104,6 +130,12 @@ function parseToken(raw: string): Term[] {
     negate = true;
     s = s.slice(1);
   }
+  let field: Field | undefined;
+  const prefix = FIELD_PREFIX.exec(s);
+  if (prefix) {
+    field = FIELDS[prefix[1]!];
+    s = s.slice(prefix[0].length);
+  }
   let kind: TermKind = 'fuzzy';
   if (s.startsWith('=')) {
     kind = 'exact';
@@ -128,14 +160,17 @@ function parseToken(raw: string): Term[] {
     // `!word` is "contains word" negated, like Fuse's inverse-exact and fzf's `!`.
     if (negate) kind = 'include';
   }
+  if (kind === 'exact') s = s.replace(/\s+/g, ' ').trim();
   if (s.length === 0) return [];
-  if (kind !== 'fuzzy') return [{ kind, negate, text: s }];
+  const make = (text: string): Term => (field ? { kind, negate, text, field } : { kind, negate, text });
+  // A date is short text, read as a whole: `date:mar 17` is the one pattern "mar 17".
+  if (kind !== 'fuzzy' || field === 'date') return [make(s)];
   // A quoted fuzzy phrase is matched word by word: fuzzy matching works on single words.
   return s
     .split(' ')
     .map(stripEdges)
     .filter((w) => w.length > 0)
-    .map((text) => ({ kind, negate, text }));
+    .map(make);
 }
 
 function stripEdges(word: string): string {

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { type Term, termKey } from './query.js';
+import { foldMapped, isAscii, unfoldRanges } from './fold.js';
 import { costOf, operatorScore } from './term-eval.js';
 import { isWordChar } from './tokens.js';
 import { FUSE_MATCH_OPTIONS, IN_TEXT, midWord, NORMALISED } from './tuning.js';
@@ -35,13 +36,18 @@ export class TitleScorer {
     const missing = papers.filter((d) => !known.has(d));
     if (missing.length === 0) return known;
     for (const d of missing) known.set(d, null);
+    // Fuse reads the folded titles (what the query is matched against); its ranges are then
+    // carried back to the characters of the title as written.
     const fuse = new Fuse(
-      missing.map((d) => this.index.papers[d]!),
-      { ...FUSE_MATCH_OPTIONS, keys: ['title'], includeMatches: true, useExtendedSearch: true, shouldSort: false },
+      missing.map((d) => this.index.titleLower[d]!),
+      { ...FUSE_MATCH_OPTIONS, includeMatches: true, useExtendedSearch: true, shouldSort: false, isCaseSensitive: true },
     );
     for (const r of fuse.search(fusePattern(term))) {
       const d = missing[r.refIndex]!;
-      known.set(d, this.match(term, d, r.score ?? 1, r.matches?.[0]?.indices ?? []));
+      const original = this.index.papers[d]!.title;
+      const folded = r.matches?.[0]?.indices ?? [];
+      const ranges = isAscii(original) ? folded : unfoldRanges(original, foldMapped(original), folded);
+      known.set(d, this.match(term, d, r.score ?? 1, folded, ranges));
     }
     return known;
   }
@@ -50,7 +56,13 @@ export class TitleScorer {
    * Fuse's score is s^(title norm). Operators get their own s (see operatorScore), and a match that
    * does not begin a word is demoted as in the word-level pass.
    */
-  private match(term: Term, d: number, fuseScore: number, ranges: readonly (readonly [number, number])[]): TitleMatch {
+  private match(
+    term: Term,
+    d: number,
+    fuseScore: number,
+    folded: readonly (readonly [number, number])[],
+    ranges: readonly (readonly [number, number])[],
+  ): TitleMatch {
     const norm = this.index.titleNorm[d]!;
     const lower = this.index.titleLower[d]!;
     let s: number;
@@ -58,7 +70,7 @@ export class TitleScorer {
     else if (lower.includes(term.text)) s = verbatimScore(lower, term.text);
     else {
       s = Math.exp(Math.log(Math.max(fuseScore, Number.MIN_VALUE)) / norm);
-      const first = ranges[0]?.[0] ?? 0;
+      const first = folded[0]?.[0] ?? 0;
       if (first > 0 && isWordChar(lower.charCodeAt(first - 1))) s = midWord(s);
     }
     return { cost: NORMALISED.title * costOf(s) * norm, ranges };

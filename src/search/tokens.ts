@@ -1,7 +1,6 @@
 /**
- * Word splitting shared by the index and the query side. Text is lowercased with
- * String#toLowerCase, exactly as Fuse.js lowercases before matching — except ASCII text, whose case
- * the scanner folds as it goes (see `scannable`).
+ * Word splitting shared by the index and the query side. Text is folded (fold.ts) before matching;
+ * the scanner folds ASCII case itself as it goes, so the index reads text with ASCII case intact.
  */
 
 const WORD = 1;
@@ -48,13 +47,6 @@ export function foldAscii(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** The text scanWords should be given: itself when ASCII (it folds case as it goes), else lowercased. */
-export function scannable(text: string): string {
-  return NON_ASCII.test(text) ? text.toLowerCase() : text;
-}
-
 /** 32-bit FNV-1a of text[start..end), ASCII case folded. */
 export function hashRange(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
@@ -63,15 +55,16 @@ export function hashRange(text: string, start: number, end: number): number {
 }
 
 /**
- * Calls `visit(start, end, hash)` for every indexed word of a field (lowercased, or ASCII: see
- * `scannable`; the hash folds ASCII case, so "BEV" and "bev" are one word): each
+ * Calls `visit(start, end, hash)` for every indexed word of a field (as foldKeepAsciiCase gives it;
+ * the hash folds ASCII case, so "BEV" and "bev" are one word): each
  * whitespace-separated chunk with its leading and trailing punctuation stripped ("(bev)," → "bev",
  * "qwen2.5" stays whole), and, when such a word has punctuation inside ("bird's-eye-view"), each of
- * its letter/digit runs too. `hash` is hashRange of the word, computed during the same pass.
+ * its letter/digit runs too. `hash` is hashRange of the word, computed during the same pass;
+ * `inner` says the word has punctuation inside (its runs follow).
  * Returns the number of whitespace-separated chunks, which is what Fuse's field norm counts.
  * Ranges instead of strings: the index looks words up without allocating.
  */
-export function scanWords(text: string, visit: (start: number, end: number, hash: number) => void): number {
+export function scanWords(text: string, visit: (start: number, end: number, hash: number, inner: boolean) => void): number {
   const len = text.length;
   let chunks = 0;
   let i = 0;
@@ -103,20 +96,20 @@ export function scanWords(text: string, visit: (start: number, end: number, hash
       }
     }
     if (start >= 0) {
-      visit(start, end, hEnd >>> 0);
+      visit(start, end, hEnd >>> 0, inner);
       if (inner) runs(text, start, end, visit);
     }
   }
   return chunks;
 }
 
-function runs(text: string, from: number, to: number, visit: (start: number, end: number, hash: number) => void): void {
+function runs(text: string, from: number, to: number, visit: (start: number, end: number, hash: number, inner: boolean) => void): void {
   let j = from;
   while (j < to) {
     while (j < to && classOf(text.charCodeAt(j)) !== WORD) j++;
     const start = j;
     while (j < to && classOf(text.charCodeAt(j)) === WORD) j++;
-    if (j > start) visit(start, j, hashRange(text, start, j));
+    if (j > start) visit(start, j, hashRange(text, start, j), false);
   }
 }
 
@@ -167,4 +160,21 @@ export function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** The best kind (tuning.ts WHOLE / PREFIX / INSIDE) of `pattern`'s occurrences in `text`, or -1. */
+export function occurrenceKind(text: string, pattern: string): number {
+  let best = -1;
+  if (pattern.length === 0) return best;
+  const startsWord = !isWordChar(pattern.charCodeAt(0));
+  const endsWord = !isWordChar(pattern.charCodeAt(pattern.length - 1));
+  for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
+    const end = at + pattern.length;
+    const atStart = startsWord || at === 0 || !isWordChar(text.charCodeAt(at - 1));
+    const atEnd = endsWord || end >= text.length || !isWordChar(text.charCodeAt(end));
+    const kind = atStart ? (atEnd ? 3 : 2) : 1;
+    if (kind > best) best = kind;
+    if (best === 3) break;
+  }
+  return best;
 }

@@ -3,7 +3,7 @@
  * plus how many there were in all. A bounded heap keeps this O(n) for the small limits an
  * interactive list asks for.
  */
-export function topByCost(cost: Float32Array, limit: number): { order: number[]; total: number } {
+export function topByCost(cost: Float32Array | Float64Array, limit: number): { order: number[]; total: number } {
   let total = 0;
   if (!(limit < cost.length)) {
     const all: number[] = [];

@@ -55,3 +55,35 @@ export function maxErrors(patternLength: number): number {
   while (e + 1 <= patternLength && (e + 1) / patternLength <= THRESHOLD) e++;
   return e;
 }
+
+/**
+ * Kinds of match, weakest first. Ranking compares them before any Fuse.js score (see engine.ts):
+ * a whole word beats a word's start, which beats a piece inside a word, which beats a typo'd
+ * (fuzzy) match, in any field; a word written as an acronym ("SAM", "LoRA") matched whole is the
+ * strongest kind. The date labels count as title text.
+ */
+export const FUZZY = 0;
+export const INSIDE = 1;
+export const PREFIX = 2;
+export const WHOLE = 3;
+export const ACRONYM = 4;
+
+/** A term's tier in one paper: its kind of match, the title ahead of the abstract for the same kind. */
+export function tierOf(kind: number, inTitle: boolean): number {
+  return kind * 2 + (inTitle ? 1 : 0);
+}
+
+const F_IN_TEXT = Math.fround(IN_TEXT);
+const F_INSIDE = Math.fround(midWord(IN_TEXT));
+
+/** The kind of a word-level score from WordMatcher (0 the word itself, IN_TEXT its start, …). */
+export function kindOfScore(score: number): number {
+  if (score === 0) return WHOLE;
+  const f = Math.fround(score);
+  if (f === F_IN_TEXT) return PREFIX;
+  if (f === F_INSIDE) return INSIDE;
+  return FUZZY;
+}
+
+/** `=text`: the whole field is the text, the strongest kind there is. */
+export const EXACT_KIND = ACRONYM;

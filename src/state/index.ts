@@ -13,3 +13,4 @@ export { resolveIds, MIN_PREFIX } from './resolve-ids.js';
 export { MarkSnapshot } from './snapshot.js';
 export { marksOf, MARK_FIELDS, NO_MARKS, type MarkEdit, type MarkField, type MarkMap, type Marks } from './types.js';
 export { readSeen, recordOpened, recordSeen, seenFilePath, unseenIds, SEEN_FILE_NAME, type SeenRead, type SeenRecord, type SeenUpdate } from './seen.js';
+export { addToHistory, historyPath, HISTORY_LIMIT, readSearchHistory, recordSearch, type HistoryRead, type RecordResult } from './search-history.js';

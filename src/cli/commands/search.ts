@@ -1,4 +1,6 @@
+import { cacheDirFromEnv } from '../../core/cache.js';
 import { createSearchEngine } from '../../search/engine.js';
+import { indexCacheKey } from '../../search/index-cache.js';
 import { intOption, parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { formatPaperLines, paperJson } from '../format.js';
@@ -11,7 +13,9 @@ export const SEARCH_HELP = `paperterm search QUERY [PATH...] [--limit N] [--json
   Exit code 1 when nothing matches. Quote the query: 'diffusion !video'.
   QUERY   words are fuzzy (typos allowed) and must all match; a | b  either;
           'word  exact   ^word  title starts with   word$  title ends with
-          !word  no field contains word    "a b"  keep a space inside one pattern
+          =text  the whole title or date   !word  no field contains word
+          t: abs: date:  one field only (t:^bev, !t:survey, date:mar 17)
+          "a b"  keep a space inside one pattern
   --limit N  at most N papers
   --json     a JSON array like list --json (with read/starred), each paper with its "score" (0 = perfect)`;
 
@@ -20,8 +24,9 @@ export function searchCommand(argv: string[], io: Io): number {
   const limit = intOption(values.limit, 'limit', 1);
   const [query, ...paths] = positionals;
   if (query === undefined) throw new UsageError('search needs a QUERY');
-  const { papers } = loadOrFail(paths, io);
-  const { hits } = createSearchEngine(papers).search(query, { limit });
+  const { papers, digests } = loadOrFail(paths, io);
+  const cache = indexCacheKey(cacheDirFromEnv(io.env), digests.map((d) => d.file));
+  const { hits } = createSearchEngine(papers, { cache }).search(query, { limit });
   const marks = readMarksForCli(values, io);
   if (values.json) {
     io.json(hits.map((h) => paperJson(papers[h.index]!, { ...markJson(marks, papers[h.index]!.id), score: h.score })));

@@ -1,0 +1,402 @@
+// The search index on disk, beside the parsed-digest cache (core/cache.ts), so a launch reads the
+// index instead of building it (≈ 40 ms per 1,000 papers). A file is only used when everything
+// about it checks out: its format and the code that wrote it, the digest files it was built from
+// (path and signature, as the digest cache keys them), a checksum of its contents, arrays that fit
+// together, and the papers' titles, abstracts' lengths and dates. Anything else is a miss and the
+// index is built afresh and written over it. Every I/O error is swallowed: the cache can make a
+// launch faster, never wrong and never fail.
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import * as zlib from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fileSignature } from '../core/cache.js';
+import type { Paper } from '../core/types.js';
+import { fold } from './fold.js';
+import { Postings, type PostingsParts } from './postings.js';
+import type { WordIndex } from './word-index.js';
+
+const MAGIC = Buffer.from('PTSEARCH', 'latin1');
+const FORMAT = 2;
+
+// zlib.crc32 (Node >= 20.15) checks 50 MB in a few tens of ms; sha1 where it is missing.
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+function runningChecksum(): { update(bytes: Uint8Array): void; digest(): string } {
+  if (crc32) {
+    let value = 0;
+    return { update: (b) => void (value = crc32(b, value)), digest: () => `crc32:${value.toString(16)}` };
+  }
+  const hash = createHash('sha1');
+  return { update: (b) => void hash.update(b), digest: () => `sha1:${hash.digest('hex')}` };
+}
+
+function checksum(body: Uint8Array): string {
+  const sum = runningChecksum();
+  sum.update(body);
+  return sum.digest();
+}
+
+/** Where one library's index lives and what it must have been built from. */
+export interface IndexCacheKey {
+  path: string;
+  /** Covers the code version and every digest file's path and signature. */
+  key: string;
+}
+
+// The modules whose output the file holds: changing any of them starts afresh.
+const FINGERPRINTED = ['word-index', 'tokens', 'fold', 'postings', 'index-cache'];
+let fingerprint: string | null | undefined;
+
+function codeFingerprint(): string | null {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha256');
+  try {
+    for (const name of FINGERPRINTED) {
+      const js = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
+      hash.update(readFileSync(existsSync(js) ? js : js.replace(/\.js$/, '.ts')));
+    }
+    fingerprint = hash.digest('hex').slice(0, 16);
+  } catch {
+    fingerprint = null;
+  }
+  return fingerprint;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The cache slot for a library read from `files` (the digests' paths): one file per set of
+ * directories, so adding or removing a digest replaces the old index instead of leaving it behind.
+ * Null when there is no cache or a digest cannot be stat'ed.
+ */
+export function indexCacheKey(cacheDir: string | null | undefined, files: readonly string[]): IndexCacheKey | null {
+  if (!cacheDir || files.length === 0) return null;
+  const fp = codeFingerprint();
+  if (!fp) return null;
+  const parts: string[] = [`${FORMAT}`, fp];
+  try {
+    for (const f of files) parts.push(f, fileSignature(statSync(f, { bigint: true })));
+  } catch {
+    return null;
+  }
+  const dirs = [...new Set(files.map((f) => dirname(f)))].sort();
+  return { path: join(cacheDir, `search-${fp}`, `${sha256(dirs.join('\n')).slice(0, 32)}.idx`), key: sha256(parts.join('\n')) };
+}
+
+type ArrayName =
+  | 'wordStart' | 'wordLetters' | 'titleLetters' | 'abstractLetters' | 'titleNorm' | 'abstractNorm' | 'labelNorm'
+  | 'paperLabelStart' | 'paperLabels' | 'titleEnd' | 'abstractLength';
+const POSTINGS = ['title', 'abstract', 'titleAcronyms', 'abstractAcronyms'] as const;
+const POSTING_PARTS = ['offsets', 'docs', 'slot', 'bits'] as const;
+
+interface Header {
+  format: number;
+  key: string;
+  papers: number;
+  words: number;
+  /** Byte length of the text sections: blob, folded titles, titles as written, labels (JSON). */
+  text: [number, number, number, number];
+  /** Element counts of the arrays, in writing order. */
+  arrays: Record<string, number>;
+  checksum: string;
+}
+
+type Typed = Uint32Array | Int32Array | Float32Array;
+
+function arraysOf(index: WordIndex, titleEnd: Uint32Array, abstractLength: Uint32Array): [string, Typed][] {
+  const named: Record<ArrayName, Typed> = {
+    wordStart: index.wordStart,
+    wordLetters: index.wordLetters,
+    titleLetters: index.titleLetters,
+    abstractLetters: index.abstractLetters,
+    titleNorm: index.titleNorm,
+    abstractNorm: index.abstractNorm,
+    labelNorm: index.labelNorm,
+    paperLabelStart: index.paperLabelStart,
+    paperLabels: index.paperLabels,
+    titleEnd,
+    abstractLength,
+  };
+  const out: [string, Typed][] = Object.entries(named);
+  for (const p of POSTINGS) {
+    const parts = index[p].parts();
+    for (const k of POSTING_PARTS) out.push([`${p}.${k}`, parts[k]]);
+  }
+  return out;
+}
+
+/** The index as bytes: magic, header length, header JSON, then the text and arrays, 4-byte aligned. */
+export function serializeIndex(index: WordIndex, key: string): Buffer {
+  const titles = index.titleLower.join('');
+  // Kept as written too: checking them against the papers is then a plain comparison, not a fold.
+  const written = index.papers.map((p) => p.title).join('\n');
+  const titleEnd = new Uint32Array(index.titleLower.length);
+  let at = 0;
+  index.titleLower.forEach((t, d) => {
+    at += t.length;
+    titleEnd[d] = at;
+  });
+  const abstractLength = Uint32Array.from(index.papers, (p) => p.abstract.length);
+  const texts = [
+    Buffer.from(index.blob, 'utf8'),
+    Buffer.from(titles, 'utf8'),
+    Buffer.from(written, 'utf8'),
+    Buffer.from(JSON.stringify(index.labels), 'utf8'),
+  ];
+  const arrays = arraysOf(index, titleEnd, abstractLength);
+  const chunks: Buffer[] = [];
+  for (const t of texts) chunks.push(t, Buffer.alloc((4 - (t.length % 4)) % 4));
+  for (const [, a] of arrays) chunks.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  const body = Buffer.concat(chunks);
+  const header: Header = {
+    format: FORMAT,
+    key,
+    papers: index.papers.length,
+    words: index.words.length,
+    text: [texts[0]!.length, texts[1]!.length, texts[2]!.length, texts[3]!.length],
+    arrays: Object.fromEntries(arrays.map(([name, a]) => [name, a.length])),
+    checksum: checksum(body),
+  };
+  let json = Buffer.from(JSON.stringify(header), 'utf8');
+  json = Buffer.concat([json, Buffer.alloc((4 - ((json.length + 12) % 4)) % 4, 0x20)]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return Buffer.concat([MAGIC, length, json, body]);
+}
+
+class Damaged extends Error {}
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new Damaged(what);
+}
+
+/**
+ * Reads and checks an index file piece by piece: a generator that yields how many bytes it wants
+ * next and is given them (fresh memory, exactly that many, or fewer at the end of the file). Each
+ * array is read straight into its own typed array, so loading never holds the whole file at once.
+ * Throws Damaged unless the file was built for exactly these papers under `key`.
+ */
+function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, WordIndex, Uint8Array> {
+  const opening = yield 12;
+  check(opening.length === 12 && Buffer.from(opening.buffer, opening.byteOffset, 8).equals(MAGIC), 'not an index file');
+  const headerLength = Buffer.from(opening.buffer, opening.byteOffset, 12).readUInt32LE(8);
+  check(headerLength > 0 && headerLength < 1 << 20, 'header');
+  const headerBytes = yield headerLength;
+  check(headerBytes.length === headerLength, 'truncated header');
+  const header = JSON.parse(Buffer.from(headerBytes.buffer, headerBytes.byteOffset, headerBytes.length).toString('utf8')) as Header;
+  check(header.format === FORMAT && header.key === key && header.papers === papers.length, 'built for other digests');
+  check(Array.isArray(header.text) && header.text.length === 4 && typeof header.arrays === 'object' && header.arrays !== null, 'header');
+  const sum = runningChecksum();
+  function* take(n: number): Generator<number, Uint8Array, Uint8Array> {
+    check(Number.isInteger(n) && n >= 0 && n < 2 ** 31, 'header');
+    const padded = n + ((4 - (n % 4)) % 4);
+    const bytes = yield padded;
+    check(bytes.length === padded, 'truncated');
+    sum.update(bytes);
+    return bytes.subarray(0, n);
+  }
+  const text = function* (n: number): Generator<number, string, Uint8Array> {
+    const b = yield* take(n);
+    return Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8');
+  };
+  const [blobBytes, titleBytes, writtenBytes, labelBytes] = header.text;
+  const blob = yield* text(blobBytes);
+  const titles = yield* text(titleBytes);
+  const written = (yield* text(writtenBytes)).split('\n');
+  const parsedLabels = JSON.parse(yield* text(labelBytes)) as unknown;
+  check(Array.isArray(parsedLabels) && parsedLabels.every((l) => typeof l === 'string'), 'labels');
+  const labels = parsedLabels as string[];
+  const arrays = new Map<string, Typed>();
+  for (const [name, count] of Object.entries(header.arrays)) {
+    const bytes = yield* take(count * 4);
+    const ctor = name.endsWith('Norm') ? Float32Array : name.endsWith('.slot') ? Int32Array : Uint32Array;
+    arrays.set(name, new ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count));
+  }
+  const rest = yield 1;
+  check(rest.length === 0, 'trailing bytes');
+  check(sum.digest() === header.checksum, 'checksum mismatch');
+  const n = papers.length;
+  const words = header.words;
+  const u32 = (name: string, length?: number): Uint32Array => {
+    const a = arrays.get(name);
+    check(a instanceof Uint32Array && (length === undefined || a.length === length), name);
+    return a as Uint32Array;
+  };
+  const f32 = (name: string, length: number): Float32Array => {
+    const a = arrays.get(name);
+    check(a instanceof Float32Array && a.length === length, name);
+    return a as Float32Array;
+  };
+  const postings = (p: string): Postings => {
+    const slot = arrays.get(`${p}.slot`);
+    check(slot instanceof Int32Array, p);
+    const parts: PostingsParts = { paperCount: n, offsets: u32(`${p}.offsets`), docs: u32(`${p}.docs`), slot: slot as Int32Array, bits: u32(`${p}.bits`) };
+    try {
+      return Postings.fromParts(parts, words);
+    } catch (err) {
+      throw new Damaged(`${p}: ${(err as Error).message}`);
+    }
+  };
+
+  const wordStart = u32('wordStart', words + 1);
+  check(blob.length === 0 ? words === 0 : blob[0] === '\n' && blob[blob.length - 1] === '\n', 'vocabulary');
+  check(wordStart[words] === blob.length, 'vocabulary');
+  const wordList = words === 0 ? [] : blob.slice(1, -1).split('\n');
+  check(wordList.length === words, 'vocabulary');
+  // The papers must be the ones the index was built from: titles exactly, abstracts by length, dates exactly.
+  const titleEnd = u32('titleEnd', n);
+  const abstractLength = u32('abstractLength', n);
+  const paperLabelStart = u32('paperLabelStart', n + 1);
+  const paperLabels = u32('paperLabels');
+  check(paperLabelStart[0] === 0 && paperLabelStart[n] === paperLabels.length, 'dates');
+  check(written.length === n, 'titles');
+  const titleLower: string[] = new Array<string>(n);
+  let start = 0;
+  for (let d = 0; d < n; d++) {
+    const p = papers[d]!;
+    const end = titleEnd[d]!;
+    check(end >= start && end <= titles.length, 'titles');
+    const t = titles.slice(start, end);
+    check(written[d] === p.title && abstractLength[d] === p.abstract.length, 'papers changed');
+    titleLower[d] = t;
+    start = end;
+    const from = paperLabelStart[d]!;
+    const to = paperLabelStart[d + 1]!;
+    check(to >= from && to - from === p.dates.length, 'dates');
+    for (let k = from; k < to; k++) check(labels[paperLabels[k]!] === p.dates[k - from], 'dates');
+  }
+  return {
+    papers,
+    words: wordList,
+    blob,
+    wordStart,
+    title: postings('title'),
+    abstract: postings('abstract'),
+    titleAcronyms: postings('titleAcronyms'),
+    abstractAcronyms: postings('abstractAcronyms'),
+    wordLetters: u32('wordLetters', words),
+    titleLetters: u32('titleLetters', n),
+    abstractLetters: u32('abstractLetters', n),
+    titleLower,
+    titleNorm: f32('titleNorm', n),
+    abstractNorm: f32('abstractNorm', n),
+    labels,
+    labelLower: labels.map((l) => fold(l)),
+    labelNorm: f32('labelNorm', labels.length),
+    paperLabelStart,
+    paperLabels,
+  };
+}
+
+/** The index in `bytes` (a whole index file) if it checks out for these papers; throws otherwise. */
+export function deserializeIndex(bytes: Uint8Array, key: string, papers: readonly Paper[]): WordIndex {
+  const steps = parseIndex(key, papers);
+  let at = 0;
+  for (let step = steps.next(new Uint8Array(0)); ; ) {
+    if (step.done) return step.value;
+    const n = Math.min(step.value, bytes.length - at);
+    const chunk = bytes.slice(at, at + n);
+    at += n;
+    step = steps.next(chunk);
+  }
+}
+
+/** The cached index for these papers, or null (missing, stale, damaged or unreadable: all the same to the caller). */
+export function loadCachedIndex(slot: IndexCacheKey, papers: readonly Paper[]): WordIndex | null {
+  let fd: number;
+  try {
+    fd = openSync(slot.path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const steps = parseIndex(slot.key, papers);
+    for (let step = steps.next(new Uint8Array(0)); ; ) {
+      if (step.done) return step.value;
+      step = steps.next(readFully(fd, step.value));
+    }
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readFully(fd: number, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let at = 0;
+  while (at < n) {
+    const got = readSync(fd, out, at, n - at, null);
+    if (got === 0) break;
+    at += got;
+  }
+  return at === n ? out : out.subarray(0, at);
+}
+
+/** loadCachedIndex with the file read off the main thread (the checks still run on it). */
+export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly Paper[]): Promise<WordIndex | null> {
+  let file: FileHandle;
+  try {
+    file = await open(slot.path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const steps = parseIndex(slot.key, papers);
+    for (let step = steps.next(new Uint8Array(0)); ; ) {
+      if (step.done) return step.value;
+      const n = step.value;
+      const out = new Uint8Array(n);
+      let at = 0;
+      while (at < n) {
+        const { bytesRead } = await file.read(out, at, n - at, null);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+      }
+      step = steps.next(at === n ? out : out.subarray(0, at));
+    }
+  } catch {
+    return null;
+  } finally {
+    await file.close().catch(() => undefined);
+  }
+}
+
+/** Writes the index atomically (aside, then renamed into place); any failure leaves no trace. */
+export function storeCachedIndex(slot: IndexCacheKey, index: WordIndex): void {
+  const temp = `${slot.path}.${process.pid}.tmp`;
+  try {
+    const dir = dirname(slot.path);
+    if (!existsSync(dir)) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      pruneOtherVersions(dirname(dir), dir);
+    }
+    writeFileSync(temp, serializeIndex(index, slot.key), { mode: 0o600 });
+    renameSync(temp, slot.path);
+  } catch {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was written.
+    }
+  }
+}
+
+const INDEX_DIR = /^search-[0-9a-f]{16}$/;
+const INDEX_FILE = /^[0-9a-f]{32}\.idx(\.\d+\.tmp)?$/;
+
+/** Index files of other code versions are never read again: remove them (only files this module names). */
+function pruneOtherVersions(cacheDir: string, keep: string): void {
+  try {
+    for (const e of readdirSync(cacheDir, { withFileTypes: true })) {
+      const path = join(cacheDir, e.name);
+      if (!e.isDirectory() || !INDEX_DIR.test(e.name) || path === keep) continue;
+      for (const f of readdirSync(path)) if (INDEX_FILE.test(f)) unlinkSync(join(path, f));
+      rmdirSync(path);
+    }
+  } catch {
+    // Best effort: stale files are only wasted space.
+  }
+}

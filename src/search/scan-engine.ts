@@ -1,0 +1,204 @@
+import type { Paper } from '../core/types.js';
+import { fold, isAscii } from './fold.js';
+import { parseQuery, type Term, type TermGroup } from './query.js';
+import { anchoredKind, fieldTest } from './term-eval.js';
+import { occurrenceKind } from './tokens.js';
+import { ACRONYM, INSIDE, tierOf } from './tuning.js';
+import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './engine.js';
+
+/**
+ * An engine that needs no index: every search is a plain scan of the papers as loaded (titles
+ * folded once, abstracts matched case-insensitively as written: folding 150 MB of abstracts per
+ * query would cost more than the index takes to read). It answers at once, while the real index is
+ * read or built, with the same query language and the same kinds of match ranked the same way
+ * (engine.ts), but words are only found verbatim (no typos yet), accents and full-width letters only
+ * in titles, and ties within a kind are broken by a simpler score. The indexed engine then takes over.
+ */
+export function createScanEngine(papers: readonly Paper[]): SearchEngine {
+  return new ScanEngine(papers);
+}
+
+const TIER_WEIGHT = 1000;
+const WORD_WEIGHT = 1_000_000;
+const VERBATIM = tierOf(INSIDE, false);
+
+class ScanEngine implements SearchEngine {
+  private titles: string[] | undefined;
+  private last: { query: string; limit: number; result: SearchResult } | undefined;
+
+  constructor(readonly papers: readonly Paper[]) {}
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const limit = options.limit ?? Infinity;
+    if (!(limit >= 0) || (limit !== Infinity && !Number.isInteger(limit))) {
+      throw new RangeError(`search limit must be a whole number >= 0, not ${limit}`);
+    }
+    const last = this.last;
+    if (last && last.query === query && limit <= last.limit) return { query, hits: last.result.hits.slice(0, limit), total: last.result.total };
+    const result = this.run(query, limit);
+    this.last = { query, limit, result };
+    return result;
+  }
+
+  private run(query: string, limit: number): SearchResult {
+    const groups = parseQuery(query);
+    const { papers } = this;
+    if (groups.length === 0) {
+      const hits = Array.from({ length: Math.min(limit, papers.length) }, (_, index): SearchHit => ({ index, score: 1, titleRanges: [] }));
+      return { query, hits, total: papers.length };
+    }
+    this.titles ??= papers.map((p) => fold(p.title));
+    const { titles } = this;
+    const matchers = groups.map((g) => g.map((t) => matcherFor(t)));
+    const scored: { index: number; cost: number }[] = [];
+    for (let d = 0; d < papers.length; d++) {
+      let total = -1;
+      for (let g = 0; g < groups.length; g++) {
+        const cost = groupCost(groups[g]!, matchers[g]!, papers[d]!, titles[d]!);
+        if (cost >= 0) total = Math.max(total, 0) + cost;
+      }
+      if (total >= 0) scored.push({ index: d, cost: total });
+    }
+    scored.sort((a, b) => b.cost - a.cost || a.index - b.index);
+    const hits = scored.slice(0, limit).map(({ index, cost }): SearchHit => ({
+      index,
+      score: cost <= 0 ? 1 : 1 / (1 + cost / TIER_WEIGHT),
+      titleRanges: titleRanges(groups, titles[index]!, papers[index]!.title),
+    }));
+    return { query, hits, total: scored.length };
+  }
+}
+
+interface Matcher {
+  /** Case-insensitive test on text as written (abstracts). */
+  re: RegExp;
+  /** The same at the start of a word, and as a whole word. */
+  start: RegExp;
+  whole: RegExp;
+  /**
+   * Whole words written with a capital first (case-sensitive, global): the only candidates for an
+   * acronym as written, and rare enough to check one by one.
+   */
+  capital: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
+
+function matcherFor(t: Term): Matcher {
+  const p = escape(t.text);
+  const chars = [...t.text];
+  const first = chars[0] ?? '';
+  const cased = chars
+    .slice(1)
+    .map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c)))
+    .join('');
+  return {
+    // Without the u flag where it is not needed: a plain case-blind scan is several times faster.
+    re: new RegExp(p, isAscii(t.text) ? 'i' : 'iu'),
+    start: new RegExp(`${BEFORE}${p}`, 'iu'),
+    whole: new RegExp(`${BEFORE}${p}${AFTER}`, 'iu'),
+    capital: new RegExp(`${BEFORE}${escape(first.toUpperCase())}${cased}${AFTER}`, 'gu'),
+  };
+}
+
+/** A group's rank for one paper (engine.ts's scale), or -1 when the group does not match it. */
+function groupCost(group: TermGroup, matchers: readonly Matcher[], paper: Paper, title: string): number {
+  // A cheap yes/no per plain word first: most papers fail on some word of a query, and telling the
+  // kind of a match costs several more scans of the abstract.
+  for (let i = 0; i < group.length; i++) {
+    const t = group[i]!;
+    if (t.negate || t.field !== undefined || (t.kind !== 'fuzzy' && t.kind !== 'include')) continue;
+    if (!title.includes(t.text) && !matchers[i]!.re.test(paper.abstract) && !paper.dates.some((l) => foldLabel(l).includes(t.text))) return -1;
+  }
+  let cost = 0;
+  for (let i = 0; i < group.length; i++) {
+    const term = group[i]!;
+    const tier = termTier(term, matchers[i]!, paper, title);
+    if (term.negate) {
+      if (tier >= 0) return -1;
+      continue;
+    }
+    if (tier < 0) return -1;
+    // Within a kind: a short title or a date is a stronger signal than a long abstract.
+    const weight = tier % 2 === 1 ? 10 / Math.sqrt(Math.max(1, title.length / 8)) : 1;
+    cost += (tier >= VERBATIM ? WORD_WEIGHT : 0) + TIER_WEIGHT * tier + weight;
+  }
+  return cost;
+}
+
+/** The best tier of a term in a paper, or -1 for no match. */
+function termTier(term: Term, m: Matcher, paper: Paper, title: string): number {
+  const { kind, text, field } = term;
+  let best = -1;
+  const raise = (t: number) => {
+    if (t > best) best = t;
+  };
+  const acronymIn = (written: string): boolean => {
+    m.capital.lastIndex = 0;
+    for (let r = m.capital.exec(written); r; r = m.capital.exec(written)) if (/^[A-Z][a-z0-9]*[A-Z]/.test(r[0])) return true;
+    return false;
+  };
+  const anchored = kind !== 'fuzzy' && kind !== 'include';
+  if (field === undefined || field === 'title') {
+    if (anchored) {
+      if (fieldTest(kind, text)(title)) raise(tierOf(anchoredKind(kind, title, text), true));
+    } else {
+      const k = occurrenceKind(title, text);
+      if (k >= 0) raise(tierOf(k === 3 && acronymIn(paper.title) ? ACRONYM : k, true));
+    }
+  }
+  if ((field === undefined && !anchored) || field === 'abstract') {
+    const abstract = paper.abstract;
+    if (anchored) {
+      const a = fold(abstract);
+      if (fieldTest(kind, text)(a)) raise(tierOf(anchoredKind(kind, a, text), false));
+    } else if (m.re.test(abstract)) {
+      const k = m.whole.test(abstract) ? 3 : m.start.test(abstract) ? 2 : INSIDE;
+      raise(tierOf(k === 3 && acronymIn(abstract) ? ACRONYM : k, false));
+    }
+  }
+  if (field === undefined || field === 'date') {
+    const test = kind === 'fuzzy' || kind === 'include' ? (l: string) => occurrenceKind(l, text) >= (field === 'date' ? 2 : 0) : fieldTest(kind, text);
+    const days = field === 'date' && /^[\d-]+$/.test(text) ? (paper.days ?? []) : [];
+    for (const label of [...paper.dates, ...days]) {
+      const l = foldLabel(label);
+      if (test(l)) raise(tierOf(kind === 'fuzzy' || kind === 'include' ? Math.max(occurrenceKind(l, text), 0) : anchoredKind(kind, l, text), true));
+    }
+  }
+  return best;
+}
+
+const foldedLabels = new Map<string, string>();
+
+/** Digest dates are few and repeat on every paper: fold each once. */
+function foldLabel(label: string): string {
+  let l = foldedLabels.get(label);
+  if (l === undefined) {
+    l = fold(label);
+    if (foldedLabels.size > 10_000) foldedLabels.clear();
+    foldedLabels.set(label, l);
+  }
+  return l;
+}
+
+/** Verbatim occurrences of the positive terms in the folded title, on the title as written. */
+function titleRanges(groups: readonly TermGroup[], folded: string, written: string): [number, number][] {
+  if (!isAscii(written)) return [];
+  const ranges: [number, number][] = [];
+  for (const g of groups) {
+    for (const t of g) {
+      if (t.negate || (t.field !== undefined && t.field !== 'title') || t.kind === 'exact') continue;
+      for (let at = folded.indexOf(t.text); at >= 0; at = folded.indexOf(t.text, at + 1)) ranges.push([at, at + t.text.length - 1]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const prev = merged[merged.length - 1];
+    if (prev && r[0] <= prev[1] + 1) prev[1] = Math.max(prev[1], r[1]);
+    else merged.push(r);
+  }
+  return merged;
+}

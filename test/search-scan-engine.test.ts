@@ -1,0 +1,78 @@
+// The scan engine (answers before the index exists) and openSearchEngine (scan first, then the
+// index) on the real sample digests.
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { evaluateRelevance, RELEVANCE_CASES } from '../bench/relevance.js';
+import { loadLibrary } from '../src/core/load.js';
+import type { Paper } from '../src/core/types.js';
+import { createScanEngine, createSearchEngine, indexCacheKey, openSearchEngine } from '../src/search/engine.js';
+import { loadCachedIndex } from '../src/search/index-cache.js';
+import { SAMPLE_DIR, tempDir } from './helpers/digests.js';
+
+const papers = loadLibrary([fileURLToPath(new URL('../sample-data', import.meta.url))]).papers;
+const scan = createScanEngine(papers);
+const indexed = createSearchEngine(papers);
+const ids = (engine: typeof scan, q: string) => engine.search(q).hits.map((h) => h.index).sort((a, b) => a - b);
+
+const temps: string[] = [];
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('scan engine', () => {
+  it('finds exactly what the index finds for verbatim words and operators', () => {
+    for (const q of ['sam', 'dpo', 'bev', 'moe', "'stitch", 't:^bev', 'diffusion !video', '=Mar 17', 'date:mar 17', "abs:'stitch", '^efficient', 'models$', '=Stitchable Neural Networks']) {
+      expect(ids(scan, q), q).toEqual(ids(indexed, q));
+    }
+  });
+
+  it('ranks by the same kinds of match: the suite without its typo queries keeps MRR >= 0.95', () => {
+    const cases = RELEVANCE_CASES.filter((c) => c.kind !== 'typo');
+    expect(cases.length).toBeGreaterThan(40);
+    expect(evaluateRelevance(papers, scan, cases).mrr).toBeGreaterThanOrEqual(0.95);
+    expect(scan.search('sam').hits[0]!.index).toBe(indexed.search('sam').hits[0]!.index);
+  });
+
+  it('folds titles and the query: full-width and accents', () => {
+    const extra: Paper = { ...papers[0]!, id: 'x', title: 'Ｒéｓｕｍé Networks', abstract: 'About naive things.' };
+    const engine = createScanEngine([...papers, extra]);
+    expect(engine.search('resume').hits[0]!.index).toBe(papers.length);
+    expect(engine.search('RÉSUMÉ').hits[0]!.index).toBe(papers.length);
+    expect(engine.search('NAÏVE').hits.map((h) => h.index)).toContain(papers.length);
+  });
+});
+
+describe('openSearchEngine', () => {
+  it('answers from the scan at once, then from the index; the index lands in the cache', async () => {
+    const dir = tempDir('paperterm-open-engine-');
+    const cacheDir = tempDir('paperterm-open-engine-cache-');
+    temps.push(dir, cacheDir);
+    for (const f of readdirSync(SAMPLE_DIR)) copyFileSync(join(SAMPLE_DIR, f), join(dir, f));
+    const lib = loadLibrary([dir]);
+    const cache = indexCacheKey(cacheDir, lib.digests.map((d) => d.file));
+    const engine = openSearchEngine(lib.papers, { cache });
+    expect(engine.indexed).toBe(false);
+    expect(engine.readySoon).toBe(false);
+    // Typos need the index: the scan finds nothing for one.
+    expect(engine.search('stitchabel').total).toBe(0);
+    expect(engine.search('sam').hits[0]!.index).toBe(indexed.search('sam').hits[0]!.index);
+    await engine.ready;
+    expect(engine.indexed).toBe(true);
+    expect(engine.search('stitchabel').hits.map((h) => lib.papers[h.index]!.title)[0]).toBe('Stitchable Neural Networks');
+    expect(loadCachedIndex(cache!, lib.papers)).not.toBeNull();
+    // Next launch: the cached index is there to wait for.
+    const again = openSearchEngine(lib.papers, { cache });
+    expect(again.readySoon).toBe(true);
+    await again.ready;
+    expect(again.search('stitchabel').hits[0]!.index).toBe(engine.search('stitchabel').hits[0]!.index);
+  });
+
+  it('an abort before the index is ready rejects `ready` and leaves the scan answering', async () => {
+    const controller = new AbortController();
+    const engine = openSearchEngine(papers, { signal: controller.signal });
+    controller.abort(new Error('closed'));
+    await expect(engine.ready).rejects.toThrow('closed');
+    expect(engine.indexed).toBe(false);
+    expect(engine.search('bev').total).toBe(indexed.search('bev').total);
+  });
+});
