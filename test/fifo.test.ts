@@ -92,3 +92,19 @@ describe('a FIFO where the state store keeps its files', () => {
     expect(expectCleanErrors(star.stderr)).toEqual([expect.stringMatching(/^paperterm: cannot save marks in .*\(.*state\.json\.lock: not a regular file \(a FIFO\)\); nothing changed$/)]);
   });
 });
+
+describe('a FIFO in place of the other state files', () => {
+  it('seen.json (list --new) and search-history.json are read without waiting', () => {
+    const state = tempDir('paperterm-state-');
+    mkfifo(join(state, 'seen.json'));
+    mkfifo(join(state, 'search-history.json'));
+    const r = runCli(['list', '--new', '--state-dir', state], { timeout: GUARD_MS });
+    expect(r.code).toBe(0);
+    expect(expectCleanErrors(r.stderr).join('\n')).toMatch(/seen\.json.*not a regular file \(a FIFO\)/);
+    const lib = resolve(import.meta.dirname, '../dist/src/state/search-history.js');
+    const script = `const { readSearchHistory } = await import(${JSON.stringify(lib)}); console.log(readSearchHistory(${JSON.stringify(state)}).kind);`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: GUARD_MS, killSignal: 'SIGKILL' });
+    expect(child.signal, 'timed out: a read blocked').toBeNull();
+    expect(child.stdout.trim()).toBe('damaged');
+  });
+});
