@@ -5,6 +5,7 @@ import { MARK_COMMANDS, MARK_HELP } from './commands/mark.js';
 import { STATE_HELP, STATE_OPTIONS, stateDirFromArgs } from './commands/state-opts.js';
 import { SEARCH_HELP, searchCommand } from './commands/search.js';
 import { SIMILAR_HELP, similarCommand } from './commands/similar.js';
+import { terminalLine } from '../core/terminal-text.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
@@ -32,10 +33,10 @@ Usage:
   ${MARK_HELP.split('\n').join('\n  ')}
   ${SEARCH_HELP.split('\n').join('\n  ')}
   ${SIMILAR_HELP.split('\n').join('\n  ')}
-  paperterm --help | --version
+  paperterm help [COMMAND] | --help | --version
 
-PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
-$PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
+PATH is a digest file or a directory of *.txt digests (a file named like a command: ./help). With
+no PATH: the directories in $PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
 
 Every command takes:
   ${STATE_HELP.split('\n').join('\n  ')}
@@ -101,17 +102,29 @@ const COMMAND_HELP: Record<string, string> = {
   marks: MARKS_HELP,
 };
 
+/** The help for one command (the whole help for a command without its own, or for none). */
+function helpFor(command: string | undefined): string {
+  const help = command === undefined ? undefined : COMMAND_HELP[command];
+  return help ? `${help}\n  ${STATE_HELP.split('\n').join('\n  ')}\n` : `${HELP}\n`;
+}
+
 /** Runs one invocation; returns the exit code. User mistakes become one stderr line, never a trace. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [first, ...rest] = argv;
+    // `paperterm help [COMMAND]`, as git and npm answer it; a digest file named help is ./help.
+    if (first === 'help') {
+      const topic = rest.find((a) => !a.startsWith('-'));
+      if (topic !== undefined && !(topic in COMMANDS)) throw new UsageError(`no command '${topic}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+      io.out(helpFor(topic));
+      return 0;
+    }
     const command = first !== undefined ? COMMANDS[first] : undefined;
     if (command) {
       const end = rest.indexOf('--');
       const own = end < 0 ? rest : rest.slice(0, end);
       if (own.includes('--help') || own.includes('-h')) {
-        const help = COMMAND_HELP[first!];
-        io.out(help ? `${help}\n  ${STATE_HELP.split('\n').join('\n  ')}\n` : `${HELP}\n`);
+        io.out(helpFor(first));
         return 0;
       }
       return await command(rest, io);
@@ -124,15 +137,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await defaultCommand(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`paperterm: ${err.message} (see paperterm --help)\n`);
+      io.err(`paperterm: ${terminalLine(err.message)} (see paperterm --help)\n`);
       return 2;
     }
     if (err instanceof FatalError) {
-      io.err(`paperterm: ${err.message}\n`);
+      io.err(`paperterm: ${terminalLine(err.message)}\n`);
       return err.exitCode;
     }
     const detail = err instanceof Error ? err.message : String(err);
-    io.err(`paperterm: internal error: ${detail.split('\n')[0]}\n`);
+    io.err(`paperterm: internal error: ${terminalLine(detail.split('\n')[0]!)}\n`);
     if (io.env.PAPERTERM_DEBUG && err instanceof Error) io.err(`${err.stack}\n`);
     return 70;
   }
