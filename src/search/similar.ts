@@ -139,6 +139,12 @@ export interface SimilarIndex {
   similar(index: number, limit?: number): SimilarHit[];
   /** Builds the index now (it is otherwise built on the first query). Returns the time it took in ms. */
   build(): number;
+  /**
+   * Builds the index in slices of a few ms, each in its own turn of the event loop (setImmediate), so
+   * keys and frames go on meanwhile; resolves with the wall time in ms. The same index as build().
+   * Calling it again while it runs gives the same promise; a query meanwhile builds synchronously.
+   */
+  buildSliced(options?: SlicedBuildOptions): Promise<number>;
   readonly built: boolean;
 }
 
@@ -204,7 +210,15 @@ class TermCounter {
 
 const tfWeight = (count: number) => 1 + Math.log(count);
 
-function buildIndex(papers: readonly Paper[]): Built {
+/** Papers handled between two looks at the clock in a sliced build: a few ms of work each. */
+const STEP_PAPERS = 256;
+
+/**
+ * The build, as steps: yields after every STEP_PAPERS papers (and between its phases) with the
+ * fraction done, returns the index. The sync build runs it straight through, the sliced one a few
+ * steps per turn of the event loop: the same code, so the same index.
+ */
+function* buildSteps(papers: readonly Paper[]): Generator<number, Built, void> {
   const n = papers.length;
   const v = 1 << TERM_BITS;
   const counter = new TermCounter();
@@ -214,10 +228,16 @@ function buildIndex(papers: readonly Paper[]): Built {
   let counts = new Uint16Array(1 << 16);
   let used = 0;
   const df = new Int32Array(v);
+  // Reading the papers is most of the work; the rest splits about evenly.
+  const READ = 0.7;
   for (let d = 0; d < n; d++) {
+    if (d % STEP_PAPERS === 0 && d > 0) yield (READ * d) / n;
     const k = counter.count(papers[d]!);
     if (used + k > terms.length) {
-      const size = Math.max(terms.length * 2, used + k);
+      // Sized for the whole library from the papers read so far: each reallocation is tens of MB
+      // that V8 counts as external memory, and enough of it sets off a full GC (~300 ms at 100,000
+      // papers, whose text fills the heap), so doubling step by step cost several of those.
+      const size = Math.max(terms.length * 2, used + k, Math.ceil(((used + k) / (d + 1)) * n * 1.1));
       const t2 = new Int32Array(size);
       t2.set(terms.subarray(0, used));
       terms = t2;
@@ -231,6 +251,7 @@ function buildIndex(papers: readonly Paper[]): Built {
     used += k;
     docStart[d + 1] = used;
   }
+  yield READ;
   // A term in one paper only can never make two papers alike: it counts in the paper's norm but
   // gets no postings (model names, typos and most title word pairs of a large library). The others
   // get dense ids, so the arrays the second pass hits at random are small enough to stay in cache.
@@ -247,12 +268,16 @@ function buildIndex(papers: readonly Paper[]): Built {
   }
   for (let id = 0; id < m; id++) postingStart[id + 1]! += postingStart[id]!;
   const singleIdf = Math.log(1 + n);
+  yield READ + 0.05;
   for (let k = 0; k < used; k++) terms[k] = dense[terms[k]!]!;
   const total = postingStart[m]!;
   const postingDoc = new Int32Array(total);
   const postingWeight = new Float32Array(total);
   const fill = postingStart.slice(0, m);
+  yield READ + 0.1;
+  const rest = 1 - READ - 0.1;
   for (let d = 0; d < n; d++) {
+    if (d % STEP_PAPERS === 0 && d > 0) yield READ + 0.1 + (rest * d) / n;
     let norm = 0;
     for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
       const t = terms[k]!;
@@ -272,10 +297,28 @@ function buildIndex(papers: readonly Paper[]): Built {
   return { dense, idf, singleIdf, postingStart, postingDoc, postingWeight, scores: new Float32Array(n) };
 }
 
+function buildIndex(papers: readonly Paper[]): Built {
+  const steps = buildSteps(papers);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface SlicedBuildOptions {
+  /** Called between slices with the fraction done, 0 to 1. */
+  progress?: (fraction: number) => void;
+  /** Aborting stops the build at the next slice; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Work per slice before the event loop gets a turn (default 8 ms). */
+  sliceMs?: number;
+}
+
 /** A similarity index over `papers` (kept by reference: do not change the array afterwards). */
 export function createSimilarIndex(papers: readonly Paper[]): SimilarIndex {
   let built: Built | null = null;
   const ensure = (): Built => (built ??= buildIndex(papers));
+  let sliced: Promise<number> | undefined;
 
   return {
     get built() {
@@ -285,6 +328,45 @@ export function createSimilarIndex(papers: readonly Paper[]): SimilarIndex {
       const t = performance.now();
       ensure();
       return performance.now() - t;
+    },
+    buildSliced(options = {}) {
+      if (built) return Promise.resolve(0);
+      if (sliced) return sliced;
+      const { progress, signal, sliceMs = 8 } = options;
+      const t = performance.now();
+      const steps = buildSteps(papers);
+      const run = new Promise<number>((resolve, reject) => {
+        const slice = () => {
+          try {
+            if (signal?.aborted) throw signal.reason;
+            // Built meanwhile by a query: nothing left to do.
+            if (built) return resolve(performance.now() - t);
+            const until = performance.now() + sliceMs;
+            let fraction = 0;
+            for (;;) {
+              const r = steps.next();
+              if (r.done) {
+                built = r.value;
+                progress?.(1);
+                return resolve(performance.now() - t);
+              }
+              fraction = r.value;
+              if (performance.now() >= until) break;
+            }
+            progress?.(fraction);
+            setImmediate(slice);
+          } catch (err) {
+            reject(err);
+          }
+        };
+        setImmediate(slice);
+      });
+      sliced = run;
+      // An aborted or failed build can be started again.
+      run.catch(() => {
+        if (sliced === run) sliced = undefined;
+      });
+      return run;
     },
     similar(index, limit = 10) {
       const paper = papers[index];
