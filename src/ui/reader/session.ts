@@ -185,6 +185,11 @@ export class ReaderSession {
     if (engine) this.attachEngine(engine);
   }
 
+  /** Builds the similar-papers index in the background now (r then answers at once): see SimilarPapers.prepare. */
+  prepareSimilar(): void {
+    this.#similar.prepare();
+  }
+
   // ── the library and the store ─────────────────────────────────────────────────────────────────
 
   /** More of the library was read: see LibraryGrowth. */
@@ -237,6 +242,7 @@ export class ReaderSession {
     this.#model.disposed = true;
     this.#hold.release();
     this.#index.stop();
+    this.#similar.dispose();
     this.#listeners.clear();
   }
 
