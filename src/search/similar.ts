@@ -261,6 +261,7 @@ function* buildSteps(papers: readonly Paper[]): Generator<number, Built, void> {
   const dense = new Int32Array(v).fill(-1);
   let m = 0;
   for (let t = 0; t < v; t++) if (df[t]! > 1) dense[t] = m++;
+  yield READ + 0.02;
   const idf = new Float32Array(m);
   const postingStart = new Int32Array(m + 1);
   for (let t = 0; t < v; t++) {
