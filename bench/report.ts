@@ -1,4 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
+import type { BudgetCheck } from './budgets.js';
 import type { CorpusInfo } from './digest-writer.js';
 import type { BenchOptions } from './options.js';
 import type { Measurement } from './sections.js';
@@ -28,6 +29,7 @@ export interface BenchReport {
   corpora: CorpusReport[];
   results: ResultRow[];
   planned: string[];
+  budgets: BudgetCheck[];
 }
 
 export function machineInfo(loadAtStart: number[]): BenchReport['machine'] {

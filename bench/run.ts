@@ -5,6 +5,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { tempCorpusDir, writeCorpus } from './digest-writer.js';
 import { BenchUsageError, parseBenchArgs, USAGE, type BenchOptions } from './options.js';
+import { checkBudgets, formatBudgets } from './budgets.js';
+import { samplePapers } from './startup-bench.js';
 import { corpusReport, formatTable, machineInfo, resultRows, type BenchReport, type CorpusReport } from './report.js';
 import { PLANNED, SECTIONS, type BenchContext, type BenchSection, type Measurement } from './sections.js';
 
@@ -57,13 +59,15 @@ async function bench(options: BenchOptions, sections: BenchSection[]): Promise<B
     cleanup();
   }
   const { out: _out, ...shown } = options;
+  const results = resultRows(measurements);
   return {
     generatedAt: new Date().toISOString(),
     options: shown,
     machine: machineInfo(loadAtStart),
     corpora,
-    results: resultRows(measurements),
+    results,
     planned: PLANNED,
+    budgets: checkBudgets(results, samplePapers()),
   };
 }
 
@@ -84,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const report = await bench(options, sections);
   process.stdout.write(formatTable(report));
+  process.stdout.write(formatBudgets(report.budgets));
   mkdirSync(dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\nresults written to ${options.out}\n`);

@@ -31,6 +31,16 @@ function importTime(): Promise<number> {
   });
 }
 
+/** Wall time of a bare `node -e 0`: the floor under any Node program's start on this machine. */
+function bareNodeTime(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - t) : reject(new Error(`node -e 0 exited ${code}`))));
+  });
+}
+
 export interface StartupRun {
   firstFrameMs: number;
   loadedMs: number;
@@ -103,14 +113,21 @@ export const startupSection: BenchSection = {
   title: 'startup',
   async setup(ctx) {
     const imports: number[] = [];
-    for (let i = 0; i < ctx.runs; i++) imports.push(await importTime());
+    const bare: number[] = [];
+    for (let i = 0; i < ctx.runs; i++) {
+      imports.push(await importTime());
+      bare.push(await bareNodeTime());
+    }
     const n = samplePapers();
     const { rows, warmFirstFrame } = await measureStarts(SAMPLE_DATA, n, ctx);
     const ratio = summarize(warmFirstFrame).median / summarize(imports).median;
+    const bareRatio = summarize(warmFirstFrame).median / summarize(bare).median;
     return [
+      row('node -e 0, start to exit', 'ms', 0, bare),
       row('node: import ink + react, then exit', 'ms', 0, imports),
       ...rows,
       row('first frame (warm) ÷ import ink + react', '×', n, [ratio], { target: '< 2' }),
+      row('first frame (warm) ÷ node -e 0', '×', n, [bareRatio], { target: '≤ 3' }),
     ];
   },
   async measure(corpus: CorpusInfo, ctx) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Launcher for the compiled CLI in dist/ (built by `npm run build`, which `npm install` runs).
-import { run } from '../dist/src/cli/run.js';
+// Launcher for the bundled CLI, dist/paperterm.js (built by `npm run build`, which `npm install` runs).
+import { run } from '../dist/paperterm.js';
 
 run(process.argv.slice(2));

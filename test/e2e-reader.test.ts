@@ -175,25 +175,54 @@ describe('the reader in a real terminal', () => {
   );
 
   test(
-    'SIGTERM restores the terminal (screen, cursor, line discipline) and exits 143',
+    'keys typed before the reader took the terminal are not left on the shell screen; bracketed paste is on while it runs and off after',
     async () => {
-      const t = start({
-        command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}'; echo "exit=$?"; stty -a`] },
-        cols: 80,
-        rows: 24,
-      });
+      const t = start({ command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}'; echo "exit=$?"`] }, cols: 80, rows: 24 });
+      // Typed at once: the terminal echoes them while the program is still starting.
+      t.write('xyzzy');
       await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
-      t.press('enter');
-      await t.waitFor((s) => footer(s).includes('j/k scroll'));
-      const pid = execFileSync('pgrep', ['-P', String(t.child.pid)], { encoding: 'utf8' }).trim();
-      process.kill(Number(pid), 'SIGTERM');
-      await t.waitFor('exit=143');
+      expect(t.term.modes.bracketedPasteMode).toBe(true);
+      // A paste with a newline and a command key in it runs nothing: it becomes the search text.
+      t.write('\u001b[200~zz\rq\u001b[201~');
+      await t.waitFor((s) => footer(s).startsWith('/zz q'));
+      expect(t.inAltScreen()).toBe(true);
+      t.press('escape');
+      await t.waitFor((s) => footer(s).includes('j/k move'));
+      t.press('q');
+      await t.waitFor('exit=0', 10_000);
       expectRestored(t);
-      await expectCookedTerminal(t);
-      await t.exited();
+      expect(t.term.modes.bracketedPasteMode).toBe(false);
+      expect(t.text()).not.toContain('xyzzy');
     },
     TIMEOUT,
   );
+
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    test(
+      `${signal} restores the terminal (screen, cursor, paste mode, line discipline) and exits ${code}`,
+      async () => {
+        const t = start({
+          command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}'; echo "exit=$?"; stty -a`] },
+          cols: 80,
+          rows: 24,
+        });
+        await t.waitFor((s) => footer(s).includes('j/k move'), 15_000);
+        t.press('enter');
+        await t.waitFor((s) => footer(s).includes('j/k scroll'));
+        const pid = execFileSync('pgrep', ['-P', String(t.child.pid)], { encoding: 'utf8' }).trim();
+        process.kill(Number(pid), signal);
+        await t.waitFor(`exit=${code}`);
+        expectRestored(t);
+        expect(t.term.modes.bracketedPasteMode).toBe(false);
+        await expectCookedTerminal(t);
+        await t.exited();
+      },
+      TIMEOUT,
+    );
+  }
 
   test(
     'a keypress rewrites only the lines that changed: no clear-screen, untouched rows not resent',
@@ -219,7 +248,7 @@ describe('the reader in a real terminal', () => {
   );
 });
 
-describe('drawing without waiting for Ink', () => {
+describe('cell-diffed frames', () => {
   /** Every cell of the screen with its looks: what the user sees, attributes included. */
   function picture(t: PtySession): string[] {
     const rows: string[] = [];
@@ -354,7 +383,7 @@ describe('no terminal', () => {
   test(
     'stdin not a terminal (stdout is): the plain list, no raw-mode error, exit 0',
     async () => {
-      const t = start({ command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}' < /dev/null; echo "exit=$?"`] }, cols: 200, rows: 10 });
+      const t = start({ command: { file: '/bin/sh', args: ['-c', `${PAPERTERM} '${SAMPLE_DATA}' < /dev/null; echo "exit=$?"; sleep 0.3`] }, cols: 200, rows: 10 });
       await t.waitFor('exit=0', 15_000);
       expect(t.output).not.toContain(ALT_ON);
       expect(t.output).not.toMatch(/raw mode/i);

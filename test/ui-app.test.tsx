@@ -3,11 +3,11 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { stripVTControlCharacters } from 'node:util';
 import type { Paper } from '../src/core/types.js';
 import type { MarkMap, Marks } from '../src/state/types.js';
-import { ReaderApp } from '../src/ui/components/App.js';
+import { TestReader as ReaderApp } from './helpers/reader.js';
 import { BINDINGS, helpSections } from '../src/ui/reader/keymap.js';
 import type { MarkStore } from '../src/ui/reader/session.js';
-import { fixedSize } from '../src/ui/size.js';
-import { displayWidth } from '../src/ui/text.js';
+import { fixedSize } from '../src/ui/terminal/size.js';
+import { displayWidth } from '../src/ui/terminal/text.js';
 import { cleanupStores, sampleLibrary, tempStore, testSession } from './helpers/session.js';
 import { mountedApps, press, tick } from './helpers/ink.js';
 
@@ -269,5 +269,86 @@ describe('scale', () => {
     await press(h, 'k');
     expect(selectedRow(h)).toContain('Paper number 99998');
     expect(looked).toBeLessThanOrEqual(2 * 8);
+  });
+});
+
+describe('keys in one read, and pastes', () => {
+  test('Esc followed by j in one read is Esc then j, in every pane', async () => {
+    const h = await mount();
+    // Detail: Esc goes back to the list, j moves.
+    await press(h, KEY.enter, '\u001bj');
+    expect(lines(h)[23]).toContain('j/k move');
+    expect(lines(h)[0]).toContain(`2/${papers.length}`);
+    // Help: Esc closes it, j moves.
+    await press(h, '?', '\u001bj');
+    expect(lines(h).join('\n')).not.toContain('this help');
+    expect(lines(h)[0]).toContain(`3/${papers.length}`);
+    // Search line: Esc clears it and goes back, j moves.
+    await press(h, '/', 'zz', '\u001bj');
+    expect(lines(h)[0]).not.toContain('/zz');
+    expect(lines(h)[0]).toContain(`4/${papers.length}`);
+    // List: j after Esc moves (and an arrow's own Esc is still an arrow).
+    await press(h, `\u001bj${KEY.down}`);
+    expect(lines(h)[0]).toContain(`6/${papers.length}`);
+  });
+
+  test('a paste into the search line is text: its line breaks do not press Enter', async () => {
+    const h = await mount();
+    await press(h, '/', '\u001b[200~vision\r\nlanguage\u001b[201~');
+    // Still typing: the line is open with the whole paste on one line.
+    expect(lines(h)[23]).toMatch(/^\/vision language /);
+    expect(lines(h)[0]).toContain('/vision language');
+  });
+
+  test('a paste in the list runs no commands: a pasted "l" opens nothing, the text goes to the search line', async () => {
+    const h = await mount();
+    await press(h, '\u001b[200~lq\u001b[201~');
+    expect(lines(h)[23]).toMatch(/^\/lq /);
+    await press(h, KEY.escape);
+    // Nothing was opened (and so marked read), and q did not quit.
+    expect(lines(h)[0]).toContain(`${papers.length} unread`);
+    expect(lines(h)[23]).toContain('j/k move');
+  });
+});
+
+describe('untrusted text and narrow screens', () => {
+  const hostile = (label: string): Paper[] =>
+    [0, 1].map((i) => ({ id: `h${i}`, title: `Paper ${i}`, abstract: 'Text.', dates: [label], days: ['2025-03-18'], sources: ['x'], links: [] }));
+
+  test('d on an undated digest whose file name holds escapes and a tab: shown as text on one header row', async () => {
+    const label = 'evil\u001b]0;PWNED\u0007\u001b[2J\u001b[41mname\tX';
+    const size = fixedSize(80, 24);
+    const { session } = await testSession({ cols: 80, rows: 24, papers: hostile(label), dates: [label], engine: null });
+    const h = apps.track(Object.assign(render(<ReaderApp session={session} size={size} color={false} />), { size }));
+    await press(h, 'd');
+    const frame = h.lastFrame() ?? '';
+    // Nothing but SGR styles in the frame: no title change, no clear, no colour from the file name.
+    expect(frame.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(frame).not.toContain('\u001b[41m');
+    const l = lines(h);
+    expect(l).toHaveLength(24);
+    // The tab expanded in place, the OSC title and the clear gone whole.
+    expect(l[0]).toMatch(/│ Digest evilname +X 2 /);
+    expect(l[0]).toMatch(/1\/2\s*$/);
+    expect(l[1]).toContain('Paper 0');
+  });
+
+  test('the footer keeps "q quit" and "? help" at 60×20 and 40×10', async () => {
+    for (const [cols, rows] of [[60, 20], [40, 10]] as const) {
+      const h = await mount({ cols, rows });
+      const footer = lines(h)[rows - 1]!;
+      expect(footer, `${cols}×${rows}`).toContain('? help');
+      expect(footer, `${cols}×${rows}`).toContain('q quit');
+      expect(displayWidth(footer)).toBeLessThanOrEqual(cols);
+      h.unmount();
+    }
+  });
+
+  test('at 80 columns every help row is shown whole', async () => {
+    const h = await mount({ cols: 80, rows: 60 });
+    await press(h, '?');
+    const frame = lines(h).join('\n');
+    for (const section of helpSections()) for (const e of section.entries) expect(frame, e.help).toContain(e.help);
+    expect(frame).not.toContain('…');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { detailLines } from '../src/ui/detail-lines.js';
-import { titlePieces } from '../src/ui/highlight.js';
-import { rowParts } from '../src/ui/list-row.js';
-import { displayWidth, wrap, wrapPieces } from '../src/ui/text.js';
+import { detailLines } from '../src/ui/view/detail-lines.js';
+import { titlePieces } from '../src/ui/view/highlight.js';
+import { rowParts } from '../src/ui/view/list-row.js';
+import { displayWidth, wrap, wrapPieces } from '../src/ui/terminal/text.js';
 import { sampleLibrary } from './helpers/session.js';
 
 const joined = (pieces: { text: string }[]) => pieces.map((p) => p.text).join('');

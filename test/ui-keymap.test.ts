@@ -1,34 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { BINDINGS, commandFor, footerHints, FOOTER_HINTS, HELP_ENTRY_WIDTH, HELP_KEYS_WIDTH, helpSections, keyLabel, keyNames, MODES } from '../src/ui/reader/keymap.js';
+import { BINDINGS, commandFor, footerHints, FOOTER_HINTS, HELP_ENTRY_WIDTH, HELP_KEYS_WIDTH, helpSections, keyLabel, MODES } from '../src/ui/reader/keymap.js';
 import { editLine } from '../src/ui/reader/line-edit.js';
-import { displayWidth } from '../src/ui/text.js';
-
-const none = {};
-
-describe('keyNames: Ink input events to key names', () => {
-  test('arrows, paging keys, Enter, Tab and Esc', () => {
-    expect(keyNames('', { downArrow: true })).toEqual(['down']);
-    expect(keyNames('', { pageDown: true })).toEqual(['pagedown']);
-    expect(keyNames('', { home: true })).toEqual(['home']);
-    expect(keyNames('', { end: true })).toEqual(['end']);
-    expect(keyNames('', { return: true })).toEqual(['enter']);
-    expect(keyNames('', { tab: true })).toEqual(['tab']);
-    expect(keyNames('', { tab: true, shift: true })).toEqual(['shift+tab']);
-    expect(keyNames('', { escape: true, meta: true })).toEqual(['escape']);
-  });
-
-  test('Ctrl combinations and plain characters, case kept', () => {
-    expect(keyNames('d', { ctrl: true })).toEqual(['ctrl+d']);
-    expect(keyNames('G', { shift: true })).toEqual(['G']);
-    expect(keyNames('?', none)).toEqual(['?']);
-    expect(keyNames(' ', none)).toEqual(['space']);
-  });
-
-  test('a burst of keys read at once (fast typing over SSH) counts every key', () => {
-    expect(keyNames('jjk', none)).toEqual(['j', 'j', 'k']);
-    expect(keyNames('j\r\u0004', none)).toEqual(['j', 'enter', 'ctrl+d']);
-  });
-});
+import { displayWidth } from '../src/ui/terminal/text.js';
 
 describe('the keymap', () => {
   test('the keys the reader promises, in the list', () => {

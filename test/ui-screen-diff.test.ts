@@ -1,5 +1,5 @@
 /**
- * The frame differ behind the reader's stdout: whatever sequence of frames it is given, a terminal
+ * The frame differ under Ink (the one writer): whatever sequence of frames it is given, a terminal
  * fed its bytes shows exactly what a terminal fed each whole frame shows, cell by cell (text, width,
  * colours, attributes). Checked on a real terminal emulator (headless xterm).
  */
@@ -7,8 +7,10 @@ import unicode11 from '@xterm/addon-unicode11';
 import xtermHeadless from '@xterm/headless';
 import { describe, expect, test } from 'vitest';
 import { seededRng, type Rng } from '../bench/rng.js';
-import { classifyWrite, fullscreenStdout } from '../src/ui/ink-stdout.js';
-import { parseLine, ScreenDiff } from '../src/ui/screen-diff.js';
+import { Box, render, Text } from 'ink';
+import { createElement as h } from 'react';
+import { frameWriter } from '../src/ui/terminal/frame-writer.js';
+import { cleanLine, parseLine, ScreenDiff } from '../src/ui/terminal/screen-diff.js';
 
 type Term = InstanceType<typeof xtermHeadless.Terminal>;
 const COLS = 40;
@@ -96,8 +98,8 @@ describe('ScreenDiff', () => {
       let frame: string[] = [];
       for (let step = 0; step < 40; step++) {
         frame = nextFrame(rng, frame);
-        // Sometimes the frame is drawn twice, as painter and Ink do: the second time in other bytes
-        // for the same cells (a reset at the end of every line).
+        // Sometimes the same frame comes twice, the second time in other bytes for the same cells
+        // (a reset at the end of every line).
         if (rng.next() < 0.3) await write(diffed, diff.frame(frame));
         await write(diffed, diff.frame(rng.next() < 0.3 ? frame.map((l) => `${l}\u001b[m`) : frame));
         await write(reference, wholeFrame(frame));
@@ -117,18 +119,6 @@ describe('ScreenDiff', () => {
     expect(down).toBe('\u001b[2;7r\u001b[7H\u001bD\u001b[r\u001b[7Hrow number 6 with some text');
     const up = diff.frame(['header', ...rows.slice(0, 6), 'footer']);
     expect(up).toBe('\u001b[2;7r\u001b[2H\u001bM\u001b[r\u001b[2Hrow number 0 with some text');
-  });
-
-  test('the same cells in other bytes (Ink redrawing what the painter drew) send nothing, and rows still scroll', () => {
-    const diff = new ScreenDiff();
-    const rows = Array.from({ length: 10 }, (_, i) => `\u001b[1mrow\u001b[22m number ${i} with some text`);
-    // Ink closes styles its own way: same cells, other bytes.
-    const inked = (lines: string[]) => lines.map((l) => l.replace('\u001b[22m', '\u001b[m'));
-    diff.frame(['header', ...rows.slice(0, 6), 'footer']);
-    expect(diff.frame(inked(['header', ...rows.slice(0, 6), 'footer']))).toBe('');
-    const down = diff.frame(['header', ...rows.slice(1, 7), 'footer']);
-    expect(down).toBe('\u001b[2;7r\u001b[7H\u001bD\u001b[r\u001b[7H\u001b[1mrow\u001b[m number 6 with some text');
-    expect(diff.frame(inked(['header', ...rows.slice(1, 7), 'footer']))).toBe('');
   });
 
   test('writes nothing for an unchanged frame and only the changed cells otherwise', () => {
@@ -155,32 +145,34 @@ describe('ScreenDiff', () => {
     const frame = ['one', '', 'three'];
     diff.frame(frame);
     diff.reset('unknown');
-    expect(diff.frame(frame)).toBe('\u001b[1Hone\u001b[K\u001b[2H\u001b[K\u001b[3Hthree\u001b[K');
+    // From row to row by CR LF (2 bytes) rather than a position (4).
+    expect(diff.frame(frame)).toBe('\u001b[1Hone\u001b[K\r\n\u001b[K\r\nthree\u001b[K');
     diff.reset('blank');
     expect(diff.frame(frame)).toBe('\u001b[1Hone\u001b[3Hthree');
   });
 
-  test('a line with codes other than styles is written as it is', () => {
+  test('after the terminal got shorter, nothing is drawn or erased below its last row (which would scroll or clear it)', () => {
     const diff = new ScreenDiff();
-    const link = '\u001b]8;;https://x.org\u0007x\u001b]8;;\u0007';
-    expect(parseLine(link)).toBeNull();
-    expect(diff.frame([link])).toBe(`\u001b[1H${link}\u001b[m\u001b[K`);
+    diff.frame(Array.from({ length: 10 }, (_, i) => `row ${i}`));
+    const bytes = diff.frame(['a', 'b', 'c', 'd'], 4);
+    expect(bytes).not.toMatch(/\u001b\[(?:[5-9]|10)(?:;\d+)?H/);
+    // Row 4 (the last) is reached from row 3, never left by a line feed.
+    expect(bytes.split('\n').length - 1).toBeLessThanOrEqual(3);
+  });
+
+  test('only text and SGR styles reach the terminal: any other code or control byte in a frame is dropped', () => {
+    const diff = new ScreenDiff();
+    const hostile = 'a\u001b]0;PWNED\u0007b\u001b[41mc\u001b[2Jd\u0007e\bf\u001b[1;1Hg\u009b2Jh\u001b]8;;https://x.org\u0007i\u001b]8;;\u0007';
+    expect(cleanLine(hostile)).toBe('ab\u001b[41mcdefgh' + 'i');
+    const bytes = diff.frame([hostile]);
+    expect(bytes).toBe('\u001b[1Hab\u001b[41mcdefghi\u001b[m');
+    expect(bytes.replace(/\u001b\[[0-9;]*[mHK]/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    // A tab would move the cursor over cells the differ believes it wrote.
+    expect(cleanLine('x\ty')).toBe('xy');
   });
 });
 
-describe("Ink's writes", () => {
-  test('frames, markers, erases and clears are told apart', () => {
-    expect(classifyWrite('row one\nrow two\n')).toEqual({ kind: 'frame', lines: ['row one', 'row two'] });
-    expect(classifyWrite('\u001b[2K\u001b[1A\u001b[2K\u001b[Grow one\n')).toEqual({ kind: 'frame', lines: ['row one'] });
-    expect(classifyWrite('\u001b[2K\u001b[1A\u001b[2K\u001b[G')).toEqual({ kind: 'erase' });
-    expect(classifyWrite('\u001b[?2026h')).toEqual({ kind: 'marker' });
-    expect(classifyWrite('\u001b[?25l')).toEqual({ kind: 'marker' });
-    expect(classifyWrite('\u001b[2J\u001b[H')).toEqual({ kind: 'clear' });
-    expect(classifyWrite('a console.log line')).toEqual({ kind: 'other' });
-  });
-});
-
-describe('the reader stdout: painter and Ink on one screen', () => {
+describe('the frame writer under Ink', () => {
   /** A stand-in terminal stream whose bytes go to a headless xterm. */
   function screenStream() {
     const term = terminal();
@@ -197,24 +189,25 @@ describe('the reader stdout: painter and Ink on one screen', () => {
   }
   const text = (t: Term) => Array.from({ length: ROWS }, (_, y) => t.buffer.active.getLine(y)!.translateToString(true));
 
-  test("Ink's frame after a clear (Ctrl-L) may be older than the last paint: the painter is asked to paint again", async () => {
+  test("Ink's frames (debug mode) reach the terminal through the differ: each change sends its cells only; repaint draws it all again", async () => {
     const { term, stream, settled } = screenStream();
-    const out = fullscreenStdout(stream);
-    const newer = ['header 2/9', '> second row', 'footer'];
-    let repaints = 0;
-    out.onClear(() => {
-      repaints++;
-      out.paint(newer);
-    });
-    out.stdout.write('header 1/9\n> first row\nfooter\n'); // Ink's frame
-    out.paint(newer); // a key, painted at once
-    // Ctrl-L: Ink clears and rewrites the last frame it rendered, from before the key.
-    out.stdout.write('\u001b[2J\u001b[H');
-    out.stdout.write('header 1/9\n> first row\nfooter\n');
-    await Promise.resolve();
+    const writer = frameWriter(stream);
+    const frame = (n: number) =>
+      h(Box, { flexDirection: 'column', width: COLS, height: ROWS }, h(Text, { bold: true }, `header ${n}/9`), h(Text, null, `> row ${n}`), h(Text, null, 'footer'));
+    const app = render(frame(1), { stdout: writer.sink as unknown as NodeJS.WriteStream, debug: true, patchConsole: false, exitOnCtrlC: false });
     await settled();
-    expect(repaints).toBe(1);
-    expect(text(term).slice(0, 3)).toEqual(newer);
+    expect(text(term).slice(0, 3)).toEqual(['header 1/9', '> row 1', 'footer']);
+    const before = writer.bytesWritten;
+    app.rerender(frame(2));
+    await settled();
+    expect(text(term).slice(0, 3)).toEqual(['header 2/9', '> row 2', 'footer']);
+    // Two digits changed: two short writes, not the frame again.
+    expect(writer.bytesWritten - before).toBeLessThan(40);
+    await write(term, '\u001b[2J');
+    writer.repaint();
+    await settled();
+    expect(text(term).slice(0, 3)).toEqual(['header 2/9', '> row 2', 'footer']);
+    app.unmount();
     term.dispose();
   });
 });

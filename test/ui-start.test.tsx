@@ -11,8 +11,15 @@ import { openStateStore, readMarks } from '../src/state/index.js';
 import { marksOf } from '../src/state/types.js';
 import { DeferredStore } from '../src/ui/reader/deferred-store.js';
 import type { Paper } from '../src/core/types.js';
-import { startReader } from '../src/ui/start.js';
-import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/ui/terminal.js';
+import { openTerminal } from '../src/ui/app/open-terminal.js';
+import { runReader, type RunOptions } from '../src/ui/app/run.js';
+import type { SessionOptions } from '../src/ui/reader/session.js';
+import { ENTER, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/ui/terminal/escapes.js';
+
+/** What the reader command does once the library is read: take the terminal, run the reader on it. */
+function startReader(library: Omit<SessionOptions, 'cols' | 'rows'>, options: RunOptions & ReturnType<typeof fakeTerminal>['streams']) {
+  return runReader(openTerminal(options), library, options);
+}
 
 /** Real streams (Ink hands them to console.Console) dressed up as a 80×24 terminal. */
 function fakeTerminal() {
@@ -37,9 +44,6 @@ function fakeTerminal() {
       stdin.isRaw = on;
       return stdin;
     },
-    // A TTY ReadStream is a socket: Ink refs it while it listens for keys.
-    ref: () => stdin,
-    unref: () => stdin,
   });
   const streams = {
     stdin: stdin as unknown as NodeJS.ReadStream,
@@ -67,7 +71,7 @@ async function library(papers: Paper[]) {
   return { papers, dates: ['Mar 18'], store: (await tempStore()).store };
 }
 
-describe('startReader exit paths', () => {
+describe('the reader\'s exit paths', () => {
   test('an error while drawing: terminal restored, one line on stderr, exit code 70', async () => {
     const t = fakeTerminal();
     const broken = paper('fine');
@@ -80,7 +84,7 @@ describe('startReader exit paths', () => {
     expect(code).toBe(70);
     expect(t.stderr.text).toContain('paperterm: internal error: title exploded\n');
     expect(t.stderr.text).not.toContain('second line');
-    expect(t.stdout.text.startsWith(ENTER_ALT_SCREEN)).toBe(true);
+    expect(t.stdout.text.startsWith(ENTER)).toBe(true);
     expect(t.stdout.text.endsWith(SHOW_CURSOR + LEAVE_ALT_SCREEN)).toBe(true);
     expect(t.stdout.text.split(LEAVE_ALT_SCREEN)).toHaveLength(2);
     expect(t.stdin.isRaw).toBe(false);

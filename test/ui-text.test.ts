@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { displayWidth, fit, fitRight, fitSegments, sanitize, truncate, wrap } from '../src/ui/text.js';
+import { displayWidth, fit, fitRight, fitSegments, sanitize, truncate, wrap } from '../src/ui/terminal/text.js';
 
 describe('sanitize', () => {
   test('control characters (a stray ESC, CR or tab in a digest) never reach the terminal', () => {
-    expect(sanitize('a\u001b[2Jb\r\tc\u009bd')).toBe('a [2Jb  c d');
+    // Sequences go whole (the 8-bit CSI too), a CR is a space, a tab is expanded, BEL shows as ^G.
+    expect(sanitize('a\u001b[2Jb\r\tc\u009b2Jd\u0007')).toBe('ab      cd^G');
+    expect(sanitize('file\tname')).toBe('file    name');
   });
 
   test('drops characters whose width terminals disagree on, keeping the visible text', () => {

@@ -128,7 +128,7 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
   if (io.stdinIsTTY && io.stdoutIsTTY) {
     const stateDir = stateDirFromArgs(values, io);
     // Loaded on demand so `paperterm list` and pipes never pay for React and Ink.
-    const { readerCommand } = await import('../ui/command.js');
+    const { readerCommand } = await import('./commands/reader.js');
     return readerCommand(positionals, { noColor: Boolean(values['no-color']), stateDir, query }, io);
   }
   // No terminal: what the reader would have listed, as the matching command prints it.

@@ -70,10 +70,13 @@ function codeFingerprint(): string | null {
   if (fingerprint !== undefined) return fingerprint;
   const hash = createHash('sha256');
   try {
+    const self = fileURLToPath(import.meta.url);
     for (const name of FINGERPRINTED) {
-      // Compiled (.js) in the installed program; TypeScript sources when run from a test runner.
+      // Compiled (.js) in dist/src; TypeScript sources when run from a test runner; in the bundled
+      // program (one file, see scripts/bundle.mjs) the code is the bundle itself.
       const js = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
-      hash.update(readFileSync(existsSync(js) ? js : js.replace(/\.js$/, '.ts')));
+      const ts = js.replace(/\.js$/, '.ts');
+      hash.update(readFileSync(existsSync(js) ? js : existsSync(ts) ? ts : self));
     }
     fingerprint = hash.digest('hex').slice(0, 16);
   } catch {

@@ -48,9 +48,12 @@ function codeFingerprint(): string | null {
   if (fingerprint !== undefined) return fingerprint;
   const hash = createHash('sha256');
   try {
+    const self = fileURLToPath(import.meta.url);
     for (const name of FINGERPRINTED) {
+      // Compiled (.js), TypeScript sources under a test runner, or the bundled program (one file).
       const js = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
-      hash.update(readFileSync(existsSync(js) ? js : js.replace(/\.js$/, '.ts')));
+      const ts = js.replace(/\.js$/, '.ts');
+      hash.update(readFileSync(existsSync(js) ? js : existsSync(ts) ? ts : self));
     }
     fingerprint = hash.digest('hex').slice(0, 16);
   } catch {

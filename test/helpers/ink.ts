@@ -1,16 +1,21 @@
+import { ESC_WAIT_MS } from '../../src/ui/terminal/key-reader.js';
+
 /**
- * Lets Ink read the keys written to its stdin and scheduled work (searches) run. Ink handles a key
- * synchronously inside stdin.write, except a lone Esc, which it holds for one setImmediate to tell it
- * from the start of an escape sequence; three turns cover that and a search scheduled after a frame.
+ * Lets keys written to the app's stdin be handled and scheduled work (searches) run. Keys are
+ * handled synchronously inside stdin.write; three turns cover a search scheduled after the frame.
  */
 export async function tick(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
 }
 
-/** Writes keys to an Ink app's stdin one at a time, as a terminal sends them, letting each be handled. */
+/**
+ * Writes keys to an Ink app's stdin one at a time, as a terminal sends them, letting each be
+ * handled. A read ending on a lone Esc is an Esc only once nothing follows it for ESC_WAIT_MS.
+ */
 export async function press(app: { stdin: { write(data: string): unknown } }, ...keys: string[]): Promise<void> {
   for (const k of keys) {
     app.stdin.write(k);
+    if (k.endsWith('\u001b')) await new Promise((r) => setTimeout(r, ESC_WAIT_MS + 5));
     await tick();
   }
 }

@@ -1,0 +1,58 @@
+// The reader's budgets (issue 11), checked against the figures of a run and printed under the table.
+// A budget whose figures were not measured in this run (another --only, other --sizes) is skipped.
+import type { ResultRow } from './report.js';
+
+export interface BudgetCheck {
+  budget: string;
+  measured: string;
+  limit: string;
+  ok: boolean;
+}
+
+const WIRE = '(4) wire';
+const STARTUP = '(3) startup';
+const AT = '120×40';
+/** The corpus the key budgets are set at. */
+const PAPERS = 10_000;
+
+function find(rows: readonly ResultRow[], section: string, metric: string, papers?: number): ResultRow | undefined {
+  return rows.find((r) => r.section === section && r.metric === metric && (papers === undefined || r.papers === papers));
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+export function checkBudgets(rows: readonly ResultRow[], samplePapers: number): BudgetCheck[] {
+  const out: BudgetCheck[] = [];
+  const first = find(rows, STARTUP, 'first frame, warm cache', samplePapers);
+  const bare = find(rows, STARTUP, 'node -e 0, start to exit', 0);
+  if (first) out.push({ budget: 'first frame on the samples, median', measured: ms(first.median), limit: '≤ 500 ms', ok: first.median <= 500 });
+  if (first && bare) {
+    const ratio = first.median / bare.median;
+    out.push({ budget: 'first frame ÷ bare `node -e 0`', measured: `${ratio.toFixed(2)}×`, limit: '≤ 3×', ok: ratio <= 3 });
+  }
+  const move = find(rows, WIRE, `cursor move (j) key to frame, ${AT}`, PAPERS);
+  if (move) {
+    out.push({ budget: `cursor move key → frame, ${PAPERS} papers, median`, measured: ms(move.median), limit: '≤ 16 ms', ok: move.median <= 16 });
+    out.push({ budget: `cursor move key → frame, ${PAPERS} papers, p95`, measured: ms(move.p95), limit: '≤ 33 ms', ok: move.p95 <= 33 });
+  }
+  for (const papers of [...new Set(rows.filter((r) => r.section === WIRE).map((r) => r.papers))]) {
+    const bytes = find(rows, WIRE, `cursor move (j), ${AT}`, papers);
+    const text = find(rows, WIRE, `cursor move (j), detail text alone, ${AT}`, papers);
+    if (bytes && text) {
+      const ratio = bytes.median / text.median;
+      out.push({ budget: `bytes per move ÷ new detail text, ${papers} papers`, measured: `${ratio.toFixed(2)}×`, limit: '≤ 1.3×', ok: ratio <= 1.3 });
+    }
+    const held = find(rows, WIRE, `held j, per move, ${AT}`, papers);
+    if (held) out.push({ budget: `held j, bytes per move, ${papers} papers`, measured: `${Math.round(held.median)} B`, limit: '≤ 800 B', ok: held.median <= 800 });
+  }
+  const search = find(rows, WIRE, `search keystroke key to results, ${AT}`, PAPERS);
+  if (search) out.push({ budget: `search keystroke → results, ${PAPERS} papers, median`, measured: ms(search.median), limit: '≤ 33 ms', ok: search.median <= 33 });
+  return out;
+}
+
+export function formatBudgets(checks: readonly BudgetCheck[]): string {
+  if (checks.length === 0) return '';
+  const w = Math.max(...checks.map((c) => c.budget.length));
+  const lines = checks.map((c) => `  ${c.ok ? 'ok  ' : 'OVER'}  ${c.budget.padEnd(w)}  ${c.measured.padStart(9)}  (${c.limit})`);
+  return `\nbudgets (issue 11):\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,1 @@
+export function composeRows(operations: readonly unknown[], height: number): string[] | undefined;

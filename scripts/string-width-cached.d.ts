@@ -1,0 +1,1 @@
+export default function stringWidth(input: string, options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }): number;

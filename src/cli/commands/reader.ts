@@ -1,0 +1,69 @@
+import { cacheDirFromEnv } from '../../core/cache.js';
+import { startLibraryLoad } from '../../core/library-load.js';
+import { defaultPaths } from '../../core/load.js';
+import { openStateStore, readMarks } from '../../state/store.js';
+import { openTerminal } from '../../ui/app/open-terminal.js';
+import { DeferredStore } from '../../ui/reader/deferred-store.js';
+import { loadInBackground, snapshotOf } from '../../ui/reader/live-library.js';
+import { wantsColor } from '../../ui/view/color.js';
+import { FatalError } from '../errors.js';
+import type { Io } from '../io.js';
+
+export interface ReaderCommandOptions {
+  noColor: boolean;
+  /** Where marks are kept (stateDirFromArgs: --state-dir, $PAPERTERM_STATE_DIR or the default). */
+  stateDir: string;
+  /** Start with this search applied. */
+  query?: string;
+}
+
+/** Papers read before the first frame: more than any screen shows, from the newest digests. */
+const FIRST_SCREEN_PAPERS = 200;
+/** Libraries up to this size (a few weeks of digests) are read whole before the first frame: no loading step. */
+const READ_WHOLE_BYTES = 4 << 20;
+
+/**
+ * `paperterm [PATH...]` on a terminal: take the terminal, read the newest digests, open the marks,
+ * hand the screen to the reader, and read the rest of a large library while it runs.
+ */
+export async function readerCommand(paths: readonly string[], options: ReaderCommandOptions, io: Io): Promise<number> {
+  // First thing: raw mode and the alternate screen, so nothing typed from here on is echoed onto
+  // the shell's screen; keys are read (and kept) from now on.
+  const terminal = openTerminal();
+  // Asked for now, so that the UI modules are read while the newest digests are.
+  const running = import('../../ui/app/run.js');
+  running.catch(() => {}); // awaited below, unless no digest loads at all
+  try {
+    const load = startLibraryLoad(paths.length ? paths : defaultPaths(io.env), { cacheDir: cacheDirFromEnv(io.env) });
+    const whole = load.totalBytes <= READ_WHOLE_BYTES;
+    while (!load.done && (whole || load.digestCount === 0 || load.papers().length < FIRST_SCREEN_PAPERS)) load.step(0);
+    if (load.done && load.digestCount === 0) {
+      // Nothing to show: the problems explain why (on the reader's screen they would go unseen).
+      terminal.close();
+      for (const e of load.errors) io.err(`paperterm: ${e.message}\n`);
+      for (const w of load.warnings) io.err(`paperterm: warning: ${w.message}\n`);
+      throw new FatalError('no digests loaded', 2);
+    }
+    // Problems go to the reader's status line: stderr would be hidden behind the full screen.
+    const first = snapshotOf(load);
+    // The first frame needs the marks, not the writable store (conf is slow to load): see DeferredStore.
+    const store = new DeferredStore(readMarks(options.stateDir));
+    const openStore = () => openStateStore({ dir: options.stateDir });
+    const growing = load.done ? undefined : loadInBackground(load);
+    const { runReader } = await running;
+    return await runReader(
+      terminal,
+      {
+        papers: first.papers,
+        dates: first.dates,
+        store,
+        query: options.query,
+        notices: first.notice === undefined ? [] : [first.notice],
+        ...(first.loading === null ? {} : { loading: first.loading }),
+      },
+      { color: wantsColor(io.env, options.noColor), openStore, growing },
+    );
+  } finally {
+    terminal.close();
+  }
+}

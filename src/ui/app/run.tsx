@@ -1,0 +1,121 @@
+/**
+ * The reader's data path, wired here:
+ *
+ *   keys:   stdin → terminal/key-reader (KeyDecoder) → useReaderKeys → ReaderSession.keys
+ *   frames: ReaderSession snapshot → useReader → view/* (Ink components) → Ink, debug mode:
+ *           one whole frame per change → terminal/frame-writer (ScreenDiff: changed cells) → stdout
+ *   data:   core library load → session.libraryGrew; search index built after the first frame →
+ *           session.buildIndex; the marks store attached after the first frame → session.marksChanged
+ */
+import { PassThrough } from 'node:stream';
+import { render, type Instance } from 'ink';
+import { DeferredStore } from '../reader/deferred-store.js';
+import type { LiveLibrary } from '../reader/live-library.js';
+import { ReaderSession, type Effect, type MarkStore, type SessionOptions } from '../reader/session.js';
+import { frameWriter } from '../terminal/frame-writer.js';
+import { streamSize } from '../terminal/size.js';
+import { ViewCache } from '../view/measure.js';
+import { makeTheme } from '../view/theme.js';
+import { App } from './App.js';
+import type { OpenTerminal } from './open-terminal.js';
+
+export interface RunOptions {
+  color: boolean;
+  /**
+   * Opens the writable marks store, after the first frame, when the session's store is a
+   * DeferredStore that showed the marks until then. Marks made meanwhile are saved when it
+   * attaches, at the latest on quit.
+   */
+  openStore?: () => Promise<MarkStore>;
+  /**
+   * The library is still being read (it started with its newest digests): its snapshots reach the
+   * session as they come, and the search index is built once it is complete.
+   */
+  growing?: LiveLibrary;
+}
+
+/** A key held down repeats every 30–40 ms (faster on some systems, bunched over SSH): see SessionOptions.holdDetailMs. */
+const HOLD_DETAIL_MS = 60;
+
+/** Runs the reader on a terminal already taken (openTerminal) until the user quits; resolves with the exit code. */
+export async function runReader(terminal: OpenTerminal, library: Omit<SessionOptions, 'cols' | 'rows'>, options: RunOptions): Promise<number> {
+  const { stdout } = terminal;
+  const size = streamSize(stdout);
+  const session = new ReaderSession({ ...library, ...size.get(), holdDetailMs: HOLD_DETAIL_MS });
+  const view = new ViewCache(session, makeTheme(options.color));
+  const writer = frameWriter(stdout);
+  const growing = options.growing;
+  let instance: Instance | undefined;
+  let stopGrowing = () => {};
+  terminal.onClose(() => {
+    growing?.stop();
+    stopGrowing();
+    instance?.unmount();
+    writer.close();
+    session.dispose();
+  });
+
+  const onEffect = (effect: Effect) => {
+    if (effect === 'quit') instance?.unmount();
+    else if (effect === 'redraw') writer.repaint();
+    else terminal.tty.suspend(() => writer.repaint());
+  };
+  const onResize = () => {
+    const { cols, rows } = size.get();
+    session.resize(cols, rows);
+    writer.resized();
+    // The terminal may have reflowed or scrolled what was on it: draw it all again, once the
+    // frame for the new size is out.
+    setImmediate(() => writer.repaint());
+  };
+
+  try {
+    instance = render(<App session={session} view={view} keys={terminal.keys} onEffect={onEffect} />, {
+      stdout: writer.sink as unknown as NodeJS.WriteStream,
+      // Keys are read by the terminal's key reader; Ink never touches the real stdin.
+      stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+      stderr: terminal.stderr,
+      // Whole frames, each written at once to the frame writer, which sends only what changed.
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    const stopResize = size.subscribe(onResize);
+    terminal.onClose(stopResize);
+
+    // The store and the search index are made ready after the first frame, so start-up waits for
+    // neither; a search typed meanwhile runs when the index is ready.
+    const deferred = library.store instanceof DeferredStore && options.openStore ? library.store : undefined;
+    const storeReady = deferred
+      ? new Promise<void>((done, fail) =>
+          setImmediate(() =>
+            options.openStore!().then((real) => {
+              deferred.attach(real);
+              session.marksChanged();
+              done();
+            }, fail),
+          ),
+        )
+      : Promise.resolve();
+    storeReady.catch(terminal.fatal);
+    const buildIndex = () => setImmediate(() => void session.buildIndex().catch(terminal.fatal));
+    const grew = () => {
+      const grown = growing!.get();
+      if (grown.papers !== session.papers || grown.loading !== session.getSnapshot().loading) session.libraryGrew(grown);
+      if (grown.loading !== null) return false;
+      stopGrowing();
+      buildIndex();
+      return true;
+    };
+    if (!growing) buildIndex();
+    else if (!grew()) stopGrowing = growing.subscribe(grew);
+    await instance.waitUntilExit();
+    // Quit in the first moments: marks made before the store attached are saved now.
+    await storeReady;
+    return 0;
+  } catch (err) {
+    return terminal.failed(err);
+  } finally {
+    terminal.close();
+  }
+}

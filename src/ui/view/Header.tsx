@@ -1,0 +1,59 @@
+import type { TextProps } from 'ink';
+import { displayWidth, fitSegments, sanitize } from '../terminal/text.js';
+import { Line, type Styled } from './segments.js';
+import type { Theme } from './theme.js';
+
+export interface HeaderProps {
+  width: number;
+  total: number;
+  unread: number;
+  starred: number;
+  /** The view's name ("Unread", or a digest's label, which may be a file name) and how many papers it has. */
+  view: string;
+  viewSize: number;
+  /** The search, '' for none. */
+  query: string;
+  /** Papers the list stands for (the matches, with a search). */
+  count: number;
+  /** False when `count` is a lower bound ("40+"). */
+  countExact: boolean;
+  /** The search waits for the index. */
+  indexing: boolean;
+  /** Share of the library read while it still loads; null once it is all in. */
+  loading: number | null;
+  /** False while marks cannot be saved. */
+  saving: boolean;
+  /** 1-based position of the selection in the view, 0 when the view is empty. */
+  position: number;
+  theme: Theme;
+}
+
+/**
+ * What is loaded and where you are: the view and its search with matches/total, the library's
+ * counts (dropped first when the line is short), the position on the right.
+ */
+export function Header(p: HeaderProps) {
+  return <Line segments={headerSegments(p)} />;
+}
+
+function headerSegments(p: HeaderProps): Styled[] {
+  const count = `${p.count}${p.countExact ? '' : '+'}`;
+  const right = ` ${p.position}/${count} `;
+  const t = p.theme;
+  const view = sanitize(p.view);
+  const counts: Styled = { text: `  ${p.total} ${p.total === 1 ? 'paper' : 'papers'} · ${p.unread} unread · ${p.starred} starred`, style: t.header };
+  const where: Styled[] = [];
+  if (p.query) {
+    where.push({ text: `  │ ${view}`, style: t.header }, { text: `  /${sanitize(p.query)}`, style: t.key });
+    where.push({ text: p.indexing ? '  indexing…' : `  ${count}/${p.viewSize} ${p.count === 1 ? 'match' : 'matches'}`, style: t.header });
+  } else {
+    where.push({ text: `  │ ${view} ${p.viewSize}`, style: t.header });
+  }
+  if (p.loading !== null) where.push({ text: `  loading ${Math.floor(p.loading * 100)}%…`, style: t.header });
+  if (!p.saving) where.push({ text: '  marks not saved', style: t.warning });
+  const name: Styled = { text: ' paperterm', style: t.appName };
+  const room = Math.max(0, p.width - displayWidth(right));
+  let left = [name, counts, ...where];
+  if (left.reduce((n, s) => n + displayWidth(s.text), 0) > room) left = [name, ...where];
+  return [...fitSegments<TextProps>(left, room, {}), { text: right, style: t.header }];
+}

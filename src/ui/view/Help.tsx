@@ -1,0 +1,41 @@
+import { Box } from 'ink';
+import { keysFor } from '../reader/keymap.js';
+import { displayWidth, fitSegments } from '../terminal/text.js';
+import type { HelpLine } from './help-content.js';
+import { Line } from './segments.js';
+import type { Theme } from './theme.js';
+
+export interface HelpProps {
+  /** Every documented key (helpContent), for the box's inner width. */
+  lines: readonly HelpLine[];
+  /** First line shown: the box scrolls (j/k) when the terminal is too short for it. */
+  top: number;
+  width: number;
+  height: number;
+  theme: Theme;
+}
+
+/** The help box over the panes, with its title and how to scroll or close it in the border. */
+export function Help(p: HelpProps) {
+  const inner = p.height - 2;
+  const visible = p.lines.slice(p.top, p.top + inner);
+  const more = p.top + inner < p.lines.length;
+  const title = ' Keys ';
+  const hint = more ? ` more: ${keysFor('help', 'down')} ` : ` ${keysFor('help', 'closeHelp')} close `;
+  const ruleWidth = Math.max(0, p.width - 2 - displayWidth(title) - displayWidth(hint) - 1);
+  const rows = [<Line key="top" segments={[{ text: `╭─${title}${'─'.repeat(ruleWidth)}${hint}╮`, style: p.theme.rule }]} />];
+  for (let i = 0; i < inner; i++) {
+    rows.push(
+      <Line
+        key={i}
+        segments={[{ text: '│ ', style: p.theme.rule }, ...fitSegments(visible[i] ?? [], p.width - 4, {}), { text: ' │', style: p.theme.rule }]}
+      />,
+    );
+  }
+  rows.push(<Line key="bottom" segments={[{ text: `╰${'─'.repeat(Math.max(0, p.width - 2))}╯`, style: p.theme.rule }]} />);
+  return (
+    <Box flexDirection="column" width={p.width} height={p.height}>
+      {rows}
+    </Box>
+  );
+}

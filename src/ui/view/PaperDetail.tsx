@@ -1,0 +1,63 @@
+import { Box, type TextProps } from 'ink';
+import { memo } from 'react';
+import { displayWidth, fitSegments, truncate } from '../terminal/text.js';
+import { DETAIL_PADDING, type LineStyle, type StyledLine } from './detail-lines.js';
+import { Line, type Styled } from './segments.js';
+import type { Theme } from './theme.js';
+
+export interface PaperDetailProps {
+  /** The selected paper's detail, wrapped to the pane (see detail-lines.ts). */
+  lines: readonly StyledLine[];
+  /** First line shown (already clamped). */
+  top: number;
+  width: number;
+  height: number;
+  theme: Theme;
+}
+
+function styleOf(theme: Theme, style: LineStyle): TextProps {
+  switch (style) {
+    case 'title':
+      return theme.title;
+    case 'meta':
+      return theme.meta;
+    case 'heading':
+      return theme.heading;
+    case 'link':
+      return theme.link;
+    case 'muted':
+      return theme.muted;
+    default:
+      return {};
+  }
+}
+
+const DetailLine = memo(function DetailLine({ line, width, theme }: { line: StyledLine; width: number; theme: Theme }) {
+  const pad = ' '.repeat(DETAIL_PADDING);
+  const inner = Math.max(0, width - 2 * DETAIL_PADDING);
+  const style = styleOf(theme, line.style);
+  let body: Styled[];
+  if (line.pieces) {
+    body = fitSegments(
+      line.pieces.map((piece) => ({ text: piece.text, style: { ...style, ...(piece.match ? theme.match : theme.matchRest) } })),
+      inner,
+      {},
+    );
+  } else {
+    // Lines are wrapped to the width already; truncate only guards against a miscount.
+    const text = truncate(line.text, inner);
+    body = [{ text, style }, { text: ' '.repeat(inner - displayWidth(text)), style: {} }];
+  }
+  return <Line segments={[{ text: pad, style: {} }, ...body, { text: pad, style: {} }]} />;
+});
+
+/** The visible window of the selected paper's title, digests, abstract and links. */
+export function PaperDetail(p: PaperDetailProps) {
+  return (
+    <Box flexDirection="column" width={p.width} height={p.height} flexShrink={0}>
+      {p.lines.slice(p.top, p.top + p.height).map((line, i) => (
+        <DetailLine key={i} line={line} width={p.width} theme={p.theme} />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,54 @@
+import type { TextProps } from 'ink';
+import { memo } from 'react';
+import type { Paper } from '../../core/types.js';
+import type { TitleRange } from '../../search/engine.js';
+import { rowParts } from './list-row.js';
+import { Line, type Styled } from './segments.js';
+import type { Theme } from './theme.js';
+
+export interface PaperRowProps {
+  paper: Paper;
+  /** The date column shows this (the paper's newest date, which a library still loading may set late). */
+  date: string | undefined;
+  width: number;
+  selected: boolean;
+  focused: boolean;
+  unread: boolean;
+  starred: boolean;
+  ranges: readonly TitleRange[] | undefined;
+  dateWidth: number;
+  theme: Theme;
+}
+
+/**
+ * One list row: pointer, unread dot, star, title (matches highlighted), date. Memoized: a cursor
+ * move re-renders the two rows whose selection changed, a scroll only the rows that came in.
+ */
+export const PaperRow = memo(function PaperRow(p: PaperRowProps) {
+  return <Line segments={rowSegments(p)} />;
+});
+
+function rowSegments(p: PaperRowProps): Styled[] {
+  const parts = rowParts(p.paper, p.width, p);
+  const t = p.theme;
+  const titleStyle = (match: boolean, base: TextProps): TextProps => ({
+    ...base,
+    ...(p.unread ? t.unreadTitle : {}),
+    ...(match ? t.match : p.ranges ? t.matchRest : {}),
+  });
+  if (p.selected && p.focused) {
+    return [
+      { text: parts.pointer + parts.unread + parts.star, style: t.selected },
+      ...parts.title.map((piece) => ({ text: piece.text, style: titleStyle(piece.match, t.selected) })),
+      { text: parts.date, style: t.selected },
+    ];
+  }
+  const base = p.selected ? t.selectedIdle : {};
+  return [
+    { text: parts.pointer, style: base },
+    { text: parts.unread, style: t.unread },
+    { text: parts.star, style: t.starred },
+    ...parts.title.map((piece) => ({ text: piece.text, style: titleStyle(piece.match, base) })),
+    { text: parts.date, style: t.date },
+  ];
+}

@@ -1,0 +1,80 @@
+import type { TextProps } from 'ink';
+
+/**
+ * Text styles by role, as Ink Text props: the one place the reader's look is decided. In monochrome
+ * (NO_COLOR, --no-color) only bold, underline and inverse remain, so the selection still shows and
+ * nothing depends on colour; search matches are bold there.
+ */
+export interface Theme {
+  appName: TextProps;
+  header: TextProps;
+  selected: TextProps;
+  /** The selected row while the detail pane has focus. */
+  selectedIdle: TextProps;
+  unread: TextProps;
+  /** Titles of unread papers: bold, so unread reads at a glance without colour too. */
+  unreadTitle: TextProps;
+  starred: TextProps;
+  /** Characters a search matched, in list and detail titles. */
+  match: TextProps;
+  /** The rest of a title that has matches (so that bold matches stand out of a bold title). */
+  matchRest: TextProps;
+  /** Status-line problems (marks not saved, a damaged state file, load warnings). */
+  warning: TextProps;
+  date: TextProps;
+  rule: TextProps;
+  title: TextProps;
+  meta: TextProps;
+  heading: TextProps;
+  link: TextProps;
+  muted: TextProps;
+  key: TextProps;
+  hint: TextProps;
+}
+
+export function makeTheme(color: boolean): Theme {
+  if (!color) {
+    return {
+      appName: { bold: true },
+      header: {},
+      selected: { inverse: true },
+      selectedIdle: { bold: true },
+      unread: {},
+      unreadTitle: { bold: true },
+      starred: {},
+      match: { bold: true },
+      matchRest: { bold: false },
+      warning: { bold: true },
+      date: {},
+      rule: {},
+      title: { bold: true },
+      meta: {},
+      heading: { bold: true },
+      link: { underline: true },
+      muted: {},
+      key: { bold: true },
+      hint: {},
+    };
+  }
+  return {
+    appName: { bold: true, color: 'cyan' },
+    header: {},
+    selected: { inverse: true },
+    selectedIdle: { bold: true, color: 'cyan' },
+    unread: { color: 'cyan' },
+    unreadTitle: { bold: true },
+    starred: { color: 'yellow' },
+    match: { color: 'green', underline: true },
+    matchRest: {},
+    warning: { color: 'yellow', bold: true },
+    date: { color: 'gray' },
+    rule: { color: 'gray' },
+    title: { bold: true },
+    meta: { color: 'yellow' },
+    heading: { bold: true },
+    link: { color: 'blue', underline: true },
+    muted: { color: 'gray' },
+    key: { bold: true, color: 'cyan' },
+    hint: { color: 'gray' },
+  };
+}
