@@ -41,7 +41,7 @@ export class ReaderSession {
   readonly #browse: Browse;
   readonly #growth: LibraryGrowth;
   readonly #hold: DetailHold;
-  readonly #index = new IndexBuild();
+  readonly #index: IndexBuild;
   readonly #parts: Parts;
   readonly #listeners = new Set<() => void>();
   #snapshot: SessionSnapshot | undefined;
@@ -50,6 +50,7 @@ export class ReaderSession {
     const store = new StoreLink(options.store, options.papers);
     const model = new ReaderModel({ ...options, loading: options.loading ?? null, store });
     this.#model = model;
+    this.#index = new IndexBuild(options.searchCache);
     this.#marks = new MarkActions(model);
     this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed());
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
@@ -149,8 +150,17 @@ export class ReaderSession {
    */
   async buildIndex(build?: typeof createSearchEngineAsync): Promise<void> {
     if (this.#search.engine || this.#index.running) return;
-    const engine = await this.#index.run(this.papers, build);
-    if (engine && !this.#model.disposed) this.attachEngine(engine);
+    let scanned = false;
+    const engine = await this.#index.run(this.papers, build, (scan) => {
+      // Answers the search typed so far, and the next ones, until the index is there.
+      scanned = true;
+      this.attachEngine(scan);
+    });
+    if (!engine || this.#model.disposed) return;
+    this.#search.attach(engine);
+    // Better results for the search the scan answered; the paper the user moved to stays selected.
+    if (scanned && this.#search.query.trim() !== '') this.#search.rebuild({ keep: this.selected });
+    this.#changed();
   }
 
   // ── the library and the store ─────────────────────────────────────────────────────────────────
