@@ -11,7 +11,18 @@ import { writeCorpus } from '../bench/digest-writer.js';
 import { buildLibrary, normalizeTitle, paperId } from '../src/core/library.js';
 import { extractLinks } from '../src/core/links.js';
 import { loadLibrary } from '../src/core/load.js';
-import { decodeDigestBytes, DigestError, digestDay, parseDate, parseDigest } from '../src/core/parse.js';
+import {
+  decodeDigestBytes,
+  DigestError,
+  digestDay,
+  labelEntryLines,
+  LINE_ABSTRACT,
+  LINE_SKIPPED,
+  LINE_TITLE,
+  parseDate,
+  parseDigest,
+  preview,
+} from '../src/core/parse.js';
 import type { Digest, DigestEntry, Paper } from '../src/core/types.js';
 import { abstract, SAMPLE_DIR, tempDir } from './helpers/digests.js';
 
@@ -30,7 +41,8 @@ const GLUED_SUBSCRIBE = /^Subscribe(?=\S)/;
 
 function refParse(text: string, file: string, mtimeMs: number): Digest {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const raw = text.split(/\r\n|\r|\n/);
+  // Changed later: a lone CR is a line break only in a file with no LF at all.
+  const raw = text.includes('\n') ? text.split(/\r?\n/) : text.split('\r');
   const lines: { text: string; no: number }[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!.trim();
@@ -51,29 +63,28 @@ function refParse(text: string, file: string, mtimeMs: number): Digest {
     }
     break;
   }
-  const isTitle = (s: string) => s.length <= 250;
-  const isAbstract = (s: string) => s.length >= 300;
+  // Changed later: the pairing is the whole file's cheapest reading (labelEntryLines, tested on its
+  // own in parse.test.ts); this holds the offsets, trimming and warnings to a plain implementation.
+  const body = lines.slice(i);
+  const labels = labelEntryLines(
+    body.map((l) => l.text.length),
+    body.map((l) => (l.text.endsWith('.') ? 1 : 0)),
+  );
   const entries: DigestEntry[] = [];
   const warnings: string[] = [];
-  while (i < lines.length) {
-    const title = lines[i]!;
-    const next = lines[i + 1];
-    const after = lines[i + 2];
-    if (!next) {
-      warnings.push(`line ${title.no}: last title has no abstract: "${title.text}"`);
-      entries.push({ title: title.text, abstract: '', rank: entries.length });
-      i += 1;
-      continue;
+  body.forEach((line, k) => {
+    if (labels[k] === LINE_SKIPPED) warnings.push(`line ${line.no}: skipped text that follows no title: "${preview(line.text)}"`);
+    if (labels[k] !== LINE_TITLE) return;
+    if (line.text.length > 250) warnings.push(`line ${line.no}: unusually long title (${line.text.length} characters): "${preview(line.text)}"`);
+    const next = body[k + 1];
+    if (next && labels[k + 1] === LINE_ABSTRACT) {
+      if (next.text.length < 100) warnings.push(`line ${next.no}: unusually short abstract (${next.text.length} characters) of "${preview(line.text)}"`);
+      entries.push({ title: line.text, abstract: next.text, rank: entries.length });
+    } else {
+      warnings.push(`line ${line.no}: ${next ? 'title' : 'last title'} has no abstract: "${preview(line.text)}"`);
+      entries.push({ title: line.text, abstract: '', rank: entries.length });
     }
-    if (isTitle(next.text) && !isAbstract(title.text) && after && isAbstract(after.text) && isTitle(title.text)) {
-      warnings.push(`line ${title.no}: title has no abstract: "${title.text}"`);
-      entries.push({ title: title.text, abstract: '', rank: entries.length });
-      i += 1;
-      continue;
-    }
-    entries.push({ title: title.text, abstract: next.text, rank: entries.length });
-    i += 2;
-  }
+  });
   if (entries.length === 0) throw new DigestError('no paper entries found');
   // Added later: a file whose alternate lines are never prose is not a digest.
   if (entries.length >= 2 && !entries.some((e) => e.abstract.length >= 100)) {

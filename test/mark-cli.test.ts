@@ -128,22 +128,59 @@ describe('read / unread / star / unstar and list marks (real binary, real sample
     expect(run(['--state-dir', envDir]).out.split('\n')[0]).toMatch(new RegExp(`^${p1!.id}  N\\*  `));
   }, 30_000);
 
-  it('recovers from a corrupted state file: backup with the same bytes, one warning, empty state', () => {
+  it('recovers from a corrupted state file: list leaves it, the first mark moves it aside with the same bytes', () => {
     const garbage = '{"version": 1, "marks": {"6230a3462df8": {"read": tru';
     run(['list', '--state-dir', stateDir]); // creates nothing: list only reads
     expect(existsSync(stateDir)).toBe(false);
     mkdirSync(stateDir);
     writeFileSync(join(stateDir, 'state.json'), garbage);
 
-    const r = run(['list', '--json', '--state-dir', stateDir]);
+    for (const args of [['list', '--json'], ['search', 'diffusion']]) {
+      const r = run([...args, '--state-dir', stateDir]);
+      expect(r.code).toBeLessThanOrEqual(1);
+      expect(r.err).toMatch(/^paperterm: warning: state file .*state\.json is not valid JSON; showing no marks \(it is moved aside, bytes kept, when a mark is next changed\)\n$/);
+      expect(readdirSync(stateDir)).toEqual(['state.json']);
+      expect(readFileSync(join(stateDir, 'state.json'), 'utf8')).toBe(garbage);
+    }
+    const [p1] = listJson('--state-dir', stateDir);
+    expect(p1!.read || p1!.starred).toBe(false);
+
+    const r = run(['star', p1!.id, '--state-dir', stateDir]);
     expect(r.code).toBe(0);
     const warnings = r.err.split('\n').filter(Boolean);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^paperterm: warning: state file .*state\.json was not valid JSON; moved it to .*state\.json\.corrupt-.* and started with no marks$/);
-    expect((JSON.parse(r.out) as JsonPaper[]).some((p) => p.read || p.starred)).toBe(false);
     const backup = readdirSync(stateDir).find((f) => f.startsWith('state.json.corrupt-'))!;
     expect(readFileSync(join(stateDir, backup), 'utf8')).toBe(garbage);
     expect(run(['list', '--state-dir', stateDir]).err).toBe(''); // warned once, not every run
+  }, 30_000);
+
+  it('leaves a state file from a newer paperterm untouched: shown read-only, marks refused', () => {
+    mkdirSync(stateDir);
+    const [p1, p2] = listJson('--state-dir', stateDir);
+    const newer = `${JSON.stringify({ version: 2, marks: { [p1!.id]: { starred: true, starredAt: '2030-01-01T00:00:00.000Z' } }, tags: { [p1!.id]: ['x'] } }, null, 2)}\n`;
+    const file = join(stateDir, 'state.json');
+    writeFileSync(file, newer);
+    const message = /^paperterm: (warning: )?state file .*state\.json is from a newer paperterm \(file version 2\): left untouched, marks cannot be changed by this version/;
+
+    const list = run(['list', '--json', '--state-dir', stateDir]);
+    expect(list.code).toBe(0);
+    expect(list.err.split('\n').filter(Boolean)).toEqual([expect.stringMatching(message)]);
+    // Its marks are shown as far as this version can read them.
+    expect((JSON.parse(list.out) as JsonPaper[]).find((p) => p.id === p1!.id)!.starred).toBe(true);
+    expect(run(['search', 'diffusion', '--state-dir', stateDir]).err).toMatch(message);
+
+    for (const verb of ['read', 'unstar']) {
+      const r = run([verb, p1!.id, p2!.id, '--state-dir', stateDir]);
+      expect(r.code, verb).toBe(1);
+      expect(r.out).toBe('');
+      const lines = r.err.split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(lines[0]).toMatch(/; nothing changed$/);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(newer);
+    expect(readdirSync(stateDir)).toEqual(['state.json']);
   }, 30_000);
 
   it('lists with a warning but refuses to mark when the state location cannot be written', () => {
@@ -154,12 +191,12 @@ describe('read / unread / star / unstar and list marks (real binary, real sample
     expect(lineCount(listed.out)).toBeGreaterThan(0);
     // Reading needs no write access; a directory that cannot exist at all is worth a warning.
     if (how === 'chmod 0555') expect(listed.err).toBe('');
-    else expect(listed.err).toMatch(/^paperterm: warning: cannot use state directory .* \(not a directory\)\n$/);
+    else expect(listed.err).toMatch(/^paperterm: warning: cannot use state directory .* \(.*a-regular-file is a file, not a directory\)\n$/);
 
     const r = run(['read', p1!.id, '--state-dir', dir]);
     expect(r.code, how).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/^paperterm: cannot (save marks in|use state directory) .* \((permission denied|not a directory)\); nothing changed\n$/);
+    expect(r.err).toMatch(/^paperterm: cannot (save marks in|use state directory) .* \((permission denied|.*a-regular-file is a file, not a directory)\); nothing changed\n$/);
   }, 30_000);
 });
 

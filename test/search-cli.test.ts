@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { markColumn } from '../src/cli/commands/state-opts.js';
 import { formatPaperLines as formatLines } from '../src/cli/format.js';
-import type { Io } from '../src/cli/io.js';
+import { createIo } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 import { loadLibrary } from '../src/core/load.js';
 
@@ -22,7 +22,7 @@ const formatPaperLines = (ps: Parameters<typeof formatLines>[0]) => formatLines(
 async function paperterm(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), env: stateEnv(), stdinIsTTY: false, stdoutIsTTY: false };
+  const io = createIo({ stdout: (t) => void (out += t), stderr: (t) => void (err += t) }, { env: stateEnv(), stdinIsTTY: false, stdoutIsTTY: false });
   const code = await main(argv, io);
   return { code, out, err };
 }
@@ -68,7 +68,7 @@ describe('paperterm search', () => {
     const env = stateEnv();
     const run = async (...argv: string[]) => {
       let out = '';
-      const io: Io = { out: (t) => void (out += t), err: () => {}, env, stdinIsTTY: false, stdoutIsTTY: false };
+      const io = createIo({ stdout: (t) => void (out += t), stderr: () => {} }, { env, stdinIsTTY: false, stdoutIsTTY: false });
       return { code: await main(argv, io), out };
     };
     const qwen = byTitle('Qwen2.5 Technical Report');

@@ -85,35 +85,59 @@ describe('StateStore on a real conf store', () => {
     expect(a.refresh().get('cccccccccccc')).toEqual({ read: true, starred: false });
   });
 
-  it('moves a corrupted file aside byte for byte, warns once and starts empty', async () => {
+  it('reports a corrupted file on opening, moves it aside byte for byte only when a mark changes', async () => {
     const garbage = Buffer.from('{"version":1,"marks":{"0123456789ab":{"read":tr\u00ff\n', 'latin1');
     writeFileSync(join(tmp.dir, 'state.json'), garbage);
     const store = await openStateStore({ dir: tmp.dir });
+    expect(store.takeWarnings()).toEqual([
+      { kind: 'damaged', message: expect.stringMatching(/state\.json is not valid JSON; showing no marks \(it is moved aside, bytes kept, when a mark is next changed\)$/) },
+    ]);
+    expect(store.marks.size).toBe(0);
+    // Opening changed nothing on disk.
+    expect(readdirSync(tmp.dir)).toEqual(['state.json']);
+    expect(readFileSync(join(tmp.dir, 'state.json')).equals(garbage)).toBe(true);
+
+    expect(store.set(['0123456789ab'], 'read', true).saved).toBe(true);
     const warnings = store.takeWarnings();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.kind).toBe('moved-aside');
     expect(warnings[0]!.message).toMatch(/state\.json was not valid JSON; moved it to .*state\.json\.corrupt-\d{4}-\d\d-\d\dT[\d-]+\.\d{3}Z/);
-    expect(store.marks.size).toBe(0);
     const backups = readdirSync(tmp.dir).filter((f) => f.startsWith('state.json.corrupt-'));
     expect(backups).toHaveLength(1);
     expect(readFileSync(join(tmp.dir, backups[0]!)).equals(garbage)).toBe(true);
-    expect(store.takeWarnings()).toEqual([]);
-
-    store.set(['0123456789ab'], 'read', true);
     expect(onDisk(tmp.dir).marks['0123456789ab'].read).toBe(true);
+    store.set(['0123456789ab'], 'starred', true);
+    expect(store.takeWarnings()).toEqual([]);
     expect(readFileSync(join(tmp.dir, backups[0]!)).equals(garbage)).toBe(true);
   });
 
-  it('moves aside a state path it cannot read as a file', async () => {
+  it('moves aside a state path it cannot read as a file, on the first change', async () => {
     mkdirSync(join(tmp.dir, 'state.json'));
     writeFileSync(join(tmp.dir, 'state.json', 'inside'), 'kept');
     const store = await openStateStore({ dir: tmp.dir });
+    expect(store.takeWarnings().map((w) => w.kind)).toEqual(['damaged']);
+    expect(store.set(['0123456789ab'], 'read', true).saved).toBe(true);
     expect(store.takeWarnings().map((w) => w.message)).toEqual([
       expect.stringMatching(/state\.json was unreadable \(is a directory\); moved it to /),
     ]);
     const backup = readdirSync(tmp.dir).find((f) => f.startsWith('state.json.corrupt-'))!;
     expect(readFileSync(join(tmp.dir, backup, 'inside'), 'utf8')).toBe('kept');
-    expect(store.set(['0123456789ab'], 'read', true).saved).toBe(true);
+  });
+
+  it('opens a newer version\'s file read-only: marks shown, never written, never moved', async () => {
+    const newer = JSON.stringify({ version: 3, marks: { '0123456789ab': { read: true, readAt: '2030-01-01T00:00:00Z' } }, extra: 1 });
+    writeFileSync(join(tmp.dir, 'state.json'), newer);
+    const store = await openStateStore({ dir: tmp.dir });
+    expect(store.marks.get('0123456789ab')).toEqual({ read: true, starred: false });
+    expect(store.saving).toBe(false);
+    expect(store.saveProblem).toMatch(/state\.json is from a newer paperterm \(file version 3\): left untouched/);
+    expect(store.takeWarnings().map((w) => w.kind)).toEqual(['not-saving']);
+    const r = store.set(['0123456789ab', 'ba9876543210'], 'starred', true);
+    expect(r.saved).toBe(false);
+    store.refresh();
+    expect(readFileSync(join(tmp.dir, 'state.json'), 'utf8')).toBe(newer);
+    expect(readdirSync(tmp.dir)).toEqual(['state.json']);
+    expect(readMarks(tmp.dir).warnings).toEqual([expect.stringMatching(/newer paperterm \(file version 3\)/)]);
   });
 
   it('warns about malformed entries and keeps the rest', async () => {
@@ -131,7 +155,7 @@ describe('StateStore on a real conf store', () => {
     const store = await openStateStore({ dir });
     const warnings = store.takeWarnings();
     expect(warnings, how).toEqual([
-      { kind: 'not-saving', message: expect.stringMatching(/^cannot (save marks in|use state directory) .*\((permission denied|not a directory)\); marks made now last only until paperterm exits$/) },
+      { kind: 'not-saving', message: expect.stringMatching(/^cannot (save marks in|use state directory) .*\((permission denied|.*a-regular-file is a file, not a directory)\); marks made now last only until paperterm exits$/) },
     ]);
     expect(store.saving).toBe(false);
     const result = store.set(['0123456789ab', 'ba9876543210'], 'starred', true);

@@ -1,5 +1,6 @@
 import { INFERRED_MARK, isInferredLabel } from '../core/digest-date.js';
 import { digestCount } from '../core/paper-order.js';
+import { terminalLine } from '../core/terminal-text.js';
 import type { Paper } from '../core/types.js';
 
 /** The newest digest's full date, `2025-03-18`, with a `?` when it was inferred from a file's time. */
@@ -10,7 +11,8 @@ export function newestDay(p: Paper): string {
 
 /**
  * One line a paper, columns split by two spaces so `awk '{print $1}'` gives the id: id, marks, how
- * many digests it was in, the newest digest's date, the title.
+ * many digests it was in, the newest digest's date, the title. The title (digest text) is made one
+ * safe line (terminalLine) here; the whole output passes the Io boundary besides.
  */
 export function formatPaperLines(papers: readonly Paper[], marks?: (p: Paper) => string): string {
   if (papers.length === 0) return '';
@@ -25,7 +27,7 @@ export function formatPaperLines(papers: readonly Paper[], marks?: (p: Paper) =>
       const date = newestDay(p).padEnd(dateWidth);
       const mark = marks ? `${marks(p)}  ` : '';
       const count = String(digestCount(p)).padStart(countWidth);
-      return `${p.id}  ${mark}${count}  ${date}  ${p.title}\n`;
+      return `${p.id}  ${mark}${count}  ${date}  ${terminalLine(p.title)}\n`;
     })
     .join('');
 }

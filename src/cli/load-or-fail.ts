@@ -1,5 +1,6 @@
 import { cacheDirFromEnv } from '../core/cache.js';
 import { defaultPaths, loadLibrary, type LoadResult } from '../core/load.js';
+import { terminalLine } from '../core/terminal-text.js';
 import { FatalError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -12,8 +13,8 @@ export function loadOrFail(paths: readonly string[], io: Io, options: { quiet?: 
   const result = loadLibrary(paths.length ? paths : defaultPaths(io.env), { cacheDir: cacheDirFromEnv(io.env) });
   const failed = result.digests.length === 0;
   if (!options.quiet || failed) {
-    for (const e of result.errors) io.err(`paperterm: ${e.message}\n`);
-    for (const w of result.warnings) io.err(`paperterm: warning: ${w.message}\n`);
+    for (const e of result.errors) io.err(`paperterm: ${terminalLine(e.message)}\n`);
+    for (const w of result.warnings) io.err(`paperterm: warning: ${terminalLine(w.message)}\n`);
   }
   if (failed) throw new FatalError('no digests loaded', 2);
   return result;

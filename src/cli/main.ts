@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseCommandArgs } from './args.js';
+import { terminalLine } from '../core/terminal-text.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
@@ -95,10 +96,10 @@ Usage:
   ${MARK_HELP.split('\n').join('\n  ')}
   ${SEARCH_HELP.split('\n').join('\n  ')}
   ${SIMILAR_HELP.split('\n').join('\n  ')}
-  paperterm --help | --version
+  paperterm help [COMMAND] | --help | --version
 
-PATH is a digest file or a directory of *.txt digests. With no PATH: the directories in
-$PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
+PATH is a digest file or a directory of *.txt digests (a file named like a command: ./help). With
+no PATH: the directories in $PAPERTERM_DIGESTS (colon-separated), else the bundled sample-data/.
 
 Every command takes:
   ${STATE_HELP.split('\n').join('\n  ')}
@@ -138,21 +139,35 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
   return (await COMMANDS.list!()).run([...state, '--', ...positionals], io);
 }
 
+/** The help for one command (the whole help for a command without its own, or for none). */
+async function helpFor(command: string | undefined): Promise<string> {
+  const load = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  const help = load ? (await load()).help : undefined;
+  if (!help) return `${await fullHelp()}\n`;
+  const { STATE_HELP } = await import('./commands/state-opts.js');
+  return `${help}\n  ${STATE_HELP.split('\n').join('\n  ')}\n`;
+}
+
 /** Runs one invocation; returns the exit code. User mistakes become one stderr line, never a trace. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [first, ...rest] = argv;
+    // `paperterm help [COMMAND]`, as git and npm answer it; a digest file named help is ./help.
+    if (first === 'help') {
+      const topic = rest.find((a) => !a.startsWith('-'));
+      if (topic !== undefined && !Object.hasOwn(COMMANDS, topic)) throw new UsageError(`no command '${topic}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+      io.out(await helpFor(topic));
+      return 0;
+    }
     const load = first !== undefined && Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
     if (load) {
-      const command = await load();
       const end = rest.indexOf('--');
       const own = end < 0 ? rest : rest.slice(0, end);
       if (own.includes('--help') || own.includes('-h')) {
-        const { STATE_HELP } = await import('./commands/state-opts.js');
-        io.out(command.help ? `${command.help}\n  ${STATE_HELP.split('\n').join('\n  ')}\n` : `${await fullHelp()}\n`);
+        io.out(await helpFor(first));
         return 0;
       }
-      return await command.run(rest, io);
+      return await (await load()).run(rest, io);
     }
     if (first !== undefined && /^[a-z][a-z-]*$/.test(first) && !existsSync(first)) {
       // Not a command, and not a digest path either: most likely a slip of the fingers.
@@ -162,15 +177,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await defaultCommand(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`paperterm: ${err.message} (see paperterm --help)\n`);
+      io.err(`paperterm: ${terminalLine(err.message)} (see paperterm --help)\n`);
       return 2;
     }
     if (err instanceof FatalError) {
-      io.err(`paperterm: ${err.message}\n`);
+      io.err(`paperterm: ${terminalLine(err.message)}\n`);
       return err.exitCode;
     }
     const detail = err instanceof Error ? err.message : String(err);
-    io.err(`paperterm: internal error: ${detail.split('\n')[0]}\n`);
+    io.err(`paperterm: internal error: ${terminalLine(detail.split('\n')[0]!)}\n`);
     if (io.env.PAPERTERM_DEBUG && err instanceof Error) io.err(`${err.stack}\n`);
     return 70;
   }

@@ -1,3 +1,4 @@
+import { terminalLine } from '../core/terminal-text.js';
 import { processIo } from './io.js';
 import { main } from './main.js';
 
@@ -14,7 +15,7 @@ export function run(argv: string[]): void {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`paperterm: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`paperterm: internal error: ${terminalLine(err instanceof Error ? err.message : String(err))}\n`);
       process.exitCode = 70;
     },
   );

@@ -10,6 +10,7 @@ import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractLinks } from './links.js';
 import { paperId } from './library.js';
+import { readRegularFile } from './regular-file.js';
 import { digestFromLayout, type DigestLayout, type DigestText } from './parse.js';
 import type { Digest } from './types.js';
 
@@ -142,7 +143,8 @@ export function openDigestCache(dir: string): DigestCache {
       if (!records) return null;
       let record: CacheRecord | null;
       try {
-        record = asRecord(JSON.parse(readFileSync(recordPath(records, file), 'utf8')));
+        // A record path someone replaced by a FIFO must not hang the load: a miss.
+        record = asRecord(JSON.parse(readRegularFile(recordPath(records, file))));
       } catch {
         return null;
       }

@@ -1,11 +1,12 @@
 // Loading a library newest digest first, a slice at a time, so that a reader can draw its first
 // screen from the newest digests while the older ones are still being read. The papers come from a
 // LibraryBuilder, so once everything is read they equal what loadLibrary gives for the same paths.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { openDigestCache } from './cache.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
 import { expandPaths, readDigest, type LoadOptions, type LoadProblem } from './load.js';
+import { openRegularFile } from './regular-file.js';
 import { DigestError, digestDay, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
 import { STDIN_PATH } from './parse.js';
@@ -68,15 +69,18 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
   // Stdin cannot be peeked at and read again: it is read whole at once.
   if (file === STDIN_PATH) return { order: null, bytes: 0 };
   let fd: number;
+  let size = 0;
+  let mtimeMs = 0;
   try {
-    fd = openSync(file, 'r');
+    // Never blocks: a FIFO is refused here and reported by the full read.
+    const opened = openRegularFile(file);
+    fd = opened.fd;
+    size = Number(opened.stats.size);
+    mtimeMs = Number(opened.stats.mtimeMs);
   } catch {
     return { order: null, bytes: 0 };
   }
-  let size = 0;
   try {
-    const st = fstatSync(fd);
-    size = st.size;
     const n = readSync(fd, peekBuffer, 0, PEEK_BYTES, 0);
     let end = n;
     // Only whole lines: a cut line could be a date or title that continues past the prefix.
@@ -85,7 +89,7 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
       if (end <= 0) return { order: null, bytes: size };
     }
     const layout = scanDigest(textOfBytes(peekBuffer.subarray(0, end)));
-    return { order: digestDay(layout.date, file, st.mtimeMs).order, bytes: size };
+    return { order: digestDay(layout.date, file, mtimeMs).order, bytes: size };
   } catch {
     return { order: null, bytes: size };
   } finally {

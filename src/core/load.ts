@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, readdirSync, readSync, statSync, type BigIntStats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describeFsError } from './fs-errors.js';
 import { fileSignature, openDigestCache, type DigestCache } from './cache.js';
 import { buildLibrary } from './library.js';
+import { fileKind, NotRegularFileError, openRegularFile } from './regular-file.js';
 import { packageRoot } from './package-root.js';
 import { asciiText, checkDigestBytes, DigestError, digestFromLayout, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
@@ -36,7 +37,11 @@ export function defaultPaths(env: NodeJS.ProcessEnv = process.env): string[] {
 }
 
 
-/** Expands directories to their *.txt files (sorted); files are taken as given, whatever their name. */
+/**
+ * Expands directories to their *.txt files (sorted); files are taken as given, whatever their name.
+ * A FIFO, socket or device (named *.txt or given directly) is reported and skipped without being
+ * opened: reading one could block forever.
+ */
 export function expandPaths(paths: readonly string[]): { files: string[]; errors: LoadProblem[] } {
   const files: string[] = [];
   const errors: LoadProblem[] = [];
@@ -47,6 +52,11 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
       files.push(f);
     }
   };
+  const skip = (abs: string, shown: string, kind: string) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    errors.push({ path: shown, message: `${shown}: ${new NotRegularFileError(kind).message}; skipped` });
+  };
   for (const p of paths) {
     if (p === STDIN_PATH) {
       add(STDIN_PATH);
@@ -54,15 +64,22 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
     }
     const abs = resolve(p);
     try {
-      if (statSync(abs).isDirectory()) {
-        const txt = readdirSync(abs, { withFileTypes: true })
+      const st = statSync(abs);
+      if (st.isDirectory()) {
+        const entries = readdirSync(abs, { withFileTypes: true })
           .filter((e) => e.name.toLowerCase().endsWith('.txt') && !e.isDirectory())
-          .map((e) => join(abs, e.name))
-          .sort();
-        if (txt.length === 0) errors.push({ path: p, message: `${p}: directory has no .txt digests` });
-        txt.forEach(add);
-      } else {
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        if (entries.length === 0) errors.push({ path: p, message: `${p}: directory has no .txt digests` });
+        for (const e of entries) {
+          const file = join(abs, e.name);
+          // Symbolic links are followed when read (which refuses what they point at if it is no file).
+          if (e.isFile() || e.isSymbolicLink()) add(file);
+          else skip(file, file, fileKind(e));
+        }
+      } else if (st.isFile()) {
         add(abs);
+      } else {
+        skip(abs, p, fileKind(st));
       }
     } catch (err) {
       errors.push({ path: p, message: `${p}: ${describeFsError(err)}` });
@@ -83,19 +100,18 @@ let shared: Buffer | undefined;
 /** A file's bytes (a view valid until the next call) and its signature before and after the read. */
 function readFileBytes(file: string): { bytes: Buffer; signature: string; unchanged: boolean; mtimeMs: number } {
   let fd: number;
+  let before: BigIntStats;
   try {
-    fd = openSync(file, 'r');
+    ({ fd, stats: before } = openRegularFile(file));
   } catch (err) {
-    throw new DigestError(describeFsError(err));
+    throw new DigestError(err instanceof NotRegularFileError ? `${err.message}; skipped` : describeFsError(err));
   }
   try {
-    const before = fstatSync(fd, { bigint: true });
-    if (before.isDirectory()) throw new DigestError(describeFsError({ code: 'EISDIR' }));
     const expected = Number(before.size);
     let buf = shared ?? Buffer.allocUnsafe(1 << 20);
     if (buf.length <= expected) buf = Buffer.allocUnsafe(expected + 1);
     let length = 0;
-    // Read to the end, whatever the size said: the file may be growing, or be a pipe.
+    // Read to the end, whatever the size said: the file may be growing.
     for (;;) {
       if (length === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);

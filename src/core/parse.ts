@@ -23,8 +23,9 @@ const HEADER_LINES = [
 // One layout glues the first title to the "Subscribe" button text.
 const GLUED_SUBSCRIBE = /^Subscribe(?=\S)/;
 
-// Titles in real digests stay under ~200 characters and abstracts run well over 300; these bounds
-// let a missing abstract in the middle of a file be noticed instead of shifting every later entry.
+// Titles in real digests stay under ~200 characters and abstracts run well over 300 (the four real
+// digests: titles 21-169, abstracts 507-1,920). Lengths past these bounds make a line less likely to
+// be that part, never impossible: see pairEntries.
 const TITLE_MAX = 250;
 const ABSTRACT_MIN = 300;
 
@@ -77,14 +78,6 @@ export function textOfBytes(bytes: Uint8Array): string {
   return body.toString(isAscii(body) ? 'latin1' : 'utf8');
 }
 
-function looksLikeTitle(length: number): boolean {
-  return length <= TITLE_MAX;
-}
-
-function looksLikeAbstract(length: number): boolean {
-  return length >= ABSTRACT_MIN;
-}
-
 /**
  * Where a digest's parts stand in its text, so a cache can rebuild the entries by slicing the text
  * again instead of re-parsing it. `spans` holds four offsets per entry: title start and end, abstract
@@ -127,20 +120,20 @@ export function scanDigest(text: string): DigestLayout {
     ends.push(start + trimmed.length);
     nos.push(no);
   };
-  // Line breaks are \r\n, \r or \n, as in text.split(/\r\n|\r|\n/).
+  // Line breaks are \n and \r\n. A lone CR inside a line is text (shown as a space): a stray one
+  // in an abstract must not split it and shift every later entry. Only a file with no \n at all
+  // (old Mac line ends) has its line breaks as lone CRs.
+  const crBreaks = !text.includes('\n');
+  const breakChar = crBreaks ? '\r' : '\n';
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let nextLf = text.indexOf('\n', pos);
-  let nextCr = text.indexOf('\r', pos);
   for (let no = 1; ; no++) {
-    if (nextLf !== -1 && nextLf < pos) nextLf = text.indexOf('\n', pos);
-    if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf('\r', pos);
-    const end = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
-    addLine(pos, end === -1 ? text.length : end, no);
+    const end = text.indexOf(breakChar, pos);
+    const lineEnd = end === -1 ? text.length : end;
+    addLine(pos, !crBreaks && lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd, no);
     if (end === -1) break;
-    pos = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    pos = end + 1;
   }
   const lineText = (k: number) => text.slice(starts[k], ends[k]);
-  const lengthOf = (k: number) => ends[k]! - starts[k]!;
 
   let i = 0;
   let date: string | null = null;
@@ -158,30 +151,7 @@ export function scanDigest(text: string): DigestLayout {
     break;
   }
 
-  const spans: number[] = [];
-  const warnings: string[] = [];
-  while (i < starts.length) {
-    const hasNext = i + 1 < starts.length;
-    const hasAfter = i + 2 < starts.length;
-    if (!hasNext) {
-      warnings.push(`line ${nos[i]}: last title has no abstract: "${lineText(i)}"`);
-      spans.push(starts[i]!, ends[i]!, -1, -1);
-      i += 1;
-      continue;
-    }
-    const title = lengthOf(i);
-    const next = lengthOf(i + 1);
-    if (looksLikeTitle(next) && !looksLikeAbstract(title) && hasAfter && looksLikeAbstract(lengthOf(i + 2)) && looksLikeTitle(title)) {
-      // Two short lines in a row followed by a long one: the first title lost its abstract.
-      warnings.push(`line ${nos[i]}: title has no abstract: "${lineText(i)}"`);
-      spans.push(starts[i]!, ends[i]!, -1, -1);
-      i += 1;
-      continue;
-    }
-    spans.push(starts[i]!, ends[i]!, starts[i + 1]!, ends[i + 1]!);
-    i += 2;
-  }
-
+  const { spans, warnings } = pairEntries(text, starts.slice(i), ends.slice(i), nos.slice(i));
   if (spans.length === 0) throw new DigestError('no paper entries found');
   if (spans.length >= 8 && !hasProse(spans)) {
     // Any text file alternates lines; a digest's abstracts are prose. Without one this is some
@@ -189,6 +159,135 @@ export function scanDigest(text: string): DigestLayout {
     throw new DigestError('no paper entries found (no line reads like an abstract)');
   }
   return { date, spans, warnings };
+}
+
+// Costs of reading the lines one way rather than another (see pairEntries), in units where a title
+// twice TITLE_MAX long costs 2, and an abstract a quarter of ABSTRACT_MIN costs 3.
+const NO_ABSTRACT = 3;
+const SKIPPED = 6;
+
+/**
+ * What a title reading costs on top of its length when the line ends with a full stop, as sentences
+ * do: no title in the real digests does, and abstracts end with one (or with a URL).
+ */
+const SENTENCE_TITLE = 4;
+
+function titleCost(length: number, sentence: boolean): number {
+  return (length <= TITLE_MAX ? 0 : 3 * Math.log2(length / TITLE_MAX)) + (sentence ? SENTENCE_TITLE : 0);
+}
+
+/** What a short abstract reading costs on top of its length when the line does not end with a full stop. */
+const TERSE_ABSTRACT = 2;
+
+function abstractCost(length: number, sentence: boolean): number {
+  if (length >= ABSTRACT_MIN) return 0;
+  return 1.5 * Math.log2(ABSTRACT_MIN / Math.max(length, 1)) + (sentence ? 0 : TERSE_ABSTRACT);
+}
+
+/** A quoted line in a warning: enough to find it, never a whole abstract. */
+export function preview(text: string): string {
+  if (text.length <= 80) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(78)) ? 78 : 79; // never half a surrogate pair
+  return `${text.slice(0, cut)}…`;
+}
+
+/** Labels of labelEntryLines. */
+export const LINE_TITLE = 0;
+export const LINE_ABSTRACT = 1;
+export const LINE_SKIPPED = 2;
+const T = LINE_TITLE;
+const A = LINE_ABSTRACT;
+const X = LINE_SKIPPED;
+
+/**
+ * Reads entry lines, given by their lengths and whether each ends with a full stop, as titles,
+ * abstracts (each right after its title) and skipped lines (text that follows no title), choosing
+ * the reading of the whole file that costs least (Viterbi over the three labels). A line only tends to be a title when short and an abstract
+ * when long, so one odd entry (a short abstract, a 400-character title, a lost abstract or title, a
+ * line of junk) is read as odd by itself: shifting the pairing of every later entry would cost more
+ * on each of them than reading the one entry as odd.
+ */
+export function labelEntryLines(lengths: ArrayLike<number>, sentence: ArrayLike<number>): Uint8Array {
+  const n = lengths.length;
+  const labels = new Uint8Array(n);
+  if (n === 0) return labels;
+  const back = new Uint8Array(n * 3);
+  let t = titleCost(lengths[0]!, sentence[0] === 1);
+  let a = Infinity;
+  let x = SKIPPED;
+  for (let k = 1; k < n; k++) {
+    const length = lengths[k]!;
+    // Into a title or a skipped line: from an abstract or a skipped line for free, or from a title
+    // that then had no abstract. Ties go to the abstract, then the skipped line.
+    let into = a;
+    let from = A;
+    if (x < into) {
+      into = x;
+      from = X;
+    }
+    if (t + NO_ABSTRACT < into) {
+      into = t + NO_ABSTRACT;
+      from = T;
+    }
+    back[k * 3 + T] = from;
+    back[k * 3 + A] = T; // an abstract only right after its title
+    back[k * 3 + X] = from;
+    const isSentence = sentence[k] === 1;
+    a = t + abstractCost(length, isSentence);
+    t = into + titleCost(length, isSentence);
+    x = into + SKIPPED;
+  }
+  let state = A;
+  let best = a;
+  if (x < best) {
+    best = x;
+    state = X;
+  }
+  if (t + NO_ABSTRACT < best) state = T;
+  for (let k = n - 1; k >= 0; k--) {
+    labels[k] = state;
+    if (k > 0) state = back[k * 3 + state]!;
+  }
+  return labels;
+}
+
+/** The entries' spans and the warnings that name each odd line and its paper. */
+function pairEntries(text: string, starts: readonly number[], ends: readonly number[], nos: readonly number[]): { spans: number[]; warnings: string[] } {
+  const n = starts.length;
+  const lengths = new Int32Array(n);
+  const sentence = new Uint8Array(n);
+  // Real digests alternate short lines that are no sentence with long ones: then the cheapest
+  // reading is that alternation (it costs nothing, any other reading something), without the search.
+  let plain = n % 2 === 0;
+  for (let k = 0; k < n; k++) {
+    lengths[k] = ends[k]! - starts[k]!;
+    if (text.charCodeAt(ends[k]! - 1) === 46) sentence[k] = 1;
+    if (plain) plain = k % 2 === 0 ? lengths[k]! <= TITLE_MAX && sentence[k] === 0 : lengths[k]! >= ABSTRACT_MIN;
+  }
+  const labels = plain ? lengths.map((_, k) => k % 2) : labelEntryLines(lengths, sentence);
+  const spans: number[] = [];
+  const warnings: string[] = [];
+  const lineText = (k: number) => text.slice(starts[k], ends[k]);
+  for (let k = 0; k < n; k++) {
+    const length = lengths[k]!;
+    if (labels[k] === X) {
+      warnings.push(`line ${nos[k]}: skipped text that follows no title: "${preview(lineText(k))}"`);
+      continue;
+    }
+    if (labels[k] !== T) continue;
+    if (length > TITLE_MAX) warnings.push(`line ${nos[k]}: unusually long title (${length} characters): "${preview(lineText(k))}"`);
+    if (k + 1 < n && labels[k + 1] === A) {
+      const abstractLength = lengths[k + 1]!;
+      if (abstractLength < PROSE_MIN) {
+        warnings.push(`line ${nos[k + 1]}: unusually short abstract (${abstractLength} characters) of "${preview(lineText(k))}"`);
+      }
+      spans.push(starts[k]!, ends[k]!, starts[k + 1]!, ends[k + 1]!);
+    } else {
+      warnings.push(`line ${nos[k]}: ${k + 1 < n ? 'title' : 'last title'} has no abstract: "${preview(lineText(k))}"`);
+      spans.push(starts[k]!, ends[k]!, -1, -1);
+    }
+  }
+  return { spans, warnings };
 }
 
 /** Shortest abstract line that counts as prose; real abstracts run well past 300 characters. */
@@ -243,8 +342,8 @@ export function asciiText(bytes: Uint8Array): DigestText | null {
 
 /**
  * The digest a layout describes; `text` must be the very text the layout was scanned from (or its
- * DigestText). A cache
- * passes the entries' ids and links along, so that they are built whole rather than grown.
+ * DigestText). A cache passes the entries' ids and links along, so that they are built whole rather
+ * than grown.
  */
 export function digestFromLayout(
   text: string | DigestText,

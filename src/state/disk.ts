@@ -1,8 +1,10 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, renameSync, statSync, type BigIntStats } from 'node:fs';
+import { closeSync, existsSync, readFileSync, renameSync, statSync, type BigIntStats } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeStateFile } from './file-format.js';
 import { describeFsError } from '../core/fs-errors.js';
-import { LockError, withFileLock } from './lock.js';
+import { plural } from '../core/plural.js';
+import { openRegularFile } from '../core/regular-file.js';
+import { describeDirProblem } from './dir-problem.js';
 import type { PaperRecord } from './types.js';
 
 /**
@@ -31,6 +33,8 @@ export type DiskRead =
   | { kind: 'missing' }
   /** The directory cannot hold a store (a path component is a file, …): nothing to move aside. */
   | { kind: 'no-dir'; reason: string }
+  /** Written by a newer paperterm: shown as far as it can be read, never moved nor written. */
+  | { kind: 'newer'; records: Map<string, PaperRecord>; reason: string }
   /** The file exists but cannot be used: it must be moved aside before anything is written. */
   | { kind: 'bad'; reason: string };
 
@@ -38,10 +42,11 @@ export function readStateFile(path: string): DiskRead {
   let text: string;
   let identity: FileIdentity;
   try {
-    // Read and stat the same open file, so the identity is that of the bytes we parsed.
-    const fd = openSync(path, 'r');
+    // Read and stat the same open file, so the identity is that of the bytes we parsed. Opened
+    // without blocking: a FIFO in its place would otherwise hang every command.
+    const { fd, stats } = openRegularFile(path);
     try {
-      identity = identityOf(fstatSync(fd, { bigint: true }));
+      identity = identityOf(stats);
       text = readFileSync(fd, 'utf8');
     } finally {
       closeSync(fd);
@@ -49,10 +54,11 @@ export function readStateFile(path: string): DiskRead {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'missing' };
-    if (code === 'ENOTDIR') return { kind: 'no-dir', reason: describeFsError(err) };
+    if (code === 'ENOTDIR') return { kind: 'no-dir', reason: describeDirProblem(dirname(path), err) };
     return { kind: 'bad', reason: `unreadable (${describeFsError(err)})` };
   }
   const decoded = decodeStateFile(text);
+  if (!decoded.ok && decoded.newer) return { kind: 'newer', records: decoded.records, reason: decoded.reason };
   if (!decoded.ok) return { kind: 'bad', reason: decoded.reason };
   return { kind: 'ok', records: decoded.records, malformed: decoded.malformed, identity };
 }
@@ -81,7 +87,7 @@ export interface LoadedRecords {
   records: Map<string, PaperRecord>;
   /** What was read; undefined when unknown (nothing may be assumed about the file). */
   identity?: FileIdentity;
-  warnings: { kind: 'moved-aside' | 'malformed'; message: string }[];
+  warnings: { kind: 'moved-aside' | 'malformed' | 'damaged'; message: string }[];
 }
 
 /**
@@ -97,6 +103,8 @@ export function readOrMoveAsideLocked(path: string, now: number): LoadedRecords 
       return { records: new Map(), identity: MISSING, warnings: [] };
     case 'no-dir':
       throw new UnusableStateError(`cannot use state directory ${dirname(path)} (${read.reason})`);
+    case 'newer':
+      throw new UnusableStateError(newerMessage(path, read.reason));
     case 'bad': {
       const backup = backupPathFor(path, now);
       try {
@@ -120,7 +128,7 @@ export function readOrMoveAsideLocked(path: string, now: number): LoadedRecords 
 
 function malformedWarning(path: string, count: number): LoadedRecords['warnings'] {
   if (!count) return [];
-  return [{ kind: 'malformed', message: `ignored ${count} malformed ${count === 1 ? 'entry' : 'entries'} in state file ${path}` }];
+  return [{ kind: 'malformed', message: `ignored ${plural(count, 'malformed entry', 'malformed entries')} in state file ${path}` }];
 }
 
 export interface InitialLoad extends LoadedRecords {
@@ -128,26 +136,37 @@ export interface InitialLoad extends LoadedRecords {
   unusable?: string;
 }
 
+/** A newer paperterm's file: the user must hear that it is kept as it is, and why marks do not change. */
+function newerMessage(path: string, reason: string): string {
+  return `state file ${path} is ${reason}: left untouched, marks cannot be changed by this version`;
+}
+
 /**
- * Reads the store at start-up without taking the lock unless the file is bad (writes are atomic
- * renames, so a plain read never sees half a file).
+ * Reads the store at start-up or for a command that only shows marks. Never writes, never moves and
+ * never locks anything: a damaged file is only reported here (and moved aside, bytes kept, by the
+ * first change of a mark, under the lock); a newer version's file is shown and left alone.
  */
-export function loadStateFile(path: string, now: number): InitialLoad {
+export function loadStateFile(path: string): InitialLoad {
   const first = readStateFile(path);
-  if (first.kind === 'ok') return { records: first.records, identity: first.identity, warnings: malformedWarning(path, first.malformed) };
-  if (first.kind === 'missing') return { records: new Map(), identity: MISSING, warnings: [] };
-  if (first.kind === 'no-dir') {
-    const message = `cannot use state directory ${dirname(path)} (${first.reason})`;
-    return { records: new Map(), warnings: [], unusable: message };
-  }
-  try {
-    return withFileLock(lockPathFor(path), () => readOrMoveAsideLocked(path, now));
-  } catch (err) {
-    if (err instanceof UnusableStateError) return { records: new Map(), warnings: [], unusable: err.message };
-    if (err instanceof LockError) {
-      const message = `state file ${path} is ${first.reason} and could not be moved aside (${describeFsError(err)})`;
-      return { records: new Map(), warnings: [], unusable: message };
-    }
-    throw err;
+  switch (first.kind) {
+    case 'ok':
+      return { records: first.records, identity: first.identity, warnings: malformedWarning(path, first.malformed) };
+    case 'missing':
+      return { records: new Map(), identity: MISSING, warnings: [] };
+    case 'no-dir':
+      return { records: new Map(), warnings: [], unusable: `cannot use state directory ${dirname(path)} (${first.reason})` };
+    case 'newer':
+      // No identity: a writer must re-read it (and refuse) rather than write over it.
+      return { records: first.records, warnings: [], unusable: newerMessage(path, first.reason) };
+    case 'bad':
+      return {
+        records: new Map(),
+        warnings: [
+          {
+            kind: 'damaged',
+            message: `state file ${path} is ${first.reason}; showing no marks (it is moved aside, bytes kept, when a mark is next changed)`,
+          },
+        ],
+      };
   }
 }

@@ -11,7 +11,12 @@ export const STATE_FILE_VERSION = 1;
 
 export type DecodeResult =
   | { ok: true; records: Map<string, PaperRecord>; malformed: number }
-  | { ok: false; reason: string };
+  /**
+   * Written by a newer paperterm: never ours to change. `records` are its marks as far as this
+   * version can read them (shown, never written back).
+   */
+  | { ok: false; newer: true; version: number; records: Map<string, PaperRecord>; reason: string }
+  | { ok: false; newer?: undefined; reason: string };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25,11 +30,20 @@ export function decodeStateFile(text: string): DecodeResult {
   } catch {
     return { ok: false, reason: 'not valid JSON' };
   }
+  // A newer version may have changed the shape: whatever it holds is checked only after the version.
+  if (isPlainObject(data) && typeof data.version === 'number' && Number.isInteger(data.version) && data.version > STATE_FILE_VERSION) {
+    const { records } = isPlainObject(data.marks) ? decodeMarks(data.marks) : { records: new Map<string, PaperRecord>() };
+    return { ok: false, newer: true, version: data.version, records, reason: `from a newer paperterm (file version ${data.version})` };
+  }
   if (!isPlainObject(data) || !isPlainObject(data.marks)) return { ok: false, reason: 'not a paperterm state file' };
   if (data.version !== STATE_FILE_VERSION) return { ok: false, reason: `unknown state file version ${JSON.stringify(data.version)}` };
+  return { ok: true, ...decodeMarks(data.marks) };
+}
+
+function decodeMarks(marks: Record<string, unknown>): { records: Map<string, PaperRecord>; malformed: number } {
   const records = new Map<string, PaperRecord>();
   let malformed = 0;
-  for (const [id, entry] of Object.entries(data.marks)) {
+  for (const [id, entry] of Object.entries(marks)) {
     if (!isPlainObject(entry)) {
       malformed++;
       continue;
@@ -48,7 +62,7 @@ export function decodeStateFile(text: string): DecodeResult {
     }
     if (rec.read || rec.starred) records.set(id, rec);
   }
-  return { ok: true, records, malformed };
+  return { records, malformed };
 }
 
 // A record object is replaced, never changed, when its paper's marks change and belongs to one id, so

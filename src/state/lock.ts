@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { readRegularFile } from '../core/regular-file.js';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 
@@ -32,11 +33,14 @@ function holderIsDead(content: string): boolean {
   }
 }
 
+/** The lock's content, or null when it is gone; a lock path that is no regular file (a FIFO would block the read) is a LockError. */
 function readLock(path: string): string | null {
   try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
+    return readRegularFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new LockError(`${path}: ${(err as Error).message}`, code);
   }
 }
 
@@ -91,12 +95,10 @@ export function withFileLock<T>(path: string, fn: () => T): T {
     return fn();
   } finally {
     // If a process that thought we were stuck broke our lock, the file is now theirs: leave it.
-    if (readLock(path) === token) {
-      try {
-        unlinkSync(path);
-      } catch {
-        // Gone already; nothing to release.
-      }
+    try {
+      if (readLock(path) === token) unlinkSync(path);
+    } catch {
+      // Gone already, or no longer ours to release.
     }
   }
 }

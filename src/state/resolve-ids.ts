@@ -1,3 +1,5 @@
+import { plural } from '../core/plural.js';
+
 /** Shortest id prefix accepted, as with git: short enough to type, long enough to rarely collide. */
 export const MIN_PREFIX = 4;
 const ID_LENGTH = 12;
@@ -36,7 +38,7 @@ export function resolveIds<P extends { id: string }>(papers: readonly P[], args:
     }
     const matches = prefixMatches(sorted, want);
     if (matches.length === 0) problems.push(`no paper with id '${arg}'`);
-    else if (matches.length > 1) problems.push(`id '${arg}' matches ${matches.length} papers (give more digits)`);
+    else if (matches.length > 1) problems.push(`id '${arg}' matches ${plural(matches.length, 'paper')} (give more digits)`);
     else found.set(matches[0]!, byId.get(matches[0]!)!);
   }
   return { papers: [...found.values()], problems };

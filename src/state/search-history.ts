@@ -2,10 +2,11 @@
 // marks (search-history.json). Pure list handling plus a small file store; the reader walks it with
 // ↑/↓. A damaged file never stops a search: it reads as empty and is moved aside (bytes untouched)
 // before the next write. A file from a newer paperterm is read if it can be and never rewritten.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupPathFor } from './disk.js';
 import { withFileLock } from './lock.js';
+import { readRegularFile } from '../core/regular-file.js';
 
 export const HISTORY_FILE_NAME = 'search-history.json';
 export const HISTORY_LIMIT = 100;
@@ -49,7 +50,7 @@ export type HistoryRead =
 export function readSearchHistory(stateDir: string): HistoryRead {
   let text: string;
   try {
-    text = readFileSync(historyPath(stateDir), 'utf8');
+    text = readRegularFile(historyPath(stateDir)); // never blocks on a FIFO
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing', queries: [] };

@@ -6,11 +6,12 @@
 // On disk, ids are grouped by the time they were first seen (one open sees ~100 new papers at once,
 // so this is a fraction of the size of a time per id):
 //   {"version": 1, "lastOpened": "<ISO time>", "seen": {"<ISO time>": ["<id>", …], …}}
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeFsError } from '../core/fs-errors.js';
 import { backupPathFor } from './disk.js';
 import { LockError, withFileLock } from './lock.js';
+import { readRegularFile } from '../core/regular-file.js';
 
 export const SEEN_FILE_NAME = 'seen.json';
 const SEEN_VERSION = 1;
@@ -93,7 +94,7 @@ type FileRead = { kind: 'ok'; record: SeenRecord; malformed: number } | { kind: 
 function readFile(path: string): FileRead {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path); // never blocks on a FIFO
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };

@@ -1,7 +1,7 @@
 import type Conf from 'conf';
 import { currentIdentity, lockPathFor, loadStateFile, readOrMoveAsideLocked, UnusableStateError, type FileIdentity } from './disk.js';
 import { serializeStateFile, STATE_FILE_VERSION } from './file-format.js';
-import { describeFsError } from '../core/fs-errors.js';
+import { describeDirProblem } from './dir-problem.js';
 import { CONF_CONFIG_NAME, stateFilePath } from './location.js';
 import { LockError, withFileLock } from './lock.js';
 import { applyEdits, mergeRecords, recordsEqual, toMarkMap, withChangedMarks, type EditOutcome } from './records.js';
@@ -27,10 +27,11 @@ export interface StateOptions {
 
 /**
  * Something the user should see once, as one line. `not-saving` / `saving-again` track whether marks
- * reach the disk; `moved-aside` and `malformed` report a damaged state file.
+ * reach the disk; `damaged` (found on reading), `moved-aside` (on the first change) and `malformed`
+ * report a damaged state file.
  */
 export interface StateWarning {
-  kind: 'moved-aside' | 'malformed' | 'not-saving' | 'saving-again';
+  kind: 'moved-aside' | 'malformed' | 'damaged' | 'not-saving' | 'saving-again';
   message: string;
 }
 
@@ -75,7 +76,7 @@ export class StateStore {
     this.dir = options.dir;
     this.path = stateFilePath(options.dir);
     this.#now = options.now ?? Date.now;
-    const loaded = loadStateFile(this.path, this.#now());
+    const loaded = loadStateFile(this.path);
     this.#records = loaded.records;
     this.#seen = loaded.identity;
     this.#marks = toMarkMap(this.#records);
@@ -217,7 +218,7 @@ export class StateStore {
 
   /** Picks up what other processes saved since (newest change wins); returns the new marks. */
   refresh(): MarkMap {
-    const loaded = loadStateFile(this.path, this.#now());
+    const loaded = loadStateFile(this.path);
     this.#warnings.push(...loaded.warnings);
     if (loaded.unusable) this.#failed(loaded.unusable);
     if (this.#mergeFromDisk(loaded.records, loaded.identity)) this.#marks = toMarkMap(this.#records);
@@ -252,7 +253,7 @@ export class StateStore {
   }
 
   #cannotSave(err: unknown): string {
-    return `cannot save marks in ${this.dir} (${describeFsError(err)})`;
+    return `cannot save marks in ${this.dir} (${describeDirProblem(this.dir, err)})`;
   }
 
   #failed(reason: string): void {
@@ -281,17 +282,17 @@ export async function openStateStore(options: StateOptions & { checkWritable?: b
 export interface ReadOnlyState {
   path: string;
   marks: MarkMap;
-  /** One-line messages: a damaged file moved aside, or why the store could not be read. */
+  /** One-line messages: a damaged or newer file (left as it is), or why the store could not be read. */
   warnings: string[];
 
   /** Every field's last change, unmarks included (what `marks export` writes). */
   records: Records;
 }
 
-/** For commands that only show marks: no conf, no lock unless a bad file must be moved aside. */
-export function readMarks(dir: string, now: () => number = Date.now): ReadOnlyState {
+/** For commands that only show marks: no conf, no lock, nothing on disk changed whatever is found. */
+export function readMarks(dir: string): ReadOnlyState {
   const path = stateFilePath(dir);
-  const loaded = loadStateFile(path, now());
+  const loaded = loadStateFile(path);
   const warnings = loaded.warnings.map((w) => w.message);
   if (loaded.unusable) warnings.push(loaded.unusable);
   return { path, marks: toMarkMap(loaded.records), records: loaded.records, warnings };

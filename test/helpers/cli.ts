@@ -11,7 +11,7 @@ export interface CliResult {
 }
 
 /** Runs the built binary as a child process, with no terminal, the way scripts use it. */
-export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): CliResult {
+export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeout?: number } = {}): CliResult {
   // Fresh state and cache dirs unless the test names them: tests never touch the user's real marks
   // or ~/.cache.
   const env: NodeJS.ProcessEnv = {
@@ -22,8 +22,10 @@ export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: st
   };
   delete env.PAPERTERM_DIGESTS;
   if (opts.env?.PAPERTERM_DIGESTS) env.PAPERTERM_DIGESTS = opts.env.PAPERTERM_DIGESTS;
-  const spawnOpts: SpawnSyncOptions = { env, cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', timeout: 30_000 };
+  const spawnOpts: SpawnSyncOptions = { env, cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout ?? 30_000, killSignal: 'SIGKILL' };
   const r = spawnSync(process.execPath, [BIN, ...args], spawnOpts);
+  // SIGKILL: a process blocked in a system call with a SIGTERM handler installed (conf's exit hooks) never ends on SIGTERM.
+  if (r.signal === 'SIGKILL' && r.status === null) throw new Error(`paperterm ${args.join(' ')}: still running after ${spawnOpts.timeout} ms`);
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 

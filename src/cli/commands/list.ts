@@ -35,7 +35,7 @@ export function listCommand(argv: string[], io: Io): number {
     const m = marksOf(marks, p.id);
     return (!values.unread || !m.read) && (!values.starred || m.starred) && (!fresh || fresh.has(p.id));
   });
-  if (values.json) io.out(`${JSON.stringify(papers.map((p) => paperJson(p, markJson(marks, p.id))), null, 2)}\n`);
+  if (values.json) io.json(papers.map((p) => paperJson(p, markJson(marks, p.id))));
   else io.out(formatPaperLines(papers, (p) => markColumn(marks, p.id)));
   return 0;
 }

@@ -1,3 +1,4 @@
+import { terminalLine } from '../../core/terminal-text.js';
 import { resolveIds } from '../../state/resolve-ids.js';
 import type { MarkField } from '../../state/types.js';
 import { parseCommandArgs } from '../args.js';
@@ -49,7 +50,7 @@ function markCommand(name: MarkCommandName) {
     printStoreWarnings(store, io);
     if (!result.saved) throw new FatalError(`${store.saveProblem ?? 'cannot save marks'}; nothing changed`, 1);
     const changed = new Set(result.changed.map((e) => e.id));
-    for (const p of resolved.papers) io.out(`${changed.has(p.id) ? verb.done : verb.already}: ${p.id}  ${p.title}\n`);
+    for (const p of resolved.papers) io.out(`${changed.has(p.id) ? verb.done : verb.already}: ${p.id}  ${terminalLine(p.title)}\n`);
     return 0;
   };
 }

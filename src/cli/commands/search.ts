@@ -29,7 +29,7 @@ export function searchCommand(argv: string[], io: Io): number {
   const { hits } = createSearchEngine(papers, { cache }).search(query, { limit });
   const marks = readMarksForCli(values, io);
   if (values.json) {
-    io.out(`${JSON.stringify(hits.map((h) => paperJson(papers[h.index]!, { ...markJson(marks, papers[h.index]!.id), score: h.score })), null, 2)}\n`);
+    io.json(hits.map((h) => paperJson(papers[h.index]!, { ...markJson(marks, papers[h.index]!.id), score: h.score })));
   } else {
     io.out(formatPaperLines(hits.map((h) => papers[h.index]!), (p) => markColumn(marks, p.id)));
   }

@@ -1,4 +1,4 @@
-import { safeJson, terminalLine } from '../../core/terminal-text.js';
+import { terminalLine } from '../../core/terminal-text.js';
 import type { Paper } from '../../core/types.js';
 import { resolveIds } from '../../state/resolve-ids.js';
 import { marksOf, type Marks } from '../../state/types.js';
@@ -50,7 +50,7 @@ export function showCommand(argv: string[], io: Io): number {
   if (resolved.problems.length) throw new FatalError(resolved.problems.join('; '), 2);
   const paper = resolved.papers[0]!;
   const marks = marksOf(readMarksForCli(values, io), paper.id);
-  if (values.json) io.out(`${safeJson(paperRecord(paper, marks), 2)}\n`);
+  if (values.json) io.json(paperRecord(paper, marks));
   else io.out(formatPaper(paper, marks, outputWidth(io.env, io.stdoutIsTTY)));
   return 0;
 }

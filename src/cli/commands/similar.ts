@@ -1,4 +1,3 @@
-import { safeJson } from '../../core/terminal-text.js';
 import { createSimilarIndex } from '../../search/similar.js';
 import { resolveIds } from '../../state/resolve-ids.js';
 import { intOption, parseCommandArgs } from '../args.js';
@@ -29,7 +28,7 @@ export function similarCommand(argv: string[], io: Io): number {
   const marks = readMarksForCli(values, io);
   if (values.json) {
     const rows = hits.map((h) => paperJson(papers[h.index]!, { ...markJson(marks, papers[h.index]!.id), similarity: Number(h.score.toFixed(4)) }));
-    io.out(`${safeJson(rows, 2)}\n`);
+    io.json(rows);
   } else {
     io.out(formatPaperLines(hits.map((h) => papers[h.index]!), (p) => markColumn(marks, p.id)));
   }

@@ -1,3 +1,4 @@
+import { terminalLine } from '../../core/terminal-text.js';
 import type { Paper } from '../../core/types.js';
 import { stateDir } from '../../state/location.js';
 import { readSeen, unseenIds } from '../../state/seen.js';
@@ -22,7 +23,7 @@ export function stateDirFromArgs(values: Parsed['values'], io: Io): string {
 }
 
 function warn(io: Io, warnings: readonly string[]): void {
-  for (const w of warnings) io.err(`paperterm: warning: ${w}\n`);
+  for (const w of warnings) io.err(`paperterm: warning: ${terminalLine(w)}\n`);
 }
 
 /** The ids of `papers` the reader has not seen yet (list --new); reads seen.json, never writes it. */

@@ -1,5 +1,5 @@
 import { sortDigests } from '../../core/library.js';
-import { safeJson, terminalLine } from '../../core/terminal-text.js';
+import { terminalLine } from '../../core/terminal-text.js';
 import { marksOf } from '../../state/types.js';
 import { parseCommandArgs } from '../args.js';
 import type { Io } from '../io.js';
@@ -26,7 +26,7 @@ export function statsCommand(argv: string[], io: Io): number {
   }
   const stats = { digests: rows, entries, papers: papers.length, duplicatesMerged: entries - papers.length, read, unread: papers.length - read, starred };
   if (values.json) {
-    io.out(`${safeJson(stats, 2)}\n`);
+    io.json(stats);
     return 0;
   }
   const labelWidth = Math.max(...rows.map((d) => terminalLine(d.label).length));
