@@ -158,8 +158,11 @@ export class ReaderSession {
     });
     if (!engine || this.#model.disposed) return;
     this.#search.attach(engine);
-    // Better results for the search the scan answered; the paper the user moved to stays selected.
-    if (scanned && this.#search.query.trim() !== '') this.#search.rebuild({ keep: this.selected });
+    // Better results for the search the scan answered: the best one selected if the cursor is
+    // still on the top row, else the paper the user moved to stays selected.
+    if (scanned && this.#search.query.trim() !== '') {
+      this.#search.rebuild(this.#model.nav.cursor === 0 ? { first: true } : { keep: this.selected });
+    }
     this.#changed();
   }
 
