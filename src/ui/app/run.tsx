@@ -13,10 +13,12 @@ import { DeferredStore } from '../reader/deferred-store.js';
 import type { LiveLibrary } from '../reader/live-library.js';
 import { ReaderSession, type Effect, type MarkStore, type SessionOptions } from '../reader/session.js';
 import { frameWriter } from '../terminal/frame-writer.js';
+import { copyToClipboard } from '../terminal/osc.js';
 import { streamSize } from '../terminal/size.js';
 import { ViewCache } from '../view/measure.js';
 import { makeTheme } from '../view/theme.js';
 import { App } from './App.js';
+import { openLink } from './open-link.js';
 import type { OpenTerminal } from './open-terminal.js';
 
 export interface RunOptions {
@@ -37,6 +39,16 @@ export interface RunOptions {
 /** A key held down repeats every 30–40 ms (faster on some systems, bunched over SSH): see SessionOptions.holdDetailMs. */
 const HOLD_DETAIL_MS = 60;
 
+/**
+ * A link clicked in the detail: opened as `o` opens it, or copied (OSC 52, straight to the terminal
+ * between frames: it draws nothing) when the browser is elsewhere. The hook where `o`'s own effect
+ * handling (with its footer note) takes over once the reader has it.
+ */
+async function openClicked(url: string, stdout: NodeJS.WriteStream): Promise<void> {
+  const outcome = await openLink(url, { env: process.env });
+  if (outcome.kind === 'copy') stdout.write(copyToClipboard(url, process.env));
+}
+
 /** Runs the reader on a terminal already taken (openTerminal) until the user quits; resolves with the exit code. */
 export async function runReader(terminal: OpenTerminal, library: Omit<SessionOptions, 'cols' | 'rows'>, options: RunOptions): Promise<number> {
   const { stdout } = terminal;
@@ -56,7 +68,8 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
   });
 
   const onEffect = (effect: Effect) => {
-    if (effect === 'quit') instance?.unmount();
+    if (typeof effect === 'object') void openClicked(effect.url, stdout);
+    else if (effect === 'quit') instance?.unmount();
     else if (effect === 'redraw') writer.repaint();
     else terminal.tty.suspend(() => writer.repaint());
   };

@@ -6,6 +6,7 @@ import { dispatchKey, modeNow, type Parts } from './dispatch.js';
 import { IndexBuild } from './index-build.js';
 import { LibraryGrowth } from './library-growth.js';
 import { MarkActions } from './mark-actions.js';
+import { pointerAction, type Pointer } from './pointer.js';
 import { ReaderModel } from './model.js';
 import type { ReaderState } from './navigation.js';
 import { SearchFetch } from './search-fetch.js';
@@ -13,6 +14,7 @@ import { StoreLink } from './store-link.js';
 import type { Effect, LibraryUpdate, Measure, SessionOptions, SessionSnapshot } from './types.js';
 import { summarize } from './words.js';
 
+export type { Pointer } from './pointer.js';
 export type { Effect, LibraryUpdate, MarkStore, Measure, SessionOptions, SessionSnapshot, Status } from './types.js';
 
 /**
@@ -132,6 +134,20 @@ export class ReaderSession {
     else this.#hold.release();
     this.#changed();
     return effects;
+  }
+
+  /** A mouse report (see pointer.ts); returns what the terminal must do (a link to open). */
+  pointer(event: Pointer, measure: Measure): Effect[] {
+    const shown = this.getSnapshot().detail;
+    const list = this.#model.list;
+    const selected = this.selected;
+    const effect = pointerAction(this.#parts, event, measure);
+    // A spun wheel moves the selection as a held key does: the detail catches up when it stops.
+    // A click shows its paper at once.
+    if (event.action === 'wheel' && this.#model.list === list && this.selected !== selected) this.#hold.moved(shown, list);
+    else this.#hold.release();
+    this.#changed();
+    return effect ? [effect] : [];
   }
 
   // ── the search index ──────────────────────────────────────────────────────────────────────────

@@ -24,10 +24,23 @@ export interface MarkStore {
 export interface Measure {
   detailLines(paper: Paper | undefined, nav: ReaderState): number;
   helpLines(nav: ReaderState): number;
+  /** Which of the paper's links (1 for the first) detail line `line` shows, if it shows one (the mouse opens it). */
+  linkAt?(paper: Paper | undefined, nav: ReaderState, line: number): number | undefined;
+}
+
+/**
+ * A link to open, as `o` opens it (the platform's opener, or a copy when the browser is elsewhere).
+ * The mouse makes it: a click on a link line in the detail.
+ */
+export interface OpenEffect {
+  kind: 'open';
+  url: string;
+  /** Which of the paper's links (1 for the first). */
+  n: number;
 }
 
 /** What the terminal has to do after keys: the session itself never touches it. */
-export type Effect = 'quit' | 'redraw' | 'suspend';
+export type Effect = 'quit' | 'redraw' | 'suspend' | OpenEffect;
 
 export interface Status {
   text: string;

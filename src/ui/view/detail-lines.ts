@@ -10,6 +10,8 @@ export interface StyledLine {
   style: LineStyle;
   /** The same text cut where a search match starts and ends (titles of search results only). */
   pieces?: Piece[];
+  /** On a link's lines: which of the paper's links it is (1 for the first), for a click to open. */
+  link?: number;
 }
 
 /** Horizontal padding on each side of the detail text. */
@@ -46,7 +48,9 @@ export function detailLines(paper: Paper | undefined, width: number, ranges?: re
     blank();
     push([paper.links.length === 1 ? 'Link' : 'Links'], 'heading');
     // URLs are broken at the width rather than cut, so every character stays on screen to copy.
-    for (const url of paper.links) push(wrap(sanitize(url), w), 'link');
+    paper.links.forEach((url, i) => {
+      for (const text of wrap(sanitize(url), w)) lines.push({ text, style: 'link', link: i + 1 });
+    });
   }
   return lines;
 }

@@ -35,6 +35,7 @@ export class ViewCache {
   readonly measure: Measure = {
     detailLines: (paper, s) => this.detail(paper, s, paper ? this.#source.getSnapshot().list.ranges.get(paper) : undefined).length,
     helpLines: (s) => this.help(s).length,
+    linkAt: (paper, s, line) => this.detail(paper, s, paper ? this.#source.getSnapshot().list.ranges.get(paper) : undefined)[line]?.link,
   };
 
   /** The date column's width, over the whole library so it does not jump as views change. */
