@@ -40,8 +40,9 @@ export function openTerminal(
   const stdin = streams.stdin ?? process.stdin;
   const stdout = streams.stdout ?? process.stdout;
   const stderr = streams.stderr ?? process.stderr;
-  const tty = takeTerminal(stdin, stdout, { mouse: options.mouse ?? true });
-  const keys = readKeys(stdin);
+  const mouse = options.mouse ?? true;
+  const tty = takeTerminal(stdin, stdout, { mouse });
+  const keys = readKeys(stdin, { mouse });
   const first: (() => void)[] = [];
   let closed = false;
 
