@@ -3,6 +3,8 @@ import { startLibraryLoad } from '../../core/library-load.js';
 import { defaultPaths } from '../../core/load.js';
 import { openStateStore, readMarks } from '../../state/store.js';
 import { openTerminal } from '../../ui/app/open-terminal.js';
+import { searchHistoryIn } from '../../ui/app/search-history.js';
+import { hyperlinksWanted } from '../../ui/terminal/osc.js';
 import { DeferredStore } from '../../ui/reader/deferred-store.js';
 import { loadInBackground, snapshotOf } from '../../ui/reader/live-library.js';
 import { wantsColor } from '../../ui/view/color.js';
@@ -13,6 +15,8 @@ export interface ReaderCommandOptions {
   noColor: boolean;
   /** --no-mouse: no mouse reporting asked of the terminal. */
   noMouse?: boolean;
+  /** Links as plain text, not OSC 8 hyperlinks (also with TERM=dumb). */
+  noHyperlinks?: boolean;
   /** Where marks are kept (stateDirFromArgs: --state-dir, $PAPERTERM_STATE_DIR or the default). */
   stateDir: string;
   /** Start with this search applied. */
@@ -36,7 +40,8 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
   const running = import('../../ui/app/run.js');
   running.catch(() => {}); // awaited below, unless no digest loads at all
   try {
-    const load = startLibraryLoad(paths.length ? paths : defaultPaths(io.env), { cacheDir: cacheDirFromEnv(io.env) });
+    const opened = paths.length ? paths : defaultPaths(io.env);
+    const load = startLibraryLoad(opened, { cacheDir: cacheDirFromEnv(io.env) });
     const whole = load.totalBytes <= READ_WHOLE_BYTES;
     while (!load.done && (whole || load.digestCount === 0 || load.papers().length < FIRST_SCREEN_PAPERS)) load.step(0);
     if (load.done && load.digestCount === 0) {
@@ -60,10 +65,20 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         dates: first.dates,
         store,
         query: options.query,
+        history: searchHistoryIn(options.stateDir),
         notices: first.notice === undefined ? [] : [first.notice],
         ...(first.loading === null ? {} : { loading: first.loading }),
       },
-      { color: wantsColor(io.env, options.noColor), openStore, growing },
+      {
+        color: wantsColor(io.env, options.noColor),
+        openStore,
+        growing,
+        // New papers are recorded and digests watched in the state directory and the paths opened.
+        stateDir: options.stateDir,
+        watch: opened,
+        env: io.env,
+        hyperlinks: hyperlinksWanted(io.env, options.noHyperlinks),
+      },
     );
   } finally {
     terminal.close();

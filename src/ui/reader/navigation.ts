@@ -30,9 +30,10 @@ export type ReaderAction =
   | { type: 'command'; command: Command; detailLines: number; helpLines: number }
   /**
    * The view's papers changed (a search, a filter); keeps `cursor` when given, else the old index,
-   * and the list's scroll at `top` when given, else where it was. The detail starts at its top.
+   * and the list's scroll at `top` when given, else where it was. The detail starts at its top, or
+   * at `detailTop` when given (the same paper stays selected).
    */
-  | { type: 'listChanged'; count: number; cursor?: number; top?: number }
+  | { type: 'listChanged'; count: number; cursor?: number; top?: number; detailTop?: number }
   /** Papers were appended to the list (more of a search fetched, more of the library read): nothing shown moves. */
   | { type: 'listGrew'; count: number }
   /** Selects the paper at `cursor` (n and p: the next unread paper), scrolling only as far as needed. */
@@ -204,7 +205,7 @@ export function reduce(state: ReaderState, action: ReaderAction): ReaderState {
       return command(state, action.command, action.detailLines, action.helpLines);
     case 'listChanged': {
       const next = { ...state, count: action.count, focus: action.count === 0 ? ('list' as const) : state.focus };
-      return { ...settleList(next, action.cursor ?? state.cursor, action.top ?? state.top), detailTop: 0 };
+      return { ...settleList(next, action.cursor ?? state.cursor, action.top ?? state.top), detailTop: action.detailTop ?? 0 };
     }
     case 'listGrew':
       return action.count === state.count ? state : settleList({ ...state, count: action.count }, state.cursor, state.top);

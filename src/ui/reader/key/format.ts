@@ -41,7 +41,7 @@ export interface HelpEntry {
  * Sections in the order the help overlay shows them, two side by side where there is room: at
  * 80×24 the first four fit without scrolling, the search keys are a j away.
  */
-export const SECTION_ORDER: readonly Section[] = ['List', 'Detail', 'Marks', 'Anywhere', 'Views and search', 'Search line'];
+export const SECTION_ORDER: readonly Section[] = ['List', 'Detail', 'Marks', 'Anywhere', 'Views and search', 'Links', 'Search line'];
 
 /** The help overlay's content: every documented binding, by section. */
 export function helpSections(): { title: Section | 'Mouse'; entries: HelpEntry[] }[] {
