@@ -13,6 +13,8 @@ import type { Io } from '../io.js';
 
 export interface ReaderCommandOptions {
   noColor: boolean;
+  /** --no-mouse: no mouse reporting asked of the terminal. */
+  noMouse?: boolean;
   /** Links as plain text, not OSC 8 hyperlinks (also with TERM=dumb). */
   noHyperlinks?: boolean;
   /** Where marks are kept (stateDirFromArgs: --state-dir, $PAPERTERM_STATE_DIR or the default). */
@@ -33,7 +35,7 @@ const READ_WHOLE_BYTES = 4 << 20;
 export async function readerCommand(paths: readonly string[], options: ReaderCommandOptions, io: Io): Promise<number> {
   // First thing: raw mode and the alternate screen, so nothing typed from here on is echoed onto
   // the shell's screen; keys are read (and kept) from now on.
-  const terminal = openTerminal();
+  const terminal = openTerminal({}, { mouse: !options.noMouse });
   // Asked for now, so that the UI modules are read while the newest digests are.
   const running = import('../../ui/app/run.js');
   running.catch(() => {}); // awaited below, unless no digest loads at all

@@ -11,6 +11,7 @@ import { LibraryGrowth } from './library-growth.js';
 import { numberedLinks, type NumberedLink } from './link-copy.js';
 import { LinkKeys } from './link-keys.js';
 import { MarkActions } from './mark-actions.js';
+import { pointerAction, type Pointer } from './pointer.js';
 import { ReaderModel } from './model.js';
 import type { ReaderState } from './navigation.js';
 import { SearchFetch } from './search-fetch.js';
@@ -19,6 +20,7 @@ import { StoreLink } from './store-link.js';
 import type { Effect, LibraryUpdate, Measure, SessionOptions, SessionSnapshot } from './types.js';
 import { summarize } from './words.js';
 
+export type { Pointer } from './pointer.js';
 export type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
 export type { SimilarLookup, SimilarSource } from './similar-list.js';
 export type { SearchHistory } from './history-walk.js';
@@ -159,6 +161,20 @@ export class ReaderSession {
     else this.#hold.release();
     this.#changed();
     return effects;
+  }
+
+  /** A mouse report (see pointer.ts); returns what the terminal must do (a link to open). */
+  pointer(event: Pointer, measure: Measure): Effect[] {
+    const shown = this.getSnapshot().detail;
+    const list = this.#model.list;
+    const selected = this.selected;
+    const effect = pointerAction(this.#parts, event, measure);
+    // A spun wheel moves the selection as a held key does: the detail catches up when it stops.
+    // A click shows its paper at once.
+    if (event.action === 'wheel' && this.#model.list === list && this.selected !== selected) this.#hold.moved(shown, list);
+    else this.#hold.release();
+    this.#changed();
+    return effect ? [effect] : [];
   }
 
   // ── the search index ──────────────────────────────────────────────────────────────────────────

@@ -28,6 +28,8 @@ export interface MarkStore {
 export interface Measure {
   detailLines(paper: Paper | undefined, nav: ReaderState): number;
   helpLines(nav: ReaderState): number;
+  /** Which of the paper's links (1 for the first) detail line `line` shows, if it shows one (the mouse opens it). */
+  linkAt?(paper: Paper | undefined, nav: ReaderState, line: number): number | undefined;
 }
 
 /**
