@@ -53,7 +53,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   },
   similar: async () => {
     const m = await import('./commands/similar.js');
-    return { run: m.similarCommand };
+    return { run: m.similarCommand, help: m.SIMILAR_HELP };
   },
 };
 
