@@ -1,6 +1,7 @@
 import { cacheDirFromEnv } from '../../core/cache.js';
 import { startLibraryLoad } from '../../core/library-load.js';
 import { defaultPaths } from '../../core/load.js';
+import { indexCacheKey } from '../../search/index-cache.js';
 import { openStateStore, readMarks } from '../../state/store.js';
 import { openTerminal } from '../../ui/app/open-terminal.js';
 import { searchHistoryIn } from '../../ui/app/search-history.js';
@@ -13,6 +14,8 @@ import type { Io } from '../io.js';
 
 export interface ReaderCommandOptions {
   noColor: boolean;
+  /** --no-mouse: no mouse reporting asked of the terminal. */
+  noMouse?: boolean;
   /** Links as plain text, not OSC 8 hyperlinks (also with TERM=dumb). */
   noHyperlinks?: boolean;
   /** Where marks are kept (stateDirFromArgs: --state-dir, $PAPERTERM_STATE_DIR or the default). */
@@ -33,7 +36,7 @@ const READ_WHOLE_BYTES = 4 << 20;
 export async function readerCommand(paths: readonly string[], options: ReaderCommandOptions, io: Io): Promise<number> {
   // First thing: raw mode and the alternate screen, so nothing typed from here on is echoed onto
   // the shell's screen; keys are read (and kept) from now on.
-  const terminal = openTerminal();
+  const terminal = openTerminal({}, { mouse: !options.noMouse });
   // Asked for now, so that the UI modules are read while the newest digests are.
   const running = import('../../ui/app/run.js');
   running.catch(() => {}); // awaited below, unless no digest loads at all
@@ -56,6 +59,15 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
     const openStore = () => openStateStore({ dir: options.stateDir });
     const growing = load.done ? undefined : loadInBackground(load);
     const { runReader } = await running;
+    // The first index build covers exactly the files loaded, keyed as `paperterm search` keys them,
+    // so both share one cached index. Later builds (digests arriving live) cover files the key does
+    // not name: they are not cached.
+    let indexKeyed = false;
+    const searchCache = () => {
+      if (indexKeyed) return null;
+      indexKeyed = true;
+      return indexCacheKey(cacheDirFromEnv(io.env), load.digestFiles());
+    };
     return await runReader(
       terminal,
       {
@@ -64,6 +76,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         store,
         query: options.query,
         history: searchHistoryIn(options.stateDir),
+        searchCache,
         notices: first.notice === undefined ? [] : [first.notice],
         ...(first.loading === null ? {} : { loading: first.loading }),
       },

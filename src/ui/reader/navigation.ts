@@ -39,7 +39,12 @@ export type ReaderAction =
   /** Selects the paper at `cursor` (n and p: the next unread paper), scrolling only as far as needed. */
   | { type: 'select'; cursor: number }
   /** Gives a pane the focus (the search line works on the list); the detail only when there is a paper. */
-  | { type: 'focus'; focus: 'list' | 'detail' };
+  | { type: 'focus'; focus: 'list' | 'detail' }
+  /**
+   * The mouse wheel over a pane, whichever has the focus: the list moves its selection by `delta`
+   * (as j / k do), the detail and the help scroll by `delta` lines of their `lines`.
+   */
+  | { type: 'wheel'; pane: 'list' | 'detail' | 'help'; delta: number; lines: number };
 
 export function initialState(cols: number, rows: number, count: number): ReaderState {
   return { cols, rows, count, cursor: 0, top: 0, focus: 'list', detailTop: 0, help: false, helpTop: 0 };
@@ -206,6 +211,14 @@ export function reduce(state: ReaderState, action: ReaderAction): ReaderState {
       return action.count === state.count ? state : settleList({ ...state, count: action.count }, state.cursor, state.top);
     case 'select':
       return settleList(state, action.cursor, state.top);
+    case 'wheel':
+      if (layoutOf(state).kind === 'too-small') return state;
+      if (action.pane === 'help') return { ...state, helpTop: scrollTo(scrollTo(state.helpTop, action.lines, helpViewHeight(state)) + action.delta, action.lines, helpViewHeight(state)) };
+      if (action.pane === 'detail') {
+        const h = paneHeights(state).detail;
+        return { ...state, detailTop: scrollTo(scrollTo(state.detailTop, action.lines, h) + action.delta, action.lines, h) };
+      }
+      return moveList(state, action.delta, 0);
     case 'focus':
       if (action.focus === state.focus || (action.focus === 'detail' && state.count === 0)) return state;
       return { ...state, focus: action.focus };

@@ -11,6 +11,7 @@ import { LibraryGrowth } from './library-growth.js';
 import { numberedLinks, type NumberedLink } from './link-copy.js';
 import { LinkKeys } from './link-keys.js';
 import { MarkActions } from './mark-actions.js';
+import { pointerAction, type Pointer } from './pointer.js';
 import { ReaderModel } from './model.js';
 import type { ReaderState } from './navigation.js';
 import { SearchFetch } from './search-fetch.js';
@@ -19,6 +20,7 @@ import { StoreLink } from './store-link.js';
 import type { Effect, LibraryUpdate, Measure, SessionOptions, SessionSnapshot } from './types.js';
 import { summarize } from './words.js';
 
+export type { Pointer } from './pointer.js';
 export type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
 export type { SimilarLookup, SimilarSource } from './similar-list.js';
 export type { SearchHistory } from './history-walk.js';
@@ -53,7 +55,7 @@ export class ReaderSession {
   readonly #browse: Browse;
   readonly #growth: LibraryGrowth;
   readonly #hold: DetailHold;
-  readonly #index = new IndexBuild();
+  readonly #index: IndexBuild;
   /** The index builder last given to buildIndex: used again when digests arrive. */
   #builder: typeof createSearchEngineAsync | undefined;
   readonly #links: LinkKeys;
@@ -69,6 +71,7 @@ export class ReaderSession {
     const store = new StoreLink(options.store, options.papers);
     const model = new ReaderModel({ ...options, loading: options.loading ?? null, store });
     this.#model = model;
+    this.#index = new IndexBuild(options.searchCache);
     this.#marks = new MarkActions(model);
     this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history);
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
@@ -161,6 +164,20 @@ export class ReaderSession {
     return effects;
   }
 
+  /** A mouse report (see pointer.ts); returns what the terminal must do (a link to open). */
+  pointer(event: Pointer, measure: Measure): Effect[] {
+    const shown = this.getSnapshot().detail;
+    const list = this.#model.list;
+    const selected = this.selected;
+    const effect = pointerAction(this.#parts, event, measure);
+    // A spun wheel moves the selection as a held key does: the detail catches up when it stops.
+    // A click shows its paper at once.
+    if (event.action === 'wheel' && this.#model.list === list && this.selected !== selected) this.#hold.moved(shown, list);
+    else this.#hold.release();
+    this.#changed();
+    return effect ? [effect] : [];
+  }
+
   // ── the search index ──────────────────────────────────────────────────────────────────────────
 
   /** Uses a ready engine (built over exactly `papers`); a search waiting for it runs now. */
@@ -178,11 +195,23 @@ export class ReaderSession {
     if (build) this.#builder = build;
     if (this.#search.engine || this.#index.running) return;
     const papers = this.papers;
-    const engine = await this.#index.run(papers, this.#builder);
+    let scanned = false;
+    const engine = await this.#index.run(papers, this.#builder, (scan) => {
+      // Answers the search typed so far, and the next ones, until the index is there.
+      scanned = true;
+      this.attachEngine(scan);
+    });
     if (this.#model.disposed) return;
     // The library changed while it was built (digests arrived): built again over the new one.
     if (this.papers !== papers) return this.buildIndex();
-    if (engine) this.attachEngine(engine);
+    if (!engine) return;
+    this.#search.attach(engine);
+    // Better results for the search the scan answered: the best one selected if the cursor is
+    // still on the top row, else the paper the user moved to stays selected.
+    if (scanned && this.#search.query.trim() !== '') {
+      this.#search.rebuild(this.#model.nav.cursor === 0 ? { first: true } : { keep: this.selected });
+    }
+    this.#changed();
   }
 
   /** Builds the similar-papers index in the background now (r then answers at once): see SimilarPapers.prepare. */

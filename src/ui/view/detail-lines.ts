@@ -11,6 +11,8 @@ export interface StyledLine {
   style: LineStyle;
   /** The same text cut where a search match starts and ends (titles of search results only). */
   pieces?: Piece[];
+  /** On a link's lines: which of the paper's links it is (1 for the first), for a click to open. */
+  link?: number;
   /** A link line: the URL it shows (every row of a wrapped URL has it), for an OSC 8 hyperlink. */
   url?: string;
 }
@@ -61,7 +63,7 @@ export function detailLines(
     // Numbered as o 1–9 opens them. URLs are broken at the width rather than cut, so every
     // character stays on screen to copy.
     paper.links.forEach((url, i) => {
-      for (const text of wrap(`${i + 1} ${sanitize(url)}`, w)) lines.push({ text, style: 'link', url });
+      for (const text of wrap(`${i + 1} ${sanitize(url)}`, w)) lines.push({ text, style: 'link', url, link: i + 1 });
     });
   }
   return lines;

@@ -42,6 +42,7 @@ export class ViewCache {
       return this.detail(paper, s, paper ? snap.list.ranges.get(paper) : undefined, paper === snap.detail ? snap.abstractRanges : undefined).length;
     },
     helpLines: (s) => this.help(s).length,
+    linkAt: (paper, s, line) => this.detail(paper, s, paper ? this.#source.getSnapshot().list.ranges.get(paper) : undefined)[line]?.link,
   };
 
   /** The date column's width, over the whole library so it does not jump as views change. */
