@@ -1,6 +1,7 @@
 // "Papers like this one" on the real samples: the neighbours of a bird's-eye-view detection paper
 // are BEV / 3D detection papers, those of a time-series foundation model are time-series papers.
 import { describe, expect, it } from 'vitest';
+import { makeCorpusPapers } from '../bench/corpus.js';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
 import { createSimilarIndex, scanTerms } from '../src/search/similar.js';
@@ -81,6 +82,62 @@ describe('similar papers on the samples', () => {
     let n = 0;
     scanTerms('we propose the novel method and 2024 results', () => n++);
     expect(n).toBe(0);
+  });
+});
+
+describe('the sliced build (the reader builds the index in the background without freezing keys)', () => {
+  /** Every paper's 20 most similar, by a sync build and by a sliced one. */
+  const answers = (lib: readonly Paper[], pick: (i: number) => boolean, sim: ReturnType<typeof createSimilarIndex>) =>
+    lib.flatMap((_, i) => (pick(i) ? [sim.similar(i, 20)] : []));
+
+  it('gives the same index as the sync build, on the samples', async () => {
+    const sliced = createSimilarIndex(papers);
+    await sliced.buildSliced({ sliceMs: 0 });
+    expect(sliced.built).toBe(true);
+    expect(answers(papers, () => true, sliced)).toEqual(answers(papers, () => true, index));
+  });
+
+  it('on a generated library: the same answers, in many slices with the event loop running between them', async () => {
+    const lib = makeCorpusPapers(3000, 7);
+    const sync = createSimilarIndex(lib);
+    sync.build();
+    const sliced = createSimilarIndex(lib);
+    const fractions: number[] = [];
+    // Other work (keys, frames) gets turns while it builds.
+    let turns = 0;
+    const other = setInterval(() => turns++, 0);
+    await sliced.buildSliced({ sliceMs: 0, progress: (f) => fractions.push(f) });
+    clearInterval(other);
+    expect(turns).toBeGreaterThan(0);
+    expect(fractions.length).toBeGreaterThan(10);
+    expect(fractions.at(-1)).toBe(1);
+    for (let k = 1; k < fractions.length; k++) expect(fractions[k]).toBeGreaterThan(fractions[k - 1]!);
+    const every = (i: number) => i % 7 === 0;
+    expect(answers(lib, every, sliced)).toEqual(answers(lib, every, sync));
+    expect(answers(lib, every, sync).every((hits) => hits.length === 20)).toBe(true);
+  });
+
+  it('stops when aborted, and can be started again', async () => {
+    const lib = makeCorpusPapers(2000, 3);
+    const sim = createSimilarIndex(lib);
+    const stop = new AbortController();
+    const fractions: number[] = [];
+    const run = sim.buildSliced({ sliceMs: 0, signal: stop.signal, progress: (f) => (fractions.push(f), stop.abort(new Error('closed'))) });
+    await expect(run).rejects.toThrow('closed');
+    expect(fractions).toHaveLength(1);
+    expect(sim.built).toBe(false);
+    await sim.buildSliced({ sliceMs: 0 });
+    expect(sim.built).toBe(true);
+    const sync = createSimilarIndex(lib);
+    expect(sim.similar(5, 10)).toEqual(sync.similar(5, 10));
+  });
+
+  it('a query while it runs is answered at once (built then), and the sliced build then ends', async () => {
+    const sim = createSimilarIndex(papers);
+    const run = sim.buildSliced({ sliceMs: 0 });
+    expect(sim.similar(0, 10)).toEqual(index.similar(0, 10));
+    await expect(run).resolves.toBeGreaterThanOrEqual(0);
+    expect(sim.similar(3, 10)).toEqual(index.similar(3, 10));
   });
 });
 

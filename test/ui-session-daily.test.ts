@@ -9,6 +9,7 @@ import { loadLibrary, readDigestFile } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
 import { createSimilarIndex } from '../src/search/similar.js';
 import type { ReaderSession, SimilarSource } from '../src/ui/reader/session.js';
+import type { SimilarBuild } from '../src/ui/reader/similar-list.js';
 import { digestDates, viewLabel } from '../src/ui/reader/views.js';
 import { pinnedSamples } from './helpers/digests.js';
 import { cleanupStores, MEASURE, sampleLibrary, testSession, turn } from './helpers/session.js';
@@ -25,6 +26,17 @@ const snap = (s: ReaderSession) => s.getSnapshot();
 async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !done(); i++) await turn();
   expect(done()).toBe(true);
+}
+
+/** A similar source whose builds finish (with the real index) or report progress when the test says. */
+function heldSource() {
+  const calls: { papers: readonly Paper[]; build: SimilarBuild; finish: () => void }[] = [];
+  const source: SimilarSource = (list, build) =>
+    new Promise((resolve, reject) => {
+      build.signal.addEventListener('abort', () => reject(new Error('aborted')));
+      calls.push({ papers: list, build, finish: () => resolve(createSimilarIndex(list)) });
+    });
+  return { source, calls };
 }
 
 describe('new papers: the count, the marker and view 4', () => {
@@ -159,6 +171,82 @@ describe('r lists the most similar papers; Esc goes back exactly where you were'
   });
 });
 
+describe('the similar index built ahead of r, in the background', () => {
+  const bevAt = papers.findIndex((p) => p.title.startsWith('MetaBEV'));
+
+  test('prepared once the reader is idle: r afterwards lists at once, in the frame of the key', async () => {
+    const held = heldSource();
+    const { session } = await testSession({ similar: held.source });
+    expect(held.calls).toHaveLength(0);
+    session.prepareSimilar();
+    expect(held.calls).toHaveLength(1);
+    expect(held.calls[0]!.papers).toBe(session.papers);
+    held.calls[0]!.finish();
+    await turn();
+    keys(session, ...Array<string>(bevAt).fill('j'), 'r');
+    expect(snap(session).similar).toEqual({ to: papers[bevAt], pending: false });
+    expect(snap(session).list.papers.length).toBeGreaterThanOrEqual(5);
+    expect(snap(session).list.papers).not.toContain(papers[bevAt]);
+    session.prepareSimilar();
+    expect(held.calls).toHaveLength(1);
+  });
+
+  test('r before it is ready: the footer counts the build, keys still work, the list comes when it is done', async () => {
+    const held = heldSource();
+    const { session } = await testSession({ similar: held.source });
+    session.prepareSimilar();
+    keys(session, ...Array<string>(bevAt).fill('j'), 'r');
+    expect(snap(session).similar).toEqual({ to: papers[bevAt], pending: true });
+    expect(snap(session).status).toEqual({ text: 'Finding similar papers… 0%', warning: false });
+    held.calls[0]!.build.progress(0.4);
+    expect(snap(session).status).toEqual({ text: 'Finding similar papers… 40%', warning: false });
+    // A search line opens over the wait and closes back to it.
+    keys(session, '/');
+    expect(snap(session).line).toBeTruthy();
+    keys(session, 'escape');
+    expect(snap(session).line).toBeFalsy();
+    expect(snap(session).similar).toEqual({ to: papers[bevAt], pending: true });
+    held.calls[0]!.build.progress(0.9);
+    expect(snap(session).status?.text).toBe('Finding similar papers… 90%');
+    held.calls[0]!.finish();
+    await until(() => snap(session).similar?.pending === false);
+    expect(snap(session).list.papers.length).toBeGreaterThanOrEqual(5);
+    expect(snap(session).status).toBeUndefined();
+    expect(held.calls).toHaveLength(1);
+  });
+
+  test('Esc cancels the wait: back where r was pressed, and the list does not come over it later', async () => {
+    const held = heldSource();
+    const { session } = await testSession({ similar: held.source });
+    keys(session, 'j', 'j', 'j');
+    const before = snap(session);
+    keys(session, 'r');
+    expect(snap(session).status?.text).toBe('Finding similar papers… 0%');
+    keys(session, 'escape');
+    expect(snap(session).similar).toBeUndefined();
+    expect(snap(session).list).toBe(before.list);
+    expect(snap(session).nav).toEqual(before.nav);
+    held.calls[0]!.build.progress(0.5);
+    expect(snap(session).status).toBeUndefined();
+    held.calls[0]!.finish();
+    await turn();
+    expect(snap(session).list).toBe(before.list);
+    // The build went on: r now answers at once.
+    keys(session, 'r');
+    expect(snap(session).similar?.pending).toBe(false);
+    expect(held.calls).toHaveLength(1);
+  });
+
+  test('closing the reader stops a build still running', async () => {
+    const held = heldSource();
+    const { session } = await testSession({ similar: held.source });
+    session.prepareSimilar();
+    expect(held.calls[0]!.build.signal.aborted).toBe(false);
+    session.dispose();
+    expect(held.calls[0]!.build.signal.aborted).toBe(true);
+  });
+});
+
 describe('digests that arrive while the reader runs', () => {
   const pinned = pinnedSamples();
   afterAll(() => rmSync(pinned.dir, { recursive: true, force: true }));
@@ -190,6 +278,22 @@ describe('digests that arrive while the reader runs', () => {
     expect(snap(session).day?.label).toBe('Mar 18');
     keys(session, '4');
     expect(snap(session).list.papers.map((p) => p.id)).toEqual(expectedNew.map((p) => p.id));
+  });
+
+  test('a prepared similar build nobody waits for is stopped and started again over the grown library', async () => {
+    const held = heldSource();
+    const { session } = await testSession({ papers: older.papers, dates: digestDates(older.digests), similar: held.source });
+    session.prepareSimilar();
+    expect(held.calls[0]!.papers).toHaveLength(older.papers.length);
+    session.digestsArrived([mar18]);
+    expect(held.calls[0]!.build.signal.aborted).toBe(true);
+    await until(() => held.calls.length === 2);
+    expect(held.calls[1]!.papers).toBe(session.papers);
+    expect(held.calls[1]!.papers).toHaveLength(papers.length);
+    held.calls[1]!.finish();
+    await turn();
+    keys(session, 'r');
+    expect(snap(session).similar?.pending).toBe(false);
   });
 
   test('the detail keeps its scroll; a paper that gained a date shows it', async () => {

@@ -1,7 +1,8 @@
 // "Papers like this one": TF-IDF vectors over each paper's title (weighted) and abstract, compared
-// by cosine. Local and deterministic. The index is built once, on the first query (a reader that
-// never asks pays nothing), as an inverted index: a query only visits the papers that share one of
-// its strongest terms, so it stays well under the 200 ms budget at 100,000 papers.
+// by cosine. Local and deterministic. The index is built once, on the first query or ahead of it
+// in slices that leave the event loop free (the reader, in the background), as an inverted index: a
+// query only visits the papers that share one of its strongest terms, so it stays well under the
+// 200 ms budget at 100,000 papers.
 import type { Paper } from '../core/types.js';
 import { isWordChar } from './tokens.js';
 
@@ -139,6 +140,12 @@ export interface SimilarIndex {
   similar(index: number, limit?: number): SimilarHit[];
   /** Builds the index now (it is otherwise built on the first query). Returns the time it took in ms. */
   build(): number;
+  /**
+   * Builds the index in slices of a few ms, each in its own turn of the event loop (setImmediate), so
+   * keys and frames go on meanwhile; resolves with the wall time in ms. The same index as build().
+   * Calling it again while it runs gives the same promise; a query meanwhile builds synchronously.
+   */
+  buildSliced(options?: SlicedBuildOptions): Promise<number>;
   readonly built: boolean;
 }
 
@@ -203,8 +210,18 @@ class TermCounter {
 }
 
 const tfWeight = (count: number) => 1 + Math.log(count);
+/** tfWeight of every count a paper can hold (counts stop at 65535): the build's ~20M logs become lookups. */
+const TF_WEIGHT = Float64Array.from({ length: 65536 }, (_, c) => (c === 0 ? 0 : tfWeight(c)));
 
-function buildIndex(papers: readonly Paper[]): Built {
+/** Papers handled between two looks at the clock in a sliced build: a few ms of work each. */
+const STEP_PAPERS = 64;
+
+/**
+ * The build, as steps: yields after every STEP_PAPERS papers (and between its phases) with the
+ * fraction done, returns the index. The sync build runs it straight through, the sliced one a few
+ * steps per turn of the event loop: the same code, so the same index.
+ */
+function* buildSteps(papers: readonly Paper[]): Generator<number, Built, void> {
   const n = papers.length;
   const v = 1 << TERM_BITS;
   const counter = new TermCounter();
@@ -214,10 +231,16 @@ function buildIndex(papers: readonly Paper[]): Built {
   let counts = new Uint16Array(1 << 16);
   let used = 0;
   const df = new Int32Array(v);
+  // Reading the papers is most of the work; the rest splits about evenly.
+  const READ = 0.7;
   for (let d = 0; d < n; d++) {
+    if (d % STEP_PAPERS === 0 && d > 0) yield (READ * d) / n;
     const k = counter.count(papers[d]!);
     if (used + k > terms.length) {
-      const size = Math.max(terms.length * 2, used + k);
+      // Sized for the whole library from the papers read so far: each reallocation is tens of MB
+      // that V8 counts as external memory, and enough of it sets off a full GC (~300 ms at 100,000
+      // papers, whose text fills the heap), so doubling step by step cost several of those.
+      const size = Math.max(terms.length * 2, used + k, Math.ceil(((used + k) / (d + 1)) * n * 1.1));
       const t2 = new Int32Array(size);
       t2.set(terms.subarray(0, used));
       terms = t2;
@@ -231,12 +254,14 @@ function buildIndex(papers: readonly Paper[]): Built {
     used += k;
     docStart[d + 1] = used;
   }
+  yield READ;
   // A term in one paper only can never make two papers alike: it counts in the paper's norm but
   // gets no postings (model names, typos and most title word pairs of a large library). The others
   // get dense ids, so the arrays the second pass hits at random are small enough to stay in cache.
   const dense = new Int32Array(v).fill(-1);
   let m = 0;
   for (let t = 0; t < v; t++) if (df[t]! > 1) dense[t] = m++;
+  yield READ + 0.02;
   const idf = new Float32Array(m);
   const postingStart = new Int32Array(m + 1);
   for (let t = 0; t < v; t++) {
@@ -247,16 +272,23 @@ function buildIndex(papers: readonly Paper[]): Built {
   }
   for (let id = 0; id < m; id++) postingStart[id + 1]! += postingStart[id]!;
   const singleIdf = Math.log(1 + n);
-  for (let k = 0; k < used; k++) terms[k] = dense[terms[k]!]!;
+  yield READ + 0.05;
+  for (let k = 0; k < used; k++) {
+    if (k % (STEP_PAPERS * 256) === 0 && k > 0) yield READ + 0.05 + (0.05 * k) / used;
+    terms[k] = dense[terms[k]!]!;
+  }
   const total = postingStart[m]!;
   const postingDoc = new Int32Array(total);
   const postingWeight = new Float32Array(total);
   const fill = postingStart.slice(0, m);
+  yield READ + 0.1;
+  const rest = 1 - READ - 0.1;
   for (let d = 0; d < n; d++) {
+    if (d % STEP_PAPERS === 0 && d > 0) yield READ + 0.1 + (rest * d) / n;
     let norm = 0;
     for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
       const t = terms[k]!;
-      const w = tfWeight(counts[k]!) * (t < 0 ? singleIdf : idf[t]!);
+      const w = TF_WEIGHT[counts[k]!]! * (t < 0 ? singleIdf : idf[t]!);
       norm += w * w;
     }
     if (norm === 0) continue;
@@ -266,16 +298,34 @@ function buildIndex(papers: readonly Paper[]): Built {
       if (t < 0) continue;
       const at = fill[t]!++;
       postingDoc[at] = d;
-      postingWeight[at] = tfWeight(counts[k]!) * idf[t]! * inv;
+      postingWeight[at] = TF_WEIGHT[counts[k]!]! * idf[t]! * inv;
     }
   }
   return { dense, idf, singleIdf, postingStart, postingDoc, postingWeight, scores: new Float32Array(n) };
+}
+
+function buildIndex(papers: readonly Paper[]): Built {
+  const steps = buildSteps(papers);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface SlicedBuildOptions {
+  /** Called between slices with the fraction done, 0 to 1. */
+  progress?: (fraction: number) => void;
+  /** Aborting stops the build at the next slice; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Work per slice before the event loop gets a turn (default 8 ms). */
+  sliceMs?: number;
 }
 
 /** A similarity index over `papers` (kept by reference: do not change the array afterwards). */
 export function createSimilarIndex(papers: readonly Paper[]): SimilarIndex {
   let built: Built | null = null;
   const ensure = (): Built => (built ??= buildIndex(papers));
+  let sliced: Promise<number> | undefined;
 
   return {
     get built() {
@@ -285,6 +335,45 @@ export function createSimilarIndex(papers: readonly Paper[]): SimilarIndex {
       const t = performance.now();
       ensure();
       return performance.now() - t;
+    },
+    buildSliced(options = {}) {
+      if (built) return Promise.resolve(0);
+      if (sliced) return sliced;
+      const { progress, signal, sliceMs = 8 } = options;
+      const t = performance.now();
+      const steps = buildSteps(papers);
+      const run = new Promise<number>((resolve, reject) => {
+        const slice = () => {
+          try {
+            if (signal?.aborted) throw signal.reason;
+            // Built meanwhile by a query: nothing left to do.
+            if (built) return resolve(performance.now() - t);
+            const until = performance.now() + sliceMs;
+            let fraction = 0;
+            for (;;) {
+              const r = steps.next();
+              if (r.done) {
+                built = r.value;
+                progress?.(1);
+                return resolve(performance.now() - t);
+              }
+              fraction = r.value;
+              if (performance.now() >= until) break;
+            }
+            progress?.(fraction);
+            setImmediate(slice);
+          } catch (err) {
+            reject(err);
+          }
+        };
+        setImmediate(slice);
+      });
+      sliced = run;
+      // An aborted or failed build can be started again.
+      run.catch(() => {
+        if (sliced === run) sliced = undefined;
+      });
+      return run;
     },
     similar(index, limit = 10) {
       const paper = papers[index];

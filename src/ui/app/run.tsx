@@ -115,7 +115,14 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
         )
       : Promise.resolve();
     storeReady.catch(terminal.fatal);
-    const buildIndex = () => setImmediate(() => void session.buildIndex().catch(terminal.fatal));
+    // Then, reader idle, the similar-papers index for r, in slices that leave keys free.
+    const buildIndex = () =>
+      setImmediate(() =>
+        void session
+          .buildIndex()
+          .then(() => setImmediate(() => session.prepareSimilar()))
+          .catch(terminal.fatal),
+      );
     // Once the library is whole: which papers are new since the last open, then live digests.
     const whole = () =>
       setImmediate(() => {

@@ -214,6 +214,11 @@ export class ReaderSession {
     this.#changed();
   }
 
+  /** Builds the similar-papers index in the background now (r then answers at once): see SimilarPapers.prepare. */
+  prepareSimilar(): void {
+    this.#similar.prepare();
+  }
+
   // ── the library and the store ─────────────────────────────────────────────────────────────────
 
   /** More of the library was read: see LibraryGrowth. */
@@ -266,6 +271,7 @@ export class ReaderSession {
     this.#model.disposed = true;
     this.#hold.release();
     this.#index.stop();
+    this.#similar.dispose();
     this.#listeners.clear();
   }
 

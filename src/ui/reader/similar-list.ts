@@ -9,24 +9,45 @@ export interface SimilarLookup {
   similar(index: number, limit?: number): SimilarHit[];
 }
 
-/**
- * Builds the similar-papers index over `papers`. Called on the first r (and again after the library
- * changed); it may take seconds at 100,000 papers, so an app can build it in a worker or ahead of
- * time. The default imports search/similar.ts only then, so the reader's first frame never waits.
- */
-export type SimilarSource = (papers: readonly Paper[]) => Promise<SimilarLookup>;
+/** What a SimilarSource is told while it builds. */
+export interface SimilarBuild {
+  /** The fraction done, 0 to 1, for the footer ("Finding similar papers… 40%"). */
+  progress: (fraction: number) => void;
+  /** Aborted when the index is no longer wanted (the library changed, the reader closed). */
+  signal: AbortSignal;
+}
 
-export const defaultSimilarSource: SimilarSource = async (papers) => {
+/**
+ * Builds the similar-papers index over `papers`: ahead of time once the app says the reader is idle
+ * (SimilarPapers.prepare), else on the first r (and again after the library changed). It takes
+ * seconds at 100,000 papers, so it must not hold the event loop for long at a time. The default
+ * imports search/similar.ts only then, so the reader's first frame never waits for it, and builds in
+ * slices of a few ms, keys and frames running between them.
+ */
+export type SimilarSource = (papers: readonly Paper[], build: SimilarBuild) => Promise<SimilarLookup>;
+
+export const defaultSimilarSource: SimilarSource = async (papers, { progress, signal }) => {
   const { createSimilarIndex } = await import('../../search/similar.js');
   const index = createSimilarIndex(papers);
-  // One turn first: the frame that says "finding similar papers" is drawn before the build.
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  index.build();
+  await index.buildSliced({ progress, signal });
   return index;
 };
 
 /** How many similar papers r lists. */
 export const SIMILAR_LIMIT = 20;
+
+/** One build of the index, over one state of the library. */
+interface Build {
+  papers: readonly Paper[];
+  lookup: Promise<SimilarLookup>;
+  /** Once it is built: r then lists at once, in the frame of the key. */
+  ready: SimilarLookup | undefined;
+  /** Fraction done, 0 to 1. */
+  progress: number;
+  /** r presses waiting for it: while any wait, a change of library does not abort it. */
+  waiting: number;
+  stop: AbortController;
+}
 
 /** One r: the list it shows, the paper it is about, and where it was pressed (Esc goes back there). */
 interface Opened {
@@ -53,7 +74,11 @@ export class SimilarPapers {
   readonly #source: SimilarSource;
   readonly #changed: () => void;
   #stack: Opened[] = [];
-  #index: { papers: readonly Paper[]; lookup: Promise<SimilarLookup> } | undefined;
+  #index: Build | undefined;
+  /** The app asked for the index ahead of r: built again, in the background, when the library changes. */
+  #prepared = false;
+  /** The footer line #say set, cleared when the list comes (unless something else was said since). */
+  #saying: object | undefined;
 
   constructor(model: ReaderModel, source: SimilarSource, changed: () => void) {
     this.#model = model;
@@ -80,27 +105,79 @@ export class SimilarPapers {
     const opened: Opened = { shown: { to: paper, pending: true }, list: listOf([]), back: { list: model.list, cursor, top, detailTop, focus } };
     this.#stack.push(opened);
     model.setList(opened.list, 0, 0);
-    const papers = model.papers;
-    if (this.#index?.papers !== papers) this.#index = { papers, lookup: this.#source(papers) };
-    this.#index.lookup.then(
-      (lookup) => this.#found(opened, lookup.similar(index, SIMILAR_LIMIT).map((h) => papers[h.index]!)),
-      (err: unknown) => this.#failed(opened, err),
+    const build = this.#build();
+    if (build.ready) return this.#found(opened, build.ready, build.papers, index);
+    build.waiting++;
+    this.#say(build);
+    build.lookup.then(
+      (lookup) => {
+        build.waiting--;
+        this.#found(opened, lookup, build.papers, index);
+      },
+      (err: unknown) => {
+        build.waiting--;
+        this.#failed(opened, err);
+      },
     );
   }
 
-  #found(opened: Opened, papers: readonly Paper[]): void {
+  /**
+   * Starts building the index now, in the background, so that r finds it ready: the app calls this
+   * once the library is loaded and the search index built. Until then nothing is built before r.
+   */
+  prepare(): void {
     if (this.#model.disposed) return;
+    this.#prepared = true;
+    this.#build();
+  }
+
+  /** The build for the library as it is now, started if it was not. */
+  #build(): Build {
+    const papers = this.#model.papers;
+    if (this.#index?.papers === papers) return this.#index;
+    const stop = new AbortController();
+    const build: Build = { papers, lookup: Promise.resolve(undefined!), ready: undefined, progress: 0, waiting: 0, stop };
+    build.lookup = this.#source(papers, { progress: (fraction) => this.#progress(build, fraction), signal: stop.signal });
+    build.lookup.then(
+      (lookup) => void (build.ready = lookup),
+      // Reported to the r presses waiting for it, if any; a later r tries again.
+      () => {
+        if (this.#index === build) this.#index = undefined;
+      },
+    );
+    this.#index = build;
+    return build;
+  }
+
+  #progress(build: Build, fraction: number): void {
+    const before = Math.floor(build.progress * 100);
+    build.progress = fraction;
+    if (Math.floor(fraction * 100) !== before && build.waiting > 0 && !this.#model.disposed && this.#index === build && this.shown?.pending) {
+      this.#say(build);
+      this.#changed();
+    }
+  }
+
+  /** The footer while r waits for the index. */
+  #say(build: Build): void {
+    this.#model.status = this.#saying = { text: `Finding similar papers… ${Math.floor(build.progress * 100)}%`, warning: false };
+  }
+
+  #found(opened: Opened, lookup: SimilarLookup, library: readonly Paper[], index: number): void {
+    if (this.#model.disposed) return;
+    // Indexes into the library the index was built over (r's), even if digests arrived since.
+    const papers = lookup.similar(index, SIMILAR_LIMIT).map((h) => library[h.index]!);
     const onScreen = opened.list === this.#model.list;
     opened.list = listOf(papers);
     opened.shown = { to: opened.shown.to, pending: false };
     if (!onScreen) return;
+    if (this.#model.status === this.#saying) this.#model.status = undefined;
     this.#model.setList(opened.list, 0, 0);
     if (papers.length === 0) this.#model.say('No similar papers found');
     this.#changed();
   }
 
   #failed(opened: Opened, err: unknown): void {
-    this.#index = undefined;
     if (this.#model.disposed) return;
     if (opened.list === this.#model.list) this.back();
     this.#model.status = { text: `Cannot find similar papers: ${err instanceof Error ? err.message : String(err)}`, warning: true };
@@ -118,8 +195,22 @@ export class SimilarPapers {
     return true;
   }
 
-  /** The library changed: the index is built again on the next r (lists already shown stay). */
+  /**
+   * The library changed: the index is built again, on the next r or (if the app prepared it) in the
+   * background now; lists already shown stay. A build no r waits for any more is stopped.
+   */
   libraryChanged(): void {
+    const old = this.#index;
+    this.#index = undefined;
+    if (old && old.waiting === 0) old.stop.abort();
+    // After the merge that called this: the build is over the grown library.
+    if (this.#prepared) setImmediate(() => this.#prepared && !this.#model.disposed && this.#build());
+  }
+
+  /** The reader closed: a build still running stops at its next slice. */
+  dispose(): void {
+    this.#prepared = false;
+    this.#index?.stop.abort();
     this.#index = undefined;
   }
 }
