@@ -51,7 +51,7 @@ export class ReaderSession {
     const model = new ReaderModel({ ...options, loading: options.loading ?? null, store });
     this.#model = model;
     this.#marks = new MarkActions(model);
-    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed());
+    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.now);
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);
@@ -128,6 +128,7 @@ export class ReaderSession {
       if (effect) effects.push(effect);
       if (effect === 'quit') break;
     }
+    this.#search.settle();
     if (this.#model.list === list && this.selected !== selected) this.#hold.moved(shown, list);
     else this.#hold.release();
     this.#changed();
