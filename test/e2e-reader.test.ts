@@ -35,6 +35,9 @@ function expectRestored(t: PtySession) {
   expect(t.output.lastIndexOf(ALT_OFF)).toBeGreaterThan(t.output.lastIndexOf(ALT_ON));
   expect(t.output.lastIndexOf(CURSOR_SHOW)).toBeGreaterThan(t.output.lastIndexOf(CURSOR_HIDE));
   expect(t.term.modes.synchronizedOutputMode).toBe(false);
+  // Mouse reporting (on while the reader runs) is off again: the shell's clicks are its own.
+  expect(t.output).toContain('\u001b[?1000h');
+  expect(t.term.modes.mouseTrackingMode).toBe('none');
 }
 
 /** The shell's `stty -a` after paperterm shows the line discipline cooked again: canonical, echo on. */
@@ -158,11 +161,13 @@ describe('the reader in a real terminal', () => {
       await t.waitFor((s) => header(s).includes(`2/${N}`));
       t.press('ctrl+z');
       await t.waitFor((s) => !s.inAltScreen() && /Stopped/.test(s.text()));
+      expect(t.term.modes.mouseTrackingMode).toBe('none');
       t.write('stty -a | grep -o -- " -\\?icanon" ; echo done\r');
       await t.waitFor(/^done/m);
       expect(t.text()).toContain(' icanon');
       t.write('fg\r');
       await t.waitFor((s) => s.inAltScreen() && header(s).includes(`2/${N}`) && footer(s).includes('j/k move'));
+      expect(t.term.modes.mouseTrackingMode).toBe('vt200');
       t.press('j');
       await t.waitFor((s) => header(s).includes(`3/${N}`));
       t.press('q');

@@ -133,7 +133,7 @@ describe('the reader at 80×24 (stacked)', () => {
 
 describe('help overlay', () => {
   test('? lists every documented key; ? or Esc closes it and nothing moved', async () => {
-    const h = await mount({ cols: 120, rows: 40 });
+    const h = await mount({ cols: 120, rows: 50 });
     await press(h, 'j', '?');
     const frame = lines(h).join('\n');
     for (const b of BINDINGS.filter((x) => x.help)) expect(frame).toContain(b.help);

@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { BINDINGS } from '../src/ui/reader/keymap.js';
 import { KeyDecoder, pastedText, type KeyEvent } from '../src/ui/terminal/keys.js';
 
-const names = (events: KeyEvent[]) => events.map((e) => (e.kind === 'key' ? e.name : `paste:${e.text}`));
+const names = (events: KeyEvent[]) =>
+  events.map((e) => {
+    if (e.kind === 'key') return e.name;
+    if (e.kind === 'paste') return `paste:${e.text}`;
+    return `mouse:${e.action}:${e.action === 'wheel' ? e.direction : e.button}@${e.x},${e.y}`;
+  });
 const decode = (...reads: string[]) => {
   const d = new KeyDecoder();
   const out = reads.flatMap((r) => d.feed(r));
@@ -39,7 +44,7 @@ describe('the key decoder', () => {
     expect(d.feed('j\u001b[')).toEqual([{ kind: 'key', name: 'j' }]);
     expect(d.pending).toBe(true);
     expect(names(d.feed('6~k'))).toEqual(['pagedown', 'k']);
-    expect(decode('\u001b[I\u001b[O\u001b[<0;3;4Mx')).toEqual(['x']);
+    expect(decode('\u001b[I\u001b[O\u001b[<0;3;4Mx')).toEqual(['mouse:press:left@2,3', 'x']);
     expect(decode('\u001b[?1;2cx')).toEqual(['x']);
   });
 

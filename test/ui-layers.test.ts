@@ -33,7 +33,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   search: ['core'],
   state: ['core'],
   export: ['core', 'state'],
-  'ui/reader': ['core', 'search', 'state'],
+  'ui/reader': ['core', 'search', 'state', 'export'],
   'ui/terminal': ['core'],
   'ui/view': ['core', 'search', 'state', 'ui/reader', 'ui/terminal'],
   'ui/app': ['core', 'search', 'state', 'export', 'ui/reader', 'ui/terminal', 'ui/view'],

@@ -1,6 +1,6 @@
 /**
  * The reader's model (src/ui/reader) is plain TypeScript under the view: it imports only core,
- * search and state and its own files, never Ink, React or the rest of src/ui, and the search
+ * search, state and export (the text y / Y / c copy) and its own files, never Ink, React or the rest of src/ui, and the search
  * engine (Fuse.js) only lazily, so the first frame does not wait for it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -29,11 +29,11 @@ describe('the reader model imports only downward', () => {
     expect(all.map((f) => relative(ROOT, f))).toEqual(expect.arrayContaining(['session.ts', 'navigation.ts', 'key/bindings.ts']));
   });
 
-  test('core, search, state and its own files; no ink, react or other parts of src/ui', () => {
+  test('core, search, state, export and its own files; no ink, react or other parts of src/ui', () => {
     for (const file of all) {
       for (const { from } of imports(file)) {
         const target = from.startsWith('.') ? relative(ROOT, join(file, '..', from)) : from;
-        const ok = /^\.\.\/\.\.\/(core|search|state)\//.test(target) || (!target.startsWith('..') && from.startsWith('.'));
+        const ok = /^\.\.\/\.\.\/(core|search|state|export)\//.test(target) || (!target.startsWith('..') && from.startsWith('.'));
         expect(ok, `${relative(ROOT, file)} imports ${from}`).toBe(true);
       }
     }
@@ -45,5 +45,16 @@ describe('the reader model imports only downward', () => {
         if (from.endsWith('search/engine.js')) expect(typeOnly, `${relative(ROOT, file)} imports the engine`).toBe(true);
       }
     }
+  });
+
+  test('so is the similar-papers index (r): built on the first r, not at startup', () => {
+    let dynamic = 0;
+    for (const file of all) {
+      for (const { from, typeOnly } of imports(file)) {
+        if (from.endsWith('search/similar.js')) expect(typeOnly, `${relative(ROOT, file)} imports the similar index`).toBe(true);
+      }
+      dynamic += [...readFileSync(file, 'utf8').matchAll(/await import\('[./]+search\/similar\.js'\)/g)].length;
+    }
+    expect(dynamic).toBe(1);
   });
 });

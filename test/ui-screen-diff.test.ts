@@ -182,6 +182,40 @@ describe('ScreenDiff', () => {
   });
 });
 
+describe('OSC 8 links in frames (the detail pane\'s numbered links)', () => {
+  const open = (url: string) => `\u001b]8;id=pt1;${url}\u001b\\`;
+  const close = '\u001b]8;;\u001b\\';
+
+  test('a link is a property of its cells: opened before them, closed after, the same text drawn', async () => {
+    const diff = new ScreenDiff();
+    const line = `see ${open('https://x.org/a')}1 https://x.org/a${close} end`;
+    expect(cleanLine(line)).toBe(line);
+    const bytes = diff.frame([line]);
+    expect(bytes).toBe(`\u001b[1Hsee ${open('https://x.org/a')}1 https://x.org/a${close} end`);
+    const t = terminal();
+    await write(t, bytes);
+    // (xterm.js marks linked cells underlined: compare the characters.)
+    expect(t.buffer.active.getLine(0)!.translateToString(true)).toBe('see 1 https://x.org/a end');
+  });
+
+  test('the same text with another link is redrawn; an unchanged frame sends nothing; the link never stays open', () => {
+    const diff = new ScreenDiff();
+    diff.frame([`${open('https://x.org/a')}1 link${close}`, 'row']);
+    expect(diff.frame([`${open('https://x.org/a')}1 link${close}`, 'row'])).toBe('');
+    const bytes = diff.frame([`${open('https://x.org/b')}1 link${close}`, 'row']);
+    expect(bytes).toBe(`\u001b[1H${open('https://x.org/b')}1 link${close}`);
+    // Styled link text: the link closes before the style resets at the end of the frame.
+    const styled = new ScreenDiff().frame([`\u001b[4m${open('https://x.org/c')}go${close}\u001b[24m`]);
+    expect(styled).toBe(`\u001b[1H${open('https://x.org/c')}\u001b[4mgo${close}\u001b[m`);
+  });
+
+  test('only the program\'s own form passes: BEL-terminated, spaced or control-laden links are dropped', () => {
+    for (const bad of ['\u001b]8;;https://x.org\u0007', '\u001b]8;;https://x .org\u001b\\', '\u001b]8;;https://x.org/\u0007evil\u001b\\', '\u001b]8;foo=bar;https://x.org\u001b\\']) {
+      expect(cleanLine(`a${bad}b`), JSON.stringify(bad)).not.toContain('\u001b]8');
+    }
+  });
+});
+
 describe('the frame writer under Ink', () => {
   /** A stand-in terminal stream whose bytes go to a headless xterm. */
   function screenStream() {

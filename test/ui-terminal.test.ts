@@ -1,6 +1,15 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE, ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/ui/terminal/escapes.js';
+import { openTerminal } from '../src/ui/app/open-terminal.js';
+import {
+  DISABLE_BRACKETED_PASTE,
+  DISABLE_MOUSE,
+  ENABLE_BRACKETED_PASTE,
+  ENABLE_MOUSE,
+  ENTER_ALT_SCREEN,
+  LEAVE_ALT_SCREEN,
+  SHOW_CURSOR,
+} from '../src/ui/terminal/escapes.js';
 import { takeTerminal } from '../src/ui/terminal/tty.js';
 
 function streams() {
@@ -38,5 +47,34 @@ describe('the terminal session', () => {
     expect(s.written[1]).toContain(DISABLE_BRACKETED_PASTE);
     expect(s.written[1]!.endsWith(SHOW_CURSOR + LEAVE_ALT_SCREEN)).toBe(true);
     expect(s.modes).toEqual([true, false]);
+  });
+
+  test('mouse reporting: buttons and SGR only (no motion), on with the other modes and off again on restore', () => {
+    expect(ENABLE_MOUSE).toBe('\u001b[?1000h\u001b[?1006h');
+    const s = streams();
+    const tty = takeTerminal(s.stdin, s.stdout, { mouse: true });
+    expect(s.written[0]).toContain(ENABLE_MOUSE);
+    expect(s.written[0]).not.toMatch(/\?100[23]h/);
+    tty.restore();
+    expect(s.written[1]).toContain(DISABLE_MOUSE);
+    // --no-mouse: never asked for.
+    const off = streams();
+    takeTerminal(off.stdin, off.stdout, { mouse: false }).restore();
+    expect(off.written.join('')).not.toContain('?1000');
+  });
+
+  test('an internal error gives the terminal back with the mouse off, and says so in one line', () => {
+    const s = streams();
+    const errors: string[] = [];
+    const stderr = { write: (t: string) => (errors.push(t), true) } as unknown as NodeJS.WriteStream;
+    const terminal = openTerminal({ stdin: s.stdin, stdout: s.stdout, stderr });
+    try {
+      expect(s.written[0]).toContain(ENABLE_MOUSE);
+      expect(terminal.failed(new Error('boom\nstack'))).toBe(70);
+      expect(s.written.at(-1)).toContain(DISABLE_MOUSE);
+      expect(errors).toEqual(['paperterm: internal error: boom\n']);
+    } finally {
+      terminal.close();
+    }
   });
 });

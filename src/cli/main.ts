@@ -18,9 +18,12 @@ import { nearest } from './suggest.js';
 const HELP = `paperterm — a keyboard-first terminal reader for AI-paper digests
 
 Usage:
-  paperterm [PATH...] [--no-color] [--query QUERY]
+  paperterm [PATH...] [--no-color] [--no-hyperlinks] [--no-mouse] [--query QUERY]
                                      open the reader (plain list when not in a terminal);
-                                     press ? in it for the keys. NO_COLOR also turns colour off.
+                                     press ? in it for the keys. NO_COLOR also turns colour off;
+                                     --no-hyperlinks (or TERM=dumb) shows links as plain text.
+                                     --no-mouse leaves the mouse to the terminal (no wheel or
+                                     clicks in the reader; plain drag selects text)
                                      --query starts with that search applied (no terminal: prints
                                      what paperterm search QUERY prints)
   ${LIST_HELP.split('\n').join('\n  ')}
@@ -61,6 +64,8 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' },
     'no-color': { type: 'boolean' },
+    'no-mouse': { type: 'boolean' },
+    'no-hyperlinks': { type: 'boolean' },
     query: { type: 'string' },
     ...STATE_OPTIONS,
   });
@@ -77,7 +82,11 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
     const stateDir = stateDirFromArgs(values, io);
     // Loaded on demand so `paperterm list` and pipes never pay for React and Ink.
     const { readerCommand } = await import('./commands/reader.js');
-    return readerCommand(positionals, { noColor: Boolean(values['no-color']), stateDir, query }, io);
+    return readerCommand(
+      positionals,
+      { noColor: Boolean(values['no-color']), noHyperlinks: Boolean(values['no-hyperlinks']), noMouse: Boolean(values['no-mouse']), stateDir, query },
+      io,
+    );
   }
   // No terminal: what the reader would have listed, as the matching command prints it.
   const flag = values['state-dir'];

@@ -26,7 +26,7 @@ export function nextPaperOrder(order: PaperOrder): PaperOrder {
 /**
  * A title as it sorts: case and accents folded, leading quotes and brackets skipped. Computed once
  * per paper and compared as plain strings: Intl.Collator.compare over 100,000 titles takes seconds.
- * (The reader's S order, src/ui/reader/order.ts, sorts by the same key.)
+ * (The reader's S order, src/ui/reader/order.ts, sorts with sortPapers below.)
  */
 export function titleSortKey(title: string): string {
   return title

@@ -12,13 +12,27 @@ import { makeTheme } from '../../src/ui/view/theme.js';
  * real key reader and decoder, size changes reach the session as the app's resize handler passes
  * them, q quits (unmounts). Redraw and suspend need a terminal and do nothing here.
  */
-export function TestReader({ session, size, color = true }: { session: ReaderSession; size?: SizeSource; color?: boolean }) {
+export function TestReader({
+  session,
+  size,
+  color = true,
+  effects,
+  hyperlinks = false,
+}: {
+  session: ReaderSession;
+  size?: SizeSource;
+  color?: boolean;
+  /** Effects other than quit (o y Y c), e.g. carried out by the app's performLinkEffect. */
+  effects?: (effect: Effect) => void;
+  /** Links in the detail as OSC 8 hyperlinks, as the app draws them on a capable terminal. */
+  hyperlinks?: boolean;
+}) {
   const { stdin } = useStdin();
   const { exit } = useApp();
   const keys = useMemo(() => readKeys(stdin as NodeJS.ReadStream), [stdin]);
   useEffect(() => () => keys.stop(), [keys]);
   useEffect(() => size?.subscribe(() => session.resize(size.get().cols, size.get().rows)), [size, session]);
-  const view = useMemo(() => new ViewCache(session, makeTheme(color)), [session, color]);
-  const onEffect = useMemo(() => (effect: Effect) => effect === 'quit' && exit(), [exit]);
+  const view = useMemo(() => new ViewCache(session, makeTheme(color), { hyperlinks }), [session, color, hyperlinks]);
+  const onEffect = useMemo(() => (effect: Effect) => (effect === 'quit' ? exit() : effects?.(effect)), [exit, effects]);
   return <App session={session} view={view} keys={keys} onEffect={onEffect} />;
 }

@@ -3,6 +3,8 @@ import { startLibraryLoad } from '../../core/library-load.js';
 import { defaultPaths } from '../../core/load.js';
 import { openStateStore, readMarks } from '../../state/store.js';
 import { openTerminal } from '../../ui/app/open-terminal.js';
+import { searchHistoryIn } from '../../ui/app/search-history.js';
+import { hyperlinksWanted } from '../../ui/terminal/osc.js';
 import { DeferredStore } from '../../ui/reader/deferred-store.js';
 import { loadInBackground, snapshotOf } from '../../ui/reader/live-library.js';
 import { wantsColor } from '../../ui/view/color.js';
@@ -11,6 +13,10 @@ import type { Io } from '../io.js';
 
 export interface ReaderCommandOptions {
   noColor: boolean;
+  /** --no-mouse: no mouse reporting asked of the terminal. */
+  noMouse?: boolean;
+  /** Links as plain text, not OSC 8 hyperlinks (also with TERM=dumb). */
+  noHyperlinks?: boolean;
   /** Where marks are kept (stateDirFromArgs: --state-dir, $PAPERTERM_STATE_DIR or the default). */
   stateDir: string;
   /** Start with this search applied. */
@@ -29,12 +35,13 @@ const READ_WHOLE_BYTES = 4 << 20;
 export async function readerCommand(paths: readonly string[], options: ReaderCommandOptions, io: Io): Promise<number> {
   // First thing: raw mode and the alternate screen, so nothing typed from here on is echoed onto
   // the shell's screen; keys are read (and kept) from now on.
-  const terminal = openTerminal();
+  const terminal = openTerminal({}, { mouse: !options.noMouse });
   // Asked for now, so that the UI modules are read while the newest digests are.
   const running = import('../../ui/app/run.js');
   running.catch(() => {}); // awaited below, unless no digest loads at all
   try {
-    const load = startLibraryLoad(paths.length ? paths : defaultPaths(io.env), { cacheDir: cacheDirFromEnv(io.env) });
+    const opened = paths.length ? paths : defaultPaths(io.env);
+    const load = startLibraryLoad(opened, { cacheDir: cacheDirFromEnv(io.env) });
     const whole = load.totalBytes <= READ_WHOLE_BYTES;
     while (!load.done && (whole || load.digestCount === 0 || load.papers().length < FIRST_SCREEN_PAPERS)) load.step(0);
     if (load.done && load.digestCount === 0) {
@@ -58,10 +65,20 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         dates: first.dates,
         store,
         query: options.query,
+        history: searchHistoryIn(options.stateDir),
         notices: first.notice === undefined ? [] : [first.notice],
         ...(first.loading === null ? {} : { loading: first.loading }),
       },
-      { color: wantsColor(io.env, options.noColor), openStore, growing },
+      {
+        color: wantsColor(io.env, options.noColor),
+        openStore,
+        growing,
+        // New papers are recorded and digests watched in the state directory and the paths opened.
+        stateDir: options.stateDir,
+        watch: opened,
+        env: io.env,
+        hyperlinks: hyperlinksWanted(io.env, options.noHyperlinks),
+      },
     );
   } finally {
     terminal.close();

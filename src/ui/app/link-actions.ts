@@ -1,12 +1,11 @@
 // What the reader's y / Y / c / o keys do to a paper, short of reading the key: the text, the bytes
 // for the terminal and the footer's words. The reader supplies `write` (its one terminal writer).
-import { terminalLine } from '../../core/terminal-text.js';
 import type { Paper } from '../../core/types.js';
-import { bibtexCitation, copyTarget, markdownLine } from '../../export/citation.js';
+import { copyEffect, type CopyKind } from '../reader/link-copy.js';
 import { copyToClipboard } from '../terminal/osc.js';
 import { describeOutcome, openLink, type OpenLinkOptions } from './open-link.js';
 
-export type CopyKind = 'link' | 'markdown' | 'bibtex';
+export type { CopyKind };
 
 export interface CopyAction {
   /** What lands on the clipboard. */
@@ -17,22 +16,10 @@ export interface CopyAction {
   footer: string;
 }
 
-/** `y` (link), `Y` (markdown) or `c` (bibtex) for a paper. */
+/** `y` (link), `Y` (markdown) or `c` (bibtex) for a paper (the reader's Effect, with its bytes). */
 export function copyAction(kind: CopyKind, paper: Paper, env: NodeJS.ProcessEnv): CopyAction {
-  let text: string;
-  let footer: string;
-  if (kind === 'link') {
-    const target = copyTarget(paper);
-    text = target.text;
-    footer = target.what === 'link' ? `copied ${terminalLine(target.text)}` : 'copied the title (no link)';
-  } else if (kind === 'markdown') {
-    text = markdownLine(paper);
-    footer = 'copied a Markdown link';
-  } else {
-    text = bibtexCitation(paper);
-    footer = `copied BibTeX entry ${text.slice(text.indexOf('{') + 1, text.indexOf(','))}`;
-  }
-  return { text, bytes: copyToClipboard(text, env), footer };
+  const { text, note } = copyEffect(kind, paper);
+  return { text, bytes: copyToClipboard(text, env), footer: note };
 }
 
 /**

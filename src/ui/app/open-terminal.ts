@@ -33,12 +33,16 @@ function oneLine(err: unknown): string {
  * starts reading keys, before the library is read or Ink loaded. From here on every way out gives
  * the terminal back: q, Ctrl-C, an uncaught error, SIGTERM / SIGHUP / SIGINT.
  */
-export function openTerminal(streams: { stdin?: NodeJS.ReadStream; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream } = {}): OpenTerminal {
+export function openTerminal(
+  streams: { stdin?: NodeJS.ReadStream; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream } = {},
+  options: { mouse?: boolean } = {},
+): OpenTerminal {
   const stdin = streams.stdin ?? process.stdin;
   const stdout = streams.stdout ?? process.stdout;
   const stderr = streams.stderr ?? process.stderr;
-  const tty = takeTerminal(stdin, stdout);
-  const keys = readKeys(stdin);
+  const mouse = options.mouse ?? true;
+  const tty = takeTerminal(stdin, stdout, { mouse });
+  const keys = readKeys(stdin, { mouse });
   const first: (() => void)[] = [];
   let closed = false;
 

@@ -6,6 +6,9 @@
  *           one whole frame per change → terminal/frame-writer (ScreenDiff: changed cells) → stdout
  *   data:   core library load → session.libraryGrew; search index built after the first frame →
  *           session.buildIndex; the marks store attached after the first frame → session.marksChanged
+ *   daily:  once the library is whole: state/seen recordOpened → session.setNewIds; core/watch-digests
+ *           on the paths opened → session.digestsArrived (app/live-digests.ts)
+ *   links:  o y Y c → Effects → app/link-effects.ts (OSC 52 / the opener) → session.notify
  */
 import { PassThrough } from 'node:stream';
 import { render, type Instance } from 'ink';
@@ -17,6 +20,9 @@ import { streamSize } from '../terminal/size.js';
 import { ViewCache } from '../view/measure.js';
 import { makeTheme } from '../view/theme.js';
 import { App } from './App.js';
+import { isLinkEffect, performLinkEffect } from './link-effects.js';
+import { followDigests } from './live-digests.js';
+import { newPapersAtOpen } from './new-papers.js';
 import type { OpenTerminal } from './open-terminal.js';
 
 export interface RunOptions {
@@ -32,6 +38,14 @@ export interface RunOptions {
    * session as they come, and the search index is built once it is complete.
    */
   growing?: LiveLibrary;
+  /** The state directory: new papers are recorded there (seen.json) once the library is whole. */
+  stateDir?: string;
+  /** The digest paths opened: watched for digests that arrive while the reader runs. */
+  watch?: readonly string[];
+  /** For the opener and the clipboard (SSH, DISPLAY, TMUX, TERM). Default: process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Links in the detail as OSC 8 hyperlinks. */
+  hyperlinks?: boolean;
 }
 
 /** A key held down repeats every 30–40 ms (faster on some systems, bunched over SSH): see SessionOptions.holdDetailMs. */
@@ -42,7 +56,7 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
   const { stdout } = terminal;
   const size = streamSize(stdout);
   const session = new ReaderSession({ ...library, ...size.get(), holdDetailMs: HOLD_DETAIL_MS });
-  const view = new ViewCache(session, makeTheme(options.color));
+  const view = new ViewCache(session, makeTheme(options.color), { hyperlinks: options.hyperlinks ?? false });
   const writer = frameWriter(stdout);
   const growing = options.growing;
   let instance: Instance | undefined;
@@ -55,8 +69,11 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
     session.dispose();
   });
 
+  const env = options.env ?? process.env;
   const onEffect = (effect: Effect) => {
-    if (effect === 'quit') instance?.unmount();
+    // OSC 52 goes straight to the terminal between frames: it draws nothing.
+    if (isLinkEffect(effect)) void performLinkEffect(effect, { write: (bytes) => stdout.write(bytes), notify: (text, warning) => session.notify(text, warning), env });
+    else if (effect === 'quit') instance?.unmount();
     else if (effect === 'redraw') writer.repaint();
     else terminal.tty.suspend(() => writer.repaint());
   };
@@ -99,15 +116,32 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
       : Promise.resolve();
     storeReady.catch(terminal.fatal);
     const buildIndex = () => setImmediate(() => void session.buildIndex().catch(terminal.fatal));
+    // Once the library is whole: which papers are new since the last open, then live digests.
+    const whole = () =>
+      setImmediate(() => {
+        if (options.stateDir) {
+          const fresh = newPapersAtOpen(options.stateDir, session.papers);
+          session.setNewIds(fresh.newIds);
+          if (fresh.warning) session.notify(fresh.warning, true);
+        }
+        if (options.watch) {
+          const watcher = followDigests(options.watch, session, options.stateDir ? { stateDir: options.stateDir } : {});
+          terminal.onClose(() => watcher.close());
+        }
+      });
     const grew = () => {
       const grown = growing!.get();
       if (grown.papers !== session.papers || grown.loading !== session.getSnapshot().loading) session.libraryGrew(grown);
       if (grown.loading !== null) return false;
       stopGrowing();
       buildIndex();
+      whole();
       return true;
     };
-    if (!growing) buildIndex();
+    if (!growing) {
+      buildIndex();
+      whole();
+    }
     else if (!grew()) stopGrowing = growing.subscribe(grew);
     await instance.waitUntilExit();
     // Quit in the first moments: marks made before the store attached are saved now.

@@ -52,3 +52,27 @@ export function computeLayout(cols: number, rows: number): Layout {
     detail: { width: cols, height: panes - listHeight },
   };
 }
+
+/** The pane a screen cell (0-based column x, row y) is in, and its row inside that pane. */
+export type PaneHit = { pane: 'list' | 'detail'; row: number } | undefined;
+
+/**
+ * Hit-testing for the mouse, from the same geometry the view draws: the header is row 0, the body
+ * starts on row 1 (split: list, a one-column rule, detail; stacked: list, a one-row rule, detail),
+ * the footer is the last row. Rules, header and footer are no pane.
+ */
+export function paneAt(layout: Layout, x: number, y: number): PaneHit {
+  if (layout.kind === 'too-small') return undefined;
+  const body = y - 1;
+  if (body < 0 || x < 0 || x >= layout.cols) return undefined;
+  if (layout.kind === 'split') {
+    if (body >= layout.list.height) return undefined;
+    if (x < layout.list.width) return { pane: 'list', row: body };
+    if (x > layout.list.width) return { pane: 'detail', row: body };
+    return undefined;
+  }
+  if (body < layout.list.height) return { pane: 'list', row: body };
+  const row = body - layout.list.height - 1;
+  if (row >= 0 && row < layout.detail.height) return { pane: 'detail', row };
+  return undefined;
+}

@@ -18,6 +18,8 @@ export class ReaderModel {
   loading: number | null;
   readonly store: StoreLink;
   view: View = ALL;
+  /** Papers first seen since the reader was last opened, and those that arrived while it runs (view 4). */
+  newIds: ReadonlySet<string>;
   /** The order of a view's papers (S); a search's results are best match first whatever it is. */
   order: Order = 'newest';
   list: VisibleList;
@@ -28,8 +30,17 @@ export class ReaderModel {
   /** The library in `order`, kept while neither changes (sorting 100,000 titles takes ~0.2 s). */
   #sorted: { papers: readonly Paper[]; order: Order; sorted: readonly Paper[] } | undefined;
 
-  constructor(o: { papers: readonly Paper[]; dates: readonly string[]; loading: number | null; store: StoreLink; cols: number; rows: number }) {
+  constructor(o: {
+    papers: readonly Paper[];
+    dates: readonly string[];
+    loading: number | null;
+    store: StoreLink;
+    cols: number;
+    rows: number;
+    newIds?: ReadonlySet<string> | undefined;
+  }) {
     this.papers = o.papers;
+    this.newIds = o.newIds ?? new Set();
     this.dates = o.dates;
     this.loading = o.loading;
     this.store = o.store;
@@ -55,6 +66,19 @@ export class ReaderModel {
   setList(list: VisibleList, cursor: number, top?: number): void {
     this.list = list;
     this.navigate({ type: 'listChanged', count: list.papers.length, cursor, top });
+  }
+
+  /**
+   * Shows `list` without moving what is on screen: the selected paper (found by id: it may be a
+   * new object with more dates) stays selected on the same row, the detail keeps its scroll.
+   */
+  replaceList(list: VisibleList): void {
+    const { cursor, top, detailTop } = this.#nav;
+    const id = this.selected?.id;
+    const at = id === undefined ? -1 : list.papers.findIndex((p) => p.id === id);
+    const next = at >= 0 ? at : Math.min(cursor, Math.max(0, list.papers.length - 1));
+    this.list = list;
+    this.navigate({ type: 'listChanged', count: list.papers.length, cursor: next, top: next - (cursor - top), detailTop: at >= 0 ? detailTop : 0 });
   }
 
   /** The date shown beside a paper in the current view (the same function while the view stays). */

@@ -30,15 +30,21 @@ export type ReaderAction =
   | { type: 'command'; command: Command; detailLines: number; helpLines: number }
   /**
    * The view's papers changed (a search, a filter); keeps `cursor` when given, else the old index,
-   * and the list's scroll at `top` when given, else where it was. The detail starts at its top.
+   * and the list's scroll at `top` when given, else where it was. The detail starts at its top, or
+   * at `detailTop` when given (the same paper stays selected).
    */
-  | { type: 'listChanged'; count: number; cursor?: number; top?: number }
+  | { type: 'listChanged'; count: number; cursor?: number; top?: number; detailTop?: number }
   /** Papers were appended to the list (more of a search fetched, more of the library read): nothing shown moves. */
   | { type: 'listGrew'; count: number }
   /** Selects the paper at `cursor` (n and p: the next unread paper), scrolling only as far as needed. */
   | { type: 'select'; cursor: number }
   /** Gives a pane the focus (the search line works on the list); the detail only when there is a paper. */
-  | { type: 'focus'; focus: 'list' | 'detail' };
+  | { type: 'focus'; focus: 'list' | 'detail' }
+  /**
+   * The mouse wheel over a pane, whichever has the focus: the list moves its selection by `delta`
+   * (as j / k do), the detail and the help scroll by `delta` lines of their `lines`.
+   */
+  | { type: 'wheel'; pane: 'list' | 'detail' | 'help'; delta: number; lines: number };
 
 export function initialState(cols: number, rows: number, count: number): ReaderState {
   return { cols, rows, count, cursor: 0, top: 0, focus: 'list', detailTop: 0, help: false, helpTop: 0 };
@@ -216,12 +222,20 @@ export function reduce(state: ReaderState, action: ReaderAction): ReaderState {
       return command(state, action.command, action.detailLines, action.helpLines);
     case 'listChanged': {
       const next = { ...state, count: action.count, focus: action.count === 0 ? ('list' as const) : state.focus };
-      return { ...settleList(next, action.cursor ?? state.cursor, action.top ?? state.top), detailTop: 0 };
+      return { ...settleList(next, action.cursor ?? state.cursor, action.top ?? state.top), detailTop: action.detailTop ?? 0 };
     }
     case 'listGrew':
       return action.count === state.count ? state : settleList({ ...state, count: action.count }, state.cursor, state.top);
     case 'select':
       return settleList(state, action.cursor, state.top);
+    case 'wheel':
+      if (layoutOf(state).kind === 'too-small') return state;
+      if (action.pane === 'help') return { ...state, helpTop: scrollTo(scrollTo(state.helpTop, action.lines, helpViewHeight(state)) + action.delta, action.lines, helpViewHeight(state)) };
+      if (action.pane === 'detail') {
+        const h = paneHeights(state).detail;
+        return { ...state, detailTop: scrollTo(scrollTo(state.detailTop, action.lines, h) + action.delta, action.lines, h) };
+      }
+      return moveList(state, action.delta, 0);
     case 'focus':
       if (action.focus === state.focus || (action.focus === 'detail' && state.count === 0)) return state;
       return { ...state, focus: action.focus };

@@ -1,6 +1,7 @@
 import type { Paper } from '../../core/types.js';
 import type { SearchEngine, SearchResult } from '../../search/engine.js';
 import type { Command } from './key/bindings.js';
+import { HistoryWalk, type SearchHistory } from './history-walk.js';
 import { extendForSearch, growView, listForSearch, type VisibleList } from './library-view.js';
 import { editLine, insertText, lineOf, type LineState } from './line-edit.js';
 import type { ReaderModel } from './model.js';
@@ -43,12 +44,15 @@ export class SearchFetch {
   /** The search behind the current list, and how many hits it fetched. */
   #result: SearchResult | undefined;
   #engine: SearchEngine | undefined;
+  /** The list shown when the library was replaced under the engine (see libraryChanged). */
+  #refresh: VisibleList | undefined;
   /** The query changed since the list was last built for it. */
   #stale = false;
   #scheduled = false;
   readonly #now: () => number;
   /** How long the last search took (ms; unknown before the first): see settle. */
   #lastCost = Infinity;
+  readonly #history: HistoryWalk;
   /**
    * The cursor when the query last changed: moves made after it, before the results came (keys
    * typed right after launch, while the index is built, or in the same burst as the query), are
@@ -57,7 +61,14 @@ export class SearchFetch {
   #anchor = 0;
 
   /** `changed` is called after a search ran off the key path (the screen must follow). */
-  constructor(model: ReaderModel, schedule: (run: () => void) => void, changed: () => void, now: () => number = () => performance.now()) {
+  constructor(
+    model: ReaderModel,
+    schedule: (run: () => void) => void,
+    changed: () => void,
+    history?: SearchHistory,
+    now: () => number = () => performance.now(),
+  ) {
+    this.#history = new HistoryWalk(history);
     this.#now = now;
     this.#model = model;
     this.#schedule = schedule;
@@ -91,18 +102,57 @@ export class SearchFetch {
   /** Uses a ready engine; a search waiting for it runs now. */
   attach(engine: SearchEngine): void {
     this.#engine = engine;
-    if (this.#stale) this.#request();
+    const refresh = this.#refresh;
+    this.#refresh = undefined;
+    if (this.#stale) return this.#request();
+    // After digests arrived: the results shown then are ranked again over the new library, the
+    // selected paper kept on its row.
+    if (refresh && refresh === this.#model.list && this.#query.trim() !== '') {
+      const model = this.#model;
+      this.#result = engine.search(this.#query, { limit: this.#fetchLimit(model.nav.cursor) });
+      model.replaceList(listForSearch(model.papers, model.store.map, model.view, this.#result, model.store.viewSize(model.papers, model.view)));
+    }
+  }
+
+  /**
+   * The library was replaced (digests arrived): the engine indexes the old one, so it goes until
+   * a new one is attached; the list shown now is refreshed then.
+   */
+  libraryChanged(): void {
+    if (!this.#engine) return;
+    this.#engine = undefined;
+    this.#result = undefined;
+    this.#refresh = this.#model.list;
   }
 
   open(): void {
     const model = this.#model;
     this.#before = { query: this.#query, list: model.list, cursor: model.nav.cursor, top: model.nav.top, selected: model.selected };
     this.#line = lineOf(this.#query);
+    this.#history.opened(this.#query);
     model.navigate({ type: 'focus', focus: 'list' });
   }
 
-  /** Enter: the line closes, the search stays. */
+  /**
+   * ↑ (older) or ↓ in the search line: an earlier query when the line is empty or untouched (see
+   * HistoryWalk), searched at once as if typed. False when the key should move in the results.
+   */
+  recall(older: boolean): boolean {
+    if (!this.#line) return false;
+    const text = this.#history.step(older, this.#line.text);
+    if (text === undefined) return false;
+    if (text !== this.#line.text) {
+      this.#line = lineOf(text);
+      this.#query = text;
+      this.#anchor = this.#model.nav.cursor;
+      this.#request();
+    }
+    return true;
+  }
+
+  /** Enter: the line closes, the search stays (and joins the search history). */
   submit(): void {
+    this.#history.kept(this.#query);
     this.#line = undefined;
     this.#before = undefined;
   }
@@ -140,6 +190,7 @@ export class SearchFetch {
     const changed = line.text !== this.#line?.text;
     this.#line = line;
     if (!changed) return;
+    this.#history.edited();
     this.#query = line.text;
     this.#anchor = this.#model.nav.cursor;
     this.#request();

@@ -1,18 +1,29 @@
-import type { Paper } from '../../core/types.js';
+import type { LibraryMerge } from '../../core/merge-digests.js';
+import type { Digest, Paper } from '../../core/types.js';
 import type { createSearchEngineAsync, SearchEngine } from '../../search/engine.js';
+import { abstractRanges, type AbstractRange } from '../../search/abstract-ranges.js';
 import { Browse } from './browse.js';
 import { DetailHold } from './detail-hold.js';
+import { digestsArrived } from './digest-arrival.js';
 import { dispatchKey, modeNow, type Parts } from './dispatch.js';
 import { IndexBuild } from './index-build.js';
 import { LibraryGrowth } from './library-growth.js';
+import { numberedLinks, type NumberedLink } from './link-copy.js';
+import { LinkKeys } from './link-keys.js';
 import { MarkActions } from './mark-actions.js';
+import { pointerAction, type Pointer } from './pointer.js';
 import { ReaderModel } from './model.js';
 import type { ReaderState } from './navigation.js';
 import { SearchFetch } from './search-fetch.js';
+import { defaultSimilarSource, SimilarPapers } from './similar-list.js';
 import { StoreLink } from './store-link.js';
 import type { Effect, LibraryUpdate, Measure, SessionOptions, SessionSnapshot } from './types.js';
 import { summarize } from './words.js';
 
+export type { Pointer } from './pointer.js';
+export type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
+export type { SimilarLookup, SimilarSource } from './similar-list.js';
+export type { SearchHistory } from './history-walk.js';
 export type { Effect, LibraryUpdate, MarkStore, Measure, SessionOptions, SessionSnapshot, Status } from './types.js';
 
 /**
@@ -24,8 +35,11 @@ export type { Effect, LibraryUpdate, MarkStore, Measure, SessionOptions, Session
  *   keys ─ dispatch.ts ─┬─ navigation.ts (reduce)   the selection, scroll, focus, help
  *                       ├─ mark-actions.ts          marks and undo (store-link.ts: the store)
  *                       ├─ browse.ts                views, days, order, the next unread paper
+ *                       ├─ link-keys.ts             o y Y c: Effects the app performs, then notify()
+ *                       ├─ similar-list.ts          r: a list of the most similar papers, Esc back
  *                       └─ search-fetch.ts          the search line, results fetched as needed
  *   libraryGrew ─ library-growth.ts     buildIndex ─ index-build.ts     detail-hold.ts: held keys
+ *   digestsArrived ─ digest-arrival.ts (live digests merged in place)
  *
  * Behaviour worth knowing:
  * - A paper that leaves the view because it was marked (read in the unread view, unstarred in the
@@ -42,7 +56,14 @@ export class ReaderSession {
   readonly #growth: LibraryGrowth;
   readonly #hold: DetailHold;
   readonly #index = new IndexBuild();
+  /** The index builder last given to buildIndex: used again when digests arrive. */
+  #builder: typeof createSearchEngineAsync | undefined;
+  readonly #links: LinkKeys;
+  readonly #similar: SimilarPapers;
+  #newOf: { ids: ReadonlySet<string>; papers: readonly Paper[]; count: number; isNew: (p: Paper) => boolean } | undefined;
   readonly #parts: Parts;
+  #numbered: { paper: Paper | undefined; links: readonly NumberedLink[] } = { paper: undefined, links: [] };
+  #marked: { paper: Paper | undefined; query: string; ranges: readonly AbstractRange[] } = { paper: undefined, query: '', ranges: [] };
   readonly #listeners = new Set<() => void>();
   #snapshot: SessionSnapshot | undefined;
 
@@ -51,11 +72,13 @@ export class ReaderSession {
     const model = new ReaderModel({ ...options, loading: options.loading ?? null, store });
     this.#model = model;
     this.#marks = new MarkActions(model);
-    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.now);
+    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history, options.now);
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);
-    this.#parts = { model, marks: this.#marks, search: this.#search, browse: this.#browse };
+    this.#links = new LinkKeys(model);
+    this.#similar = new SimilarPapers(model, options.similar ?? defaultSimilarSource, () => this.#changed());
+    this.#parts = { model, marks: this.#marks, search: this.#search, browse: this.#browse, links: this.#links, similar: this.#similar };
     const notices = [...(options.notices ?? []), ...store.takeWarnings()];
     if (notices.length > 0) model.status = { text: summarize(notices), warning: true };
     if (options.query) this.#search.start(options.query);
@@ -71,15 +94,21 @@ export class ReaderSession {
   getSnapshot = (): SessionSnapshot => {
     const model = this.#model;
     const search = this.#search;
+    const detail = this.#hold.detail(model.list, model.selected);
+    if (this.#numbered.paper !== detail) this.#numbered = { paper: detail, links: numberedLinks(detail) };
     this.#snapshot ??= {
       nav: model.nav,
       mode: modeNow(this.#parts),
       list: model.list,
-      detail: this.#hold.detail(model.list, model.selected),
+      detail,
+      links: this.#numbered.links,
+      abstractRanges: this.#abstractRanges(detail),
       view: model.view,
       order: model.order,
       day: this.#browse.day(),
       dateOf: model.dateOf,
+      ...this.#news(),
+      similar: this.#similar.shown,
       query: search.query,
       line: search.line,
       indexing: search.indexing,
@@ -135,6 +164,20 @@ export class ReaderSession {
     return effects;
   }
 
+  /** A mouse report (see pointer.ts); returns what the terminal must do (a link to open). */
+  pointer(event: Pointer, measure: Measure): Effect[] {
+    const shown = this.getSnapshot().detail;
+    const list = this.#model.list;
+    const selected = this.selected;
+    const effect = pointerAction(this.#parts, event, measure);
+    // A spun wheel moves the selection as a held key does: the detail catches up when it stops.
+    // A click shows its paper at once.
+    if (event.action === 'wheel' && this.#model.list === list && this.selected !== selected) this.#hold.moved(shown, list);
+    else this.#hold.release();
+    this.#changed();
+    return effect ? [effect] : [];
+  }
+
   // ── the search index ──────────────────────────────────────────────────────────────────────────
 
   /** Uses a ready engine (built over exactly `papers`); a search waiting for it runs now. */
@@ -149,9 +192,14 @@ export class ReaderSession {
    * search typed while it loads waits for the index, as at startup).
    */
   async buildIndex(build?: typeof createSearchEngineAsync): Promise<void> {
+    if (build) this.#builder = build;
     if (this.#search.engine || this.#index.running) return;
-    const engine = await this.#index.run(this.papers, build);
-    if (engine && !this.#model.disposed) this.attachEngine(engine);
+    const papers = this.papers;
+    const engine = await this.#index.run(papers, this.#builder);
+    if (this.#model.disposed) return;
+    // The library changed while it was built (digests arrived): built again over the new one.
+    if (this.papers !== papers) return this.buildIndex();
+    if (engine) this.attachEngine(engine);
   }
 
   // ── the library and the store ─────────────────────────────────────────────────────────────────
@@ -160,6 +208,40 @@ export class ReaderSession {
   libraryGrew(update: LibraryUpdate): void {
     this.#growth.grew(update);
     this.#changed();
+  }
+
+  /** A line for the status bar from outside any key: what an Effect did ("copied …", "opened in the browser"). */
+  notify(text: string, warning = false): void {
+    if (this.#model.disposed) return;
+    this.#model.status = { text, warning };
+    this.#changed();
+  }
+
+  /**
+   * The papers new since the reader was last opened, when they are known only after the session
+   * started (recordOpened waits for a large library to be read whole). Replaces SessionOptions.newIds.
+   */
+  setNewIds(ids: ReadonlySet<string>): void {
+    const model = this.#model;
+    model.newIds = ids;
+    if (model.view.kind === 'new') this.#browse.show({ kind: 'new', ids });
+    this.#changed();
+  }
+
+  /**
+   * Digests arrived while the reader runs (core/watch-digests.ts): merged in without moving the
+   * selection or the scroll; the status line says "12 new papers (Mar 19)"; the new papers count
+   * as new. The search index, if there was one, is rebuilt in the background. Returns the merge:
+   * the app records `added` as seen (state/seen.ts recordSeen).
+   */
+  digestsArrived(digests: readonly Digest[]): LibraryMerge {
+    const indexed = this.#search.engine !== undefined || this.#index.running;
+    const merge = digestsArrived(this.#model, this.#search, this.#similar, digests);
+    if (indexed) {
+      this.buildIndex().catch((err: unknown) => this.notify(`Cannot index the new papers: ${err instanceof Error ? err.message : String(err)}`, true));
+    }
+    this.#changed();
+    return merge;
   }
 
   /** The store's marks or warnings changed outside any key (it finished opening): show them. */
@@ -173,6 +255,29 @@ export class ReaderSession {
     this.#hold.release();
     this.#index.stop();
     this.#listeners.clear();
+  }
+
+  /** The search's matches in the detail's abstract, worked out again only when the paper or the query changes. */
+  #abstractRanges(paper: Paper | undefined): readonly AbstractRange[] {
+    // A similar-papers list is not the search's: nothing in it is a match.
+    const query = this.#similar.shown ? '' : this.#search.query.trim();
+    const m = this.#marked;
+    if (m.paper === paper && m.query === query) return m.ranges;
+    const ranges = paper && query ? abstractRanges(paper, query) : [];
+    this.#marked = { paper, query, ranges: ranges.length === 0 && m.ranges.length === 0 ? m.ranges : ranges };
+    return this.#marked.ranges;
+  }
+
+  /** The count of new papers and the row marker's test, kept while the new ids and the library stay. */
+  #news(): { newCount: number; isNew: (p: Paper) => boolean } {
+    const { newIds, papers } = this.#model;
+    const c = this.#newOf;
+    if (c?.ids === newIds && c.papers === papers) return { newCount: c.count, isNew: c.isNew };
+    let count = 0;
+    if (newIds.size > 0) for (const p of papers) if (newIds.has(p.id)) count++;
+    const isNew = (p: Paper) => newIds.has(p.id);
+    this.#newOf = { ids: newIds, papers, count, isNew };
+    return { newCount: count, isNew };
   }
 
   /** Tells the renderer, unless nothing it draws from changed (a j on the last paper, say). */

@@ -1,12 +1,16 @@
 import type { Paper } from '../../core/types.js';
+import type { AbstractRange } from '../../search/abstract-ranges.js';
 import type { ApplyResult, StateWarning } from '../../state/store.js';
 import type { MarkEdit, MarkMap } from '../../state/types.js';
 import type { DayInfo } from './days.js';
 import type { Mode } from './key/bindings.js';
 import type { VisibleList } from './library-view.js';
 import type { LineState } from './line-edit.js';
+import type { CopyEffect, NumberedLink, OpenEffect } from './link-copy.js';
 import type { PaperMarks } from './marks.js';
 import type { ReaderState } from './navigation.js';
+import type { SearchHistory } from './history-walk.js';
+import type { SimilarSource } from './similar-list.js';
 import type { Order } from './order.js';
 import type { View } from './views.js';
 
@@ -24,10 +28,16 @@ export interface MarkStore {
 export interface Measure {
   detailLines(paper: Paper | undefined, nav: ReaderState): number;
   helpLines(nav: ReaderState): number;
+  /** Which of the paper's links (1 for the first) detail line `line` shows, if it shows one (the mouse opens it). */
+  linkAt?(paper: Paper | undefined, nav: ReaderState, line: number): number | undefined;
 }
 
-/** What the terminal has to do after keys: the session itself never touches it. */
-export type Effect = 'quit' | 'redraw' | 'suspend';
+/**
+ * What the terminal has to do after keys: the session itself never touches it. The app copies
+ * (OSC 52) or opens (the platform's opener, or a copy when the browser is elsewhere) and confirms
+ * with ReaderSession.notify.
+ */
+export type Effect = 'quit' | 'redraw' | 'suspend' | CopyEffect | OpenEffect;
 
 export interface Status {
   text: string;
@@ -44,6 +54,8 @@ export interface SessionSnapshot {
    * selection (see SessionOptions.holdDetailMs).
    */
   detail: Paper | undefined;
+  /** The detail paper's links, numbered as o 1–9 chooses them. */
+  links: readonly NumberedLink[];
   view: View;
   /** The order of the view's papers (S; order.orderLabel words it); a search's matches are best first. */
   order: Order;
@@ -51,6 +63,14 @@ export interface SessionSnapshot {
   day: DayInfo | undefined;
   /** The date to show beside a paper: in a single-digest view that digest's, else the paper's newest. */
   dateOf: (paper: Paper) => string | undefined;
+  /** Papers new since the reader was last opened (SessionOptions.newIds, and arrivals), for the header. */
+  newCount: number;
+  /** Whether a paper is new: its row carries a marker. The same function until the new papers change. */
+  isNew: (paper: Paper) => boolean;
+  /** r: the list shows the papers similar to `to` ("similar to …"); `pending` while they are being found. */
+  similar: { to: Paper; pending: boolean } | undefined;
+  /** What the search matched in the detail paper's abstract (characters, both ends inclusive), to highlight. */
+  abstractRanges: readonly AbstractRange[];
   /** The search the list is (or is about to be) narrowed by; '' for none. */
   query: string;
   /** The search line, while it is open. */
@@ -77,6 +97,15 @@ export interface SessionOptions {
   store: MarkStore;
   cols: number;
   rows: number;
+  /**
+   * Ids of the papers first seen since the reader was last opened (state/seen.ts recordOpened, which
+   * the app calls at open): the "new" marker, the header's count and view 4.
+   */
+  newIds?: ReadonlySet<string>;
+  /** Builds the similar-papers index for r (default: search/similar.ts, imported on the first r). */
+  similar?: SimilarSource;
+  /** Earlier searches for ↑ / ↓ in the search line (the app's, from the state directory); none without it. */
+  history?: SearchHistory;
   /** Start with this search applied (paperterm --query). */
   query?: string;
   /** Problems found while loading, shown in the status line (the first one, and how many). */

@@ -2,8 +2,16 @@ import { sortDigests } from '../../core/library.js';
 import type { Digest, Paper } from '../../core/types.js';
 import { marksOf, type MarkMap } from '../../state/types.js';
 
-/** Which papers the list shows before any search: keys 1, 2, 3 and d. */
-export type View = { kind: 'all' } | { kind: 'unread' } | { kind: 'starred' } | { kind: 'date'; date: string };
+/**
+ * Which papers the list shows before any search: keys 1, 2, 3, 4 and d. `new` holds the ids of the
+ * papers first seen since the reader was last opened (and those that arrived while it runs).
+ */
+export type View =
+  | { kind: 'all' }
+  | { kind: 'unread' }
+  | { kind: 'starred' }
+  | { kind: 'new'; ids: ReadonlySet<string> }
+  | { kind: 'date'; date: string };
 
 export const ALL: View = { kind: 'all' };
 
@@ -15,13 +23,17 @@ export function viewLabel(view: View): string {
       return 'Unread';
     case 'starred':
       return 'Starred';
+    case 'new':
+      return 'New papers';
     case 'date':
       return `Digest ${view.date}`;
   }
 }
 
 export function sameView(a: View, b: View): boolean {
-  return a.kind === b.kind && (a.kind !== 'date' || a.date === (b as { date: string }).date);
+  if (a.kind === 'date') return b.kind === 'date' && a.date === b.date;
+  if (a.kind === 'new') return b.kind === 'new' && a.ids === b.ids;
+  return a.kind === b.kind;
 }
 
 /** Whether a paper belongs in a view given the current marks. */
@@ -33,6 +45,8 @@ export function inView(view: View, paper: Paper, marks: MarkMap): boolean {
       return !marksOf(marks, paper.id).read;
     case 'starred':
       return marksOf(marks, paper.id).starred;
+    case 'new':
+      return view.ids.has(paper.id);
     case 'date':
       return paper.dates.includes(view.date);
   }

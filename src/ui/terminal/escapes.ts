@@ -15,6 +15,13 @@ export const ENABLE_BRACKETED_PASTE = `${CSI}?2004h`;
 export const DISABLE_BRACKETED_PASTE = `${CSI}?2004l`;
 export const PASTE_START = `${CSI}200~`;
 export const PASTE_END = `${CSI}201~`;
+/**
+ * Mouse reporting: button presses, releases and the wheel (1000), reported as SGR (1006: any column,
+ * press and release told apart). Never motion (1002/1003): with only buttons asked for, terminals
+ * keep Shift-drag selection for the user.
+ */
+export const ENABLE_MOUSE = `${CSI}?1000h${CSI}?1006h`;
+export const DISABLE_MOUSE = `${CSI}?1006l${CSI}?1000l`;
 /** Synchronized output: the terminal shows a frame's changes at once, never half of them. */
 export const BEGIN_SYNC = `${CSI}?2026h`;
 export const END_SYNC = `${CSI}?2026l`;

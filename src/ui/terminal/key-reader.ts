@@ -14,15 +14,18 @@ export interface KeySource {
 
 /**
  * The one reader of the terminal's input: every read goes through one KeyDecoder, and its events
- * to the subscribers. Reading starts at once (raw mode is already on), so keys typed while the
+ * (mouse reports only when `mouse` is on) to the subscribers. Reading starts at once (raw mode is already on), so keys typed while the
  * first frame is built wait here, decoded, for the reader to take them.
  */
-export function readKeys(stdin: NodeJS.ReadStream): KeySource & { stop(): void } {
+export function readKeys(stdin: NodeJS.ReadStream, options: { mouse?: boolean } = {}): KeySource & { stop(): void } {
   const decoder = new KeyDecoder();
   const listeners = new Set<(events: KeyEvent[]) => void>();
   let queued: KeyEvent[] = [];
   let timer: NodeJS.Timeout | undefined;
-  const emit = (events: KeyEvent[]) => {
+  const emit = (decoded: KeyEvent[]) => {
+    // With the mouse off (--no-mouse), a report the terminal sends anyway (a mode another program
+    // left on) is decoded, so none of its bytes are keys, and dropped.
+    const events = options.mouse === false ? decoded.filter((e) => e.kind !== 'mouse') : decoded;
     if (events.length === 0) return;
     if (listeners.size === 0) {
       queued.push(...events);

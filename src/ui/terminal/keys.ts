@@ -11,10 +11,26 @@ import { PASTE_END, PASTE_START } from './escapes.js';
  *   SS3 (arrows, Home/End, F1–F4 in application mode). Unknown sequences are dropped whole, so
  *   their bytes never act as keys.
  * - Bracketed paste (ESC[200~ … ESC[201~) is text, across as many reads as it takes.
+ * - Mouse reports (SGR 1006: ESC[<b;x;yM / m; the legacy ESC[M b x y too, from terminals without
+ *   1006) become mouse events, never keys: a report cut off by the end of a read is held even past
+ *   `flush`, and a broken one (garbage after ESC[<) is dropped up to the byte that broke it.
  * - A read that ends inside a sequence (or on a lone Esc) is held until the next read, or until
  *   `flush` (the reader calls it after a short wait): then the Esc is a key after all.
  */
-export type KeyEvent = { kind: 'key'; name: string } | { kind: 'paste'; text: string };
+export type KeyEvent = { kind: 'key'; name: string } | { kind: 'paste'; text: string } | MouseEvent;
+
+export type MouseButton = 'left' | 'middle' | 'right' | 'none';
+
+/** A mouse report: a button pressed or released, the wheel turned, a drag (only if motion was asked for). */
+export type MouseEvent = {
+  kind: 'mouse';
+  /** Cell column and row, 0-based from the top left of the screen. */
+  x: number;
+  y: number;
+  shift: boolean;
+  alt: boolean;
+  ctrl: boolean;
+} & ({ action: 'press' | 'release' | 'drag'; button: MouseButton } | { action: 'wheel'; direction: 'up' | 'down' | 'left' | 'right' });
 
 const ESC = '\u001b';
 
@@ -90,13 +106,49 @@ const CSI_SEQ = /^\u001b\[([0-?]*)([ -/]*)([@-~])/;
 // A CSI cut off by the end of the read: more bytes will come.
 const CSI_PARTIAL = /^\u001b\[[0-?]*[ -/]*$/;
 
-type Step = { names: string[]; length: number } | 'partial';
+// SGR 1006 mouse report, whole, and cut off by the end of a read.
+const SGR_MOUSE = /^\u001b\[<(\d{1,5});(\d{1,5});(\d{1,5})([Mm])/;
+const SGR_MOUSE_PARTIAL = /^\u001b\[<[\d;]{0,17}$/;
+// The start of an SGR report: what a broken one is dropped up to.
+const SGR_MOUSE_START = /^\u001b\[<[\d;]*/;
+/** A read that ended inside a mouse report: held until the rest comes, never read as keys. */
+const MOUSE_PARTIAL = /^\u001b\[(<[\d;]{0,17}|M[\s\S]{0,2})$/;
+
+/** The event for button code `code` (xterm's bits: 0-2 button, 3 none, +4 shift, +8 alt, +16 ctrl, +32 motion, +64 wheel) at 1-based x, y. */
+function mouseEvent(code: number, x: number, y: number, released: boolean): MouseEvent {
+  const base = { kind: 'mouse' as const, x: Math.max(0, x - 1), y: Math.max(0, y - 1), shift: (code & 4) !== 0, alt: (code & 8) !== 0, ctrl: (code & 16) !== 0 };
+  const low = code & 3;
+  if (code & 64) return { ...base, action: 'wheel', direction: (['up', 'down', 'left', 'right'] as const)[low]! };
+  const button = (['left', 'middle', 'right', 'none'] as const)[low]!;
+  if (code & 32) return { ...base, action: 'drag', button };
+  // The legacy encoding says release as button 3, without which button.
+  return { ...base, action: released || low === 3 ? 'release' : 'press', button };
+}
+
+type Step = { names: string[]; length: number; mouse?: MouseEvent } | 'partial';
 
 /** The sequence at the start of `text` (which starts with ESC). */
 function sequence(text: string): Step {
   if (text.length === 1) return 'partial';
   const second = text[1]!;
   if (second === '[') {
+    if (text[2] === '<') {
+      const sgr = SGR_MOUSE.exec(text);
+      if (sgr) {
+        const [whole, b, x, y, final] = sgr as unknown as [string, string, string, string, string];
+        return { names: [], length: whole.length, mouse: mouseEvent(Number(b), Number(x), Number(y), final === 'm') };
+      }
+      if (SGR_MOUSE_PARTIAL.test(text)) return 'partial';
+      // Not a report after all: drop what looked like one; the byte that broke it is read on its own.
+      return { names: [], length: SGR_MOUSE_START.exec(text)![0].length };
+    }
+    if (text[2] === 'M') {
+      // Legacy report: three bytes follow, each 32 + a value (button code, 1-based x, 1-based y).
+      if (text.length < 6) return 'partial';
+      const [b, x, y] = [3, 4, 5].map((k) => text.codePointAt(k)! - 32) as [number, number, number];
+      const length = 3 + [...text.slice(3)].slice(0, 3).join('').length;
+      return { names: [], length, mouse: mouseEvent(b, x, y, false) };
+    }
     const m = CSI_SEQ.exec(text);
     if (!m) return CSI_PARTIAL.test(text) ? 'partial' : { names: ['escape'], length: 1 };
     const [whole, params, , final] = m as unknown as [string, string, string, string];
@@ -167,6 +219,7 @@ export class KeyDecoder {
           return events;
         }
         for (const name of step.names) key(name);
+        if (step.mouse) events.push(step.mouse);
         i += step.length;
         continue;
       }
@@ -188,6 +241,12 @@ export class KeyDecoder {
       const text = this.#paste + held;
       this.#paste = undefined;
       return [{ kind: 'paste', text }];
+    }
+    // The rest of a mouse report is still on its way (over SSH it can take a while): its bytes
+    // must never become keys, so keep waiting for them.
+    if (MOUSE_PARTIAL.test(held)) {
+      this.#held = held;
+      return [];
     }
     // ESC alone, or ESC and the start of a sequence that never finished: Esc, then the rest as typed.
     return [{ kind: 'key', name: 'escape' }, ...this.feed(held.slice(1))];

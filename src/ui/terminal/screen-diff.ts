@@ -6,8 +6,10 @@ import { graphemeWidth } from './text.js';
  * down are scrolled by the terminal, then only the cells that changed are written, each run at an
  * absolute cursor position, with style codes only where the style changes, and an erase-to-end-of-
  * line instead of trailing blanks. Frames are text lines as Ink renders them: printable text and
- * SGR style codes. Anything else in a line (another escape sequence, a control byte) is dropped
- * here, whatever its source: only text and the program's own styles reach the terminal.
+ * SGR style codes, and the detail's OSC 8 hyperlinks (terminal/osc.ts hyperlink: ST-terminated, a
+ * printable-ASCII URL), which a cell carries like a style. Anything else in a line (another escape
+ * sequence, a control byte) is dropped here, whatever its source: only text, the program's own
+ * styles and its own links reach the terminal.
  *
  * Assumes the frame starts at the top-left cell and that nothing else writes to the screen unless
  * `reset` says so.
@@ -158,11 +160,14 @@ const FOREIGN = /[\u0000-\u001a\u001c-\u001f\u007f-\u009f]|\u001b(?!\[[0-9;:]*m)
 // Escape sequences matched whole (CSI, OSC / DCS / APC strings, two-byte ESC forms), then lone controls.
 const SEQUENCE = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|\u001b[\]P^_X][\s\S]*?(?:\u0007|\u001b\\|$)|\u001b[ -/]*[0-~]?|[\u0000-\u001f\u007f-\u009f]/g;
 const OWN_SGR = /^\u001b\[[0-9;:]*m$/;
+/** An OSC 8 hyperlink as osc.ts writes it: id parameter of [A-Za-z0-9_-], URL of printable ASCII, ST. */
+const OWN_LINK = /^\u001b\]8;(?:id=[A-Za-z0-9_-]+)?;[\u0021-\u007e]*\u001b\\$/;
+const LINK = /\u001b\]8;((?:id=[A-Za-z0-9_-]+)?;[\u0021-\u007e]*)\u001b\\/y;
 
-/** The line with every escape sequence but SGR, and every control byte, removed. */
+/** The line with every escape sequence but SGR and the program's OSC 8 links, and every control byte, removed. */
 export function cleanLine(raw: string): string {
   if (!FOREIGN.test(raw)) return raw;
-  return raw.replace(SEQUENCE, (seq) => (OWN_SGR.test(seq) ? seq : ''));
+  return raw.replace(SEQUENCE, (seq) => (OWN_SGR.test(seq) || OWN_LINK.test(seq) ? seq : ''));
 }
 
 /** A line that cannot be diffed cell by cell (or a screen row in an unknown state): rewrite it all. */
@@ -234,7 +239,8 @@ function cells(line: ParsedLine, from: number, to: number, pen: Pen): string {
 
 // ── styles ──────────────────────────────────────────────────────────────────────────────────────
 // A style is the SGR state as a canonical string of parameters ("" = default), so cells compare
-// with ===. Each attribute group has a set value and a code that turns it off.
+// with ===. Each attribute group has a set value and a code that turns it off. A cell inside an
+// OSC 8 link has LINK_MARK and the link's "params;url" after its SGR state.
 
 interface Attrs {
   intensity: string; // '1', '2' or '1;2'
@@ -320,11 +326,33 @@ function applySgr(a: Attrs, params: string): boolean {
   return true;
 }
 
-/** Codes that switch the terminal from the pen's style to `to` (and record it), whichever is shorter. */
+const LINK_MARK = '\u0001';
+
+/** A style's SGR state and its link ('' for none). */
+function splitStyle(style: Style): [sgrState: Style, link: string] {
+  const at = style.indexOf(LINK_MARK);
+  return at < 0 ? [style, ''] : [style.slice(0, at), style.slice(at + 1)];
+}
+
+function withLink(sgrState: Style, link: string): Style {
+  return link ? `${sgrState}${LINK_MARK}${link}` : sgrState;
+}
+
+/** Codes that switch the terminal from the pen's style to `to` (and record it): the link, then SGR. */
 function penTo(pen: Pen, to: Style): string {
   const from = pen.style;
   if (from === to) return '';
   pen.style = to;
+  const [fromSgr, fromLink] = splitStyle(from);
+  const [toSgr, toLink] = splitStyle(to);
+  let link = '';
+  if (fromLink !== toLink) link = `${fromLink ? '\u001b]8;;\u001b\\' : ''}${toLink ? `\u001b]8;${toLink}\u001b\\` : ''}`;
+  return link + sgrTo(fromSgr, toSgr);
+}
+
+/** SGR codes from one state to another, whichever is shorter: a step, or a reset and the whole state. */
+function sgrTo(from: Style, to: Style): string {
+  if (from === to) return '';
   if (to === DEFAULT) return RESET_STYLE;
   if (from === DEFAULT) return sgr(to);
   const f = attrsOf.get(from)!;
@@ -355,8 +383,9 @@ function afterSgr(style: Style, params: string): Style | null {
   const key = `${style}|${params}`;
   let next = transitions.get(key);
   if (next === undefined) {
-    const attrs = { ...attrsOf.get(style)! };
-    next = applySgr(attrs, params) ? styleOf(attrs) : null;
+    const [sgrState, link] = splitStyle(style);
+    const attrs = { ...attrsOf.get(sgrState)! };
+    next = applySgr(attrs, params) ? withLink(styleOf(attrs), link) : null;
     if (transitions.size >= TRANSITIONS_MAX) transitions.clear();
     transitions.set(key, next);
   }
@@ -376,7 +405,17 @@ export function parseLine(raw: string): ParsedLine | null {
     if (esc === -1) break;
     SGR.lastIndex = esc;
     const m = SGR.exec(raw);
-    const next = m ? afterSgr(style, m[1]!) : null;
+    if (!m) {
+      // An OSC 8 link opens (params;url) or closes (;): the cells after it carry it.
+      LINK.lastIndex = esc;
+      const l = LINK.exec(raw);
+      if (!l) return null;
+      const target = l[1]!.slice(l[1]!.indexOf(';') + 1);
+      style = withLink(splitStyle(style)[0], target ? l[1]! : '');
+      i = LINK.lastIndex;
+      continue;
+    }
+    const next = afterSgr(style, m[1]!);
     if (next === null) return null;
     style = next;
     i = SGR.lastIndex;

@@ -8,6 +8,8 @@ export interface HeaderProps {
   total: number;
   unread: number;
   starred: number;
+  /** Papers new since the reader was last opened. */
+  fresh: number;
   /** The view's name ("Unread", or a digest's label, which may be a file name) and how many papers it has. */
   view: string;
   viewSize: number;
@@ -30,7 +32,8 @@ export interface HeaderProps {
 
 /**
  * What is loaded and where you are: the view and its search with matches/total, the library's
- * counts (dropped first when the line is short), the position on the right.
+ * counts with the papers new since the last open (dropped first when the line is short), the
+ * position on the right.
  */
 export function Header(p: HeaderProps) {
   return <Line segments={headerSegments(p)} />;
@@ -41,7 +44,9 @@ function headerSegments(p: HeaderProps): Styled[] {
   const right = ` ${p.position}/${count} `;
   const t = p.theme;
   const view = sanitize(p.view);
-  const counts: Styled = { text: `  ${p.total} ${p.total === 1 ? 'paper' : 'papers'} · ${p.unread} unread · ${p.starred} starred`, style: t.header };
+  const countsText = (fresh: string) => `  ${p.total} ${p.total === 1 ? 'paper' : 'papers'}${fresh} · ${p.unread} unread · ${p.starred} starred`;
+  const counts: Styled = { text: countsText(''), style: t.header };
+  const withNew: Styled = { text: countsText(p.fresh > 0 ? ` · ${p.fresh} new` : ''), style: t.header };
   const where: Styled[] = [];
   if (p.query) {
     where.push({ text: `  │ ${view}`, style: t.header }, { text: `  /${sanitize(p.query)}`, style: t.key });
@@ -53,7 +58,10 @@ function headerSegments(p: HeaderProps): Styled[] {
   if (!p.saving) where.push({ text: '  marks not saved', style: t.warning });
   const name: Styled = { text: ' paperterm', style: t.appName };
   const room = Math.max(0, p.width - displayWidth(right));
-  let left = [name, counts, ...where];
-  if (left.reduce((n, s) => n + displayWidth(s.text), 0) > room) left = [name, ...where];
+  // Dropped first when the line is short: the count of new papers, then the library's counts.
+  const width = (segments: Styled[]) => segments.reduce((n, s) => n + displayWidth(s.text), 0);
+  let left = [name, withNew, ...where];
+  if (width(left) > room) left = [name, counts, ...where];
+  if (width(left) > room) left = [name, ...where];
   return [...fitSegments<TextProps>(left, room, {}), { text: right, style: t.header }];
 }

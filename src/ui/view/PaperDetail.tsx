@@ -1,5 +1,6 @@
 import { Box, type TextProps } from 'ink';
 import { memo } from 'react';
+import { hyperlink } from '../terminal/osc.js';
 import { displayWidth, fitSegments, truncate } from '../terminal/text.js';
 import { DETAIL_PADDING, type LineStyle, type StyledLine } from './detail-lines.js';
 import { Line, type Styled } from './segments.js';
@@ -13,6 +14,8 @@ export interface PaperDetailProps {
   width: number;
   height: number;
   theme: Theme;
+  /** Link lines as OSC 8 hyperlinks: clickable where the terminal supports them. */
+  hyperlinks?: boolean;
 }
 
 function styleOf(theme: Theme, style: LineStyle): TextProps {
@@ -32,7 +35,14 @@ function styleOf(theme: Theme, style: LineStyle): TextProps {
   }
 }
 
-const DetailLine = memo(function DetailLine({ line, width, theme }: { line: StyledLine; width: number; theme: Theme }) {
+/** One id per URL, so a terminal underlines a URL wrapped over several rows as one link. */
+function linkId(url: string): string {
+  let h = 5381;
+  for (let i = 0; i < url.length; i++) h = (h * 33) ^ url.charCodeAt(i);
+  return `pt${(h >>> 0).toString(36)}`;
+}
+
+const DetailLine = memo(function DetailLine({ line, width, theme, hyperlinks }: { line: StyledLine; width: number; theme: Theme; hyperlinks: boolean }) {
   const pad = ' '.repeat(DETAIL_PADDING);
   const inner = Math.max(0, width - 2 * DETAIL_PADDING);
   const style = styleOf(theme, line.style);
@@ -46,7 +56,8 @@ const DetailLine = memo(function DetailLine({ line, width, theme }: { line: Styl
   } else {
     // Lines are wrapped to the width already; truncate only guards against a miscount.
     const text = truncate(line.text, inner);
-    body = [{ text, style }, { text: ' '.repeat(inner - displayWidth(text)), style: {} }];
+    const shown = hyperlinks && line.url && text ? hyperlink(text, line.url, linkId(line.url)) : text;
+    body = [{ text: shown, style }, { text: ' '.repeat(inner - displayWidth(text)), style: {} }];
   }
   return <Line segments={[{ text: pad, style: {} }, ...body, { text: pad, style: {} }]} />;
 });
@@ -56,7 +67,7 @@ export function PaperDetail(p: PaperDetailProps) {
   return (
     <Box flexDirection="column" width={p.width} height={p.height} flexShrink={0}>
       {p.lines.slice(p.top, p.top + p.height).map((line, i) => (
-        <DetailLine key={i} line={line} width={p.width} theme={p.theme} />
+        <DetailLine key={i} line={line} width={p.width} theme={p.theme} hyperlinks={p.hyperlinks ?? false} />
       ))}
     </Box>
   );

@@ -14,6 +14,8 @@ export interface PaperListProps {
   height: number;
   focused: boolean;
   marks: PaperMarks;
+  /** Whether a paper is new since the reader was last opened (SessionSnapshot.isNew). */
+  isNew: (paper: Paper) => boolean;
   /** Matched characters of the titles, for a search. */
   ranges: ReadonlyMap<Paper, readonly TitleRange[]>;
   dateWidth: number;
@@ -41,6 +43,7 @@ export function PaperList(p: PaperListProps) {
         focused={p.focused}
         unread={p.marks.isUnread(paper)}
         starred={p.marks.isStarred(paper)}
+        fresh={p.isNew(paper)}
         ranges={p.ranges.get(paper)}
         dateWidth={p.dateWidth}
         theme={p.theme}

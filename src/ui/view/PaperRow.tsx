@@ -15,6 +15,8 @@ export interface PaperRowProps {
   focused: boolean;
   unread: boolean;
   starred: boolean;
+  /** New since the reader was last opened. */
+  fresh: boolean;
   ranges: readonly TitleRange[] | undefined;
   dateWidth: number;
   theme: Theme;
@@ -45,7 +47,7 @@ function rowSegments(p: PaperRowProps): Styled[] {
   }
   const base = p.selected ? t.selectedIdle : {};
   return [
-    { text: parts.pointer, style: base },
+    { text: parts.pointer, style: p.fresh && !p.selected ? t.fresh : base },
     { text: parts.unread, style: t.unread },
     { text: parts.star, style: t.starred },
     ...parts.title.map((piece) => ({ text: piece.text, style: titleStyle(piece.match, base) })),

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { layoutOf } from '../reader/navigation.js';
+import type { SessionSnapshot } from '../reader/session.js';
 import { viewLabel } from '../reader/views.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -23,7 +24,7 @@ export function Reader() {
   const theme = view.theme;
   const { list } = snap;
   const paper = snap.detail;
-  const lines = view.detail(paper, state, paper ? list.ranges.get(paper) : undefined);
+  const lines = view.detail(paper, state, paper ? list.ranges.get(paper) : undefined, snap.abstractRanges);
   const bodyHeight = layout.height - 2;
   const detailTop = Math.min(state.detailTop, Math.max(0, lines.length - layout.detail.height));
   const scrollInfo =
@@ -47,13 +48,14 @@ export function Reader() {
           height={layout.list.height}
           focused={state.focus === 'list'}
           marks={snap.marks}
+          isNew={snap.isNew}
           ranges={list.ranges}
           dateWidth={view.dateWidth()}
           theme={theme}
-          emptyText={snap.query.trim() ? (snap.indexing ? 'Building the search index…' : 'No matches.') : 'No papers here.'}
+          emptyText={emptyText(snap)}
         />
         <Text {...rule}>{split ? '│\n'.repeat(bodyHeight - 1) + '│' : '─'.repeat(layout.list.width)}</Text>
-        <PaperDetail lines={lines} top={detailTop} width={layout.detail.width} height={layout.detail.height} theme={theme} />
+        <PaperDetail lines={lines} top={detailTop} width={layout.detail.width} height={layout.detail.height} theme={theme} hyperlinks={view.hyperlinks} />
       </Box>
     );
   }
@@ -65,7 +67,8 @@ export function Reader() {
         total={snap.total}
         unread={snap.marks.unreadCount}
         starred={snap.marks.starredCount}
-        view={viewLabel(snap.view)}
+        fresh={snap.newCount}
+        view={snap.similar ? `Similar to “${snap.similar.to.title}”` : viewLabel(snap.view)}
         viewSize={list.viewSize}
         query={snap.query}
         count={list.count}
@@ -80,4 +83,10 @@ export function Reader() {
       <Footer mode={snap.mode} width={layout.cols} right={scrollInfo} line={snap.line} confirm={snap.confirm} status={snap.status} theme={theme} />
     </Box>
   );
+}
+
+function emptyText(snap: SessionSnapshot): string {
+  if (snap.similar) return snap.similar.pending ? 'Finding similar papers…' : 'No similar papers.';
+  if (snap.query.trim()) return snap.indexing ? 'Building the search index…' : 'No matches.';
+  return 'No papers here.';
 }

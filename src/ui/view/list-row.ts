@@ -20,6 +20,7 @@ export function dateColumnWidth(papers: readonly Paper[]): number {
 }
 
 export interface RowParts {
+  /** `>` on the selected row; elsewhere `+` for a paper new since the reader was last opened. */
   pointer: string;
   unread: string;
   star: string;
@@ -35,13 +36,13 @@ export interface RowParts {
 export function rowParts(
   paper: Paper,
   width: number,
-  o: { selected: boolean; unread: boolean; starred: boolean; dateWidth: number; ranges?: readonly TitleRange[] },
+  o: { selected: boolean; unread: boolean; starred: boolean; dateWidth: number; ranges?: readonly TitleRange[]; fresh?: boolean },
 ): RowParts {
   const dateWidth = width >= DATE_MIN_PANE ? o.dateWidth : 0;
   const dateCols = dateWidth > 0 ? dateWidth + 3 : 1; // "  date " or a trailing space
   const titleWidth = Math.max(0, width - 4 - dateCols);
   return {
-    pointer: o.selected ? '>' : ' ',
+    pointer: o.selected ? '>' : o.fresh ? '+' : ' ',
     unread: o.unread ? '●' : ' ',
     star: o.starred ? '★' : ' ',
     title: [{ text: ' ', match: false }, ...fitTitle(titlePieces(paper.title, o.ranges), titleWidth)],

@@ -1,4 +1,5 @@
 import type { Paper } from '../../core/types.js';
+import type { AbstractRange } from '../../search/abstract-ranges.js';
 import type { TitleRange } from '../../search/engine.js';
 import type { ReaderState } from '../reader/navigation.js';
 import { layoutOf } from '../reader/navigation.js';
@@ -21,10 +22,13 @@ export class ViewCache {
   #dateWidth = 0;
   #detailFor = memoizeLast(detailLines);
   readonly #helpFor: (width: number) => HelpLine[];
+  /** Links in the detail as OSC 8 hyperlinks (off with --no-hyperlinks or TERM=dumb). */
+  readonly hyperlinks: boolean;
 
-  constructor(source: { readonly papers: readonly Paper[]; getSnapshot(): SessionSnapshot }, theme: Theme) {
+  constructor(source: { readonly papers: readonly Paper[]; getSnapshot(): SessionSnapshot }, theme: Theme, options: { hyperlinks?: boolean } = {}) {
     this.#source = source;
     this.#theme = theme;
+    this.hyperlinks = options.hyperlinks ?? false;
     this.#helpFor = memoizeLast((width: number) => helpContent(theme, width));
   }
 
@@ -33,8 +37,12 @@ export class ViewCache {
   }
 
   readonly measure: Measure = {
-    detailLines: (paper, s) => this.detail(paper, s, paper ? this.#source.getSnapshot().list.ranges.get(paper) : undefined).length,
+    detailLines: (paper, s) => {
+      const snap = this.#source.getSnapshot();
+      return this.detail(paper, s, paper ? snap.list.ranges.get(paper) : undefined, paper === snap.detail ? snap.abstractRanges : undefined).length;
+    },
     helpLines: (s) => this.help(s).length,
+    linkAt: (paper, s, line) => this.detail(paper, s, paper ? this.#source.getSnapshot().list.ranges.get(paper) : undefined)[line]?.link,
   };
 
   /** The date column's width, over the whole library so it does not jump as views change. */
@@ -43,9 +51,9 @@ export class ViewCache {
     return this.#dateWidth;
   }
 
-  detail(paper: Paper | undefined, s: ReaderState, ranges: readonly TitleRange[] | undefined): StyledLine[] {
+  detail(paper: Paper | undefined, s: ReaderState, ranges: readonly TitleRange[] | undefined, abstractRanges?: readonly AbstractRange[]): StyledLine[] {
     this.#library();
-    return this.#detailFor(paper, detailWidth(s), ranges);
+    return this.#detailFor(paper, detailWidth(s), ranges, abstractRanges);
   }
 
   help(s: ReaderState): HelpLine[] {

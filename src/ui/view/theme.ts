@@ -12,6 +12,8 @@ export interface Theme {
   /** The selected row while the detail pane has focus. */
   selectedIdle: TextProps;
   unread: TextProps;
+  /** The marker of a paper new since the reader was last opened. */
+  fresh: TextProps;
   /** Titles of unread papers: bold, so unread reads at a glance without colour too. */
   unreadTitle: TextProps;
   starred: TextProps;
@@ -40,6 +42,7 @@ export function makeTheme(color: boolean): Theme {
       selected: { inverse: true },
       selectedIdle: { bold: true },
       unread: {},
+      fresh: { bold: true },
       unreadTitle: { bold: true },
       starred: {},
       match: { bold: true },
@@ -62,6 +65,7 @@ export function makeTheme(color: boolean): Theme {
     selected: { inverse: true },
     selectedIdle: { bold: true, color: 'cyan' },
     unread: { color: 'cyan' },
+    fresh: { color: 'green', bold: true },
     unreadTitle: { bold: true },
     starred: { color: 'yellow' },
     match: { color: 'green', underline: true },

@@ -28,7 +28,8 @@ export function useReader(): { snap: SessionSnapshot; session: ReaderSession; vi
  * The one key path: decoded events from the terminal's key reader reach the session here. Keys of
  * one read go to the session together (a burst is applied in order to the newest state); a paste
  * is text: typed into the search line when it is open, and opening it otherwise, so nothing pasted
- * runs as a command. What the terminal must do (quit, redraw, suspend) goes to `onEffect`.
+ * runs as a command. Mouse reports go to session.pointer between them, in order. What the terminal
+ * must do (quit, redraw, suspend, open a link) goes to `onEffect`.
  */
 export function useReaderKeys(keys: KeySource, onEffect: (effect: Effect) => void): void {
   const { session, view } = useReaderContext();
@@ -52,6 +53,11 @@ export function useReaderKeys(keys: KeySource, onEffect: (effect: Effect) => voi
             continue;
           }
           if (!send()) return;
+          if (e.kind === 'mouse') {
+            // In order with the keys around it: a click after j acts on the list j left.
+            for (const effect of session.pointer(e, view.measure)) onEffect(effect);
+            continue;
+          }
           const text = [...pastedText(e.text)].map((ch) => (ch === ' ' ? 'space' : ch));
           const mode = session.getSnapshot().mode;
           if (mode === 'search') names = text;

@@ -32,6 +32,8 @@ export type Command =
   | 'viewAll'
   | 'viewUnread'
   | 'viewStarred'
+  | 'viewNew'
+  | 'similarPapers'
   | 'viewNextDate'
   | 'olderDay'
   | 'newerDay'
@@ -40,9 +42,21 @@ export type Command =
   | 'cycleOrder'
   | 'openSearch'
   | 'clearSearch'
+  // Links and the clipboard (link-keys.ts): the app performs what they return.
+  | 'copyLink'
+  | 'copyMarkdown'
+  | 'copyBibtex'
+  | 'openLink'
+  // After o on a paper with several links: 1–9 that link, o or Enter the first, anything else cancels.
+  | 'openNthLink'
+  | 'openFirstLink'
+  | 'cancelLink'
   // The search line.
   | 'searchSubmit'
   | 'searchCancel'
+  // ↑ / ↓: earlier queries while the line is empty or untouched, else a move in the results.
+  | 'historyBack'
+  | 'historyForward'
   | 'cursorLeft'
   | 'cursorRight'
   | 'lineStart'
@@ -57,13 +71,13 @@ export type Command =
 
 /**
  * Where a key is pressed: which pane has focus, the help overlay, the search line, a y/n question,
- * or a terminal too small to draw in.
+ * o waiting for a link number, or a terminal too small to draw in.
  */
-export type Mode = 'list' | 'detail' | 'help' | 'search' | 'confirm' | 'too-small';
+export type Mode = 'list' | 'detail' | 'help' | 'search' | 'confirm' | 'link' | 'too-small';
 
-export const MODES: readonly Mode[] = ['list', 'detail', 'help', 'search', 'confirm', 'too-small'];
+export const MODES: readonly Mode[] = ['list', 'detail', 'help', 'search', 'confirm', 'link', 'too-small'];
 
-export type Section = 'List' | 'Detail' | 'Marks' | 'Views and search' | 'Search line' | 'Anywhere';
+export type Section = 'List' | 'Detail' | 'Marks' | 'Views and search' | 'Links' | 'Search line' | 'Anywhere';
 
 export interface Binding {
   /** Canonical key names, as produced by keyNames(): 'j', 'G', 'down', 'ctrl+d', 'enter', 'space'… */
@@ -111,20 +125,30 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['1'], command: 'viewAll', modes: PANES, section: 'Views and search', help: 'all papers' },
   { keys: ['2'], command: 'viewUnread', modes: PANES, section: 'Views and search', help: 'unread papers' },
   { keys: ['3'], command: 'viewStarred', modes: PANES, section: 'Views and search', help: 'starred papers' },
+  { keys: ['4'], command: 'viewNew', modes: PANES, section: 'Views and search', help: 'new since last opened' },
+  { keys: ['r'], command: 'similarPapers', modes: PANES, section: 'Views and search', help: 'similar papers' },
   { keys: ['d'], command: 'viewNextDate', modes: PANES, section: 'Views and search', help: 'digest dates (cycles)' },
   { keys: ['S'], command: 'cycleOrder', modes: PANES, section: 'Views and search', help: 'sort order (cycles)' },
   { keys: ['/'], command: 'openSearch', modes: PANES, section: 'Views and search', help: 'search (live)' },
-  { keys: ['escape'], command: 'clearSearch', modes: ['list'], section: 'Views and search', help: 'clear the search' },
+  { keys: ['escape'], command: 'clearSearch', modes: ['list'], section: 'Views and search', help: 'clear search / back' },
 
   { keys: ['n'], command: 'nextUnread', modes: PANES, section: 'Views and search', help: 'next unread paper' },
   { keys: ['p'], command: 'previousUnread', modes: PANES, section: 'Views and search', help: 'previous unread paper' },
   { keys: ['['], command: 'olderDay', modes: PANES, section: 'Views and search', help: 'day before (older)' },
   { keys: [']'], command: 'newerDay', modes: PANES, section: 'Views and search', help: 'day after (newer)' },
 
+  { keys: ['o'], command: 'openLink', modes: PANES, section: 'Links', help: 'open link (o 2: 2nd)' },
+  { keys: ['y'], command: 'copyLink', modes: PANES, section: 'Links', help: 'copy the link (title)' },
+  { keys: ['Y'], command: 'copyMarkdown', modes: PANES, section: 'Links', help: 'copy a Markdown link' },
+  { keys: ['c'], command: 'copyBibtex', modes: PANES, section: 'Links', help: 'copy a BibTeX entry' },
+  { keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], command: 'openNthLink', modes: ['link'], section: 'Links', help: '' },
+  { keys: ['o', 'enter'], command: 'openFirstLink', modes: ['link'], section: 'Links', help: '' },
+  { keys: ['escape'], command: 'cancelLink', modes: ['link'], section: 'Links', help: '' },
+
   { keys: ['enter'], command: 'searchSubmit', modes: ['search'], section: 'Search line', help: 'keep the search' },
   { keys: ['escape'], command: 'searchCancel', modes: ['search'], section: 'Search line', help: 'clear it, go back' },
-  { keys: ['down'], command: 'down', modes: ['search'], section: 'Search line', help: 'next result' },
-  { keys: ['up'], command: 'up', modes: ['search'], section: 'Search line', help: 'previous result' },
+  { keys: ['up'], command: 'historyBack', modes: ['search'], section: 'Search line', help: 'earlier query / up' },
+  { keys: ['down'], command: 'historyForward', modes: ['search'], section: 'Search line', help: 'later query / down' },
   { keys: ['pagedown'], command: 'pageDown', modes: ['search'], section: 'Search line', help: '' },
   { keys: ['pageup'], command: 'pageUp', modes: ['search'], section: 'Search line', help: '' },
   { keys: ['left'], command: 'cursorLeft', modes: ['search'], section: 'Search line', help: '' },
@@ -189,9 +213,13 @@ export const FOOTER_HINTS: Readonly<Record<Mode, readonly { commands: readonly C
   search: [
     { commands: ['searchSubmit'], label: 'keep' },
     { commands: ['searchCancel'], label: 'clear' },
-    { commands: ['down', 'up'], label: 'move' },
+    { commands: ['historyForward', 'historyBack'], label: 'move/history' },
   ],
   confirm: [],
+  link: [
+    { commands: ['openFirstLink'], label: 'first link' },
+    { commands: ['cancelLink'], label: 'cancel' },
+  ],
   'too-small': [],
 };
 

@@ -41,18 +41,26 @@ export interface HelpEntry {
  * Sections in the order the help overlay shows them, two side by side where there is room: at
  * 80×24 the first four fit without scrolling, the search keys are a j away.
  */
-export const SECTION_ORDER: readonly Section[] = ['List', 'Detail', 'Marks', 'Anywhere', 'Views and search', 'Search line'];
+export const SECTION_ORDER: readonly Section[] = ['List', 'Detail', 'Marks', 'Anywhere', 'Views and search', 'Links', 'Search line'];
 
 /** The help overlay's content: every documented binding, by section. */
-export function helpSections(): { title: Section; entries: HelpEntry[] }[] {
-  return SECTION_ORDER.map((title) => ({
+export function helpSections(): { title: Section | 'Mouse'; entries: HelpEntry[] }[] {
+  const keys = SECTION_ORDER.map((title) => ({
     title,
     entries: BINDINGS.filter((b) => b.section === title && b.help).map((b) => ({
       keys: b.keys.map(keyLabel).join(' '),
       help: b.help,
     })),
   }));
+  return [...keys, { title: 'Mouse' as const, entries: [...MOUSE_HELP] }];
 }
+
+/** What the mouse does (pointer.ts), said in the help after the keys; off with --no-mouse. */
+export const MOUSE_HELP: readonly HelpEntry[] = [
+  { keys: 'wheel', help: 'scroll pane under it' },
+  { keys: 'click row', help: 'select; again: open' },
+  { keys: 'click detail', help: 'focus; link: open it' },
+];
 
 /** How to type a command in a mode, e.g. keysFor('help', 'closeHelp') → "Esc/q". */
 export function keysFor(mode: Mode, command: Command, max = Infinity): string {
