@@ -74,6 +74,24 @@ describe('paperterm export', { timeout: 60_000 }, () => {
     expect(expectCleanErrors(none.stderr)).toEqual(['paperterm: no papers to export']);
   });
 
+  it('--query with --date gives the search hits of that date in search order, through the index cache', () => {
+    const hits = JSON.parse(runCli(['search', '--json', 'diffusion']).stdout) as JsonPaper[];
+    const label = hits[hits.length - 1]!.dates[0]!;
+    const expected = hits.filter((p) => p.dates.includes(label)).map((p) => p.id);
+    expect(expected.length).toBeGreaterThan(1);
+
+    const cache = tempDir('paperterm-cache-');
+    const env = { PAPERTERM_CACHE_DIR: cache };
+    const indexFiles = () => readdirSync(cache, { recursive: true }).map(String).filter((f) => f.endsWith('.idx'));
+    const exported = () => JSON.parse(runCli(['export', '-f', 'json', '--date', label, '--query', 'diffusion'], { env }).stdout) as JsonPaper[];
+    expect(exported().map((p) => p.id)).toEqual(expected);
+    // The whole library's index was cached (not one of the chosen papers only), and serves the next search and export.
+    expect(indexFiles()).toHaveLength(1);
+    expect(JSON.parse(runCli(['search', '--json', 'diffusion'], { env }).stdout)).toEqual(hits);
+    expect(exported().map((p) => p.id)).toEqual(expected);
+    expect(indexFiles()).toHaveLength(1);
+  });
+
   it('writes a Markdown reading list and CSV', () => {
     const md = runCli(['export', '--format', 'markdown', SAMPLES.mar18]);
     expect(md.stdout.startsWith('# Reading list\n\n106 papers, exported by paperterm.\n\n## ')).toBe(true);
@@ -186,6 +204,21 @@ describe('did you mean', { timeout: 60_000 }, () => {
     expect(runCli(['marks', 'exprt']).stderr).toBe("paperterm: unknown marks command 'exprt'; did you mean `marks export`? (see paperterm --help)\n");
     // A word that is neither close to a command nor a file is still taken as a path, as before.
     expect(runCli(['nonsense']).stderr).toContain('nonsense: no such file or directory');
+    // Names an object has by inheritance are not commands either (they once crashed with a trace).
+    const inherited = runCli(['constructor']);
+    expect(inherited.code).toBe(2);
+    expect(expectCleanErrors(inherited.stderr)).toEqual(['paperterm: constructor: no such file or directory', 'paperterm: no digests loaded']);
+  });
+
+  it('each command answers --help with its own usage, from its own module', () => {
+    for (const [command, usage] of [['list', 'paperterm list [PATH...]'], ['search', 'paperterm search QUERY'], ['star', 'paperterm read|unread|star|unstar ID...'], ['export', 'paperterm export [PATH...]'], ['similar', 'paperterm similar ID']] as const) {
+      const r = runCli([command, '--help']);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout.startsWith(usage)).toBe(true);
+      expect(r.stdout).toContain('--state-dir DIR');
+    }
+    const whole = runCli(['--help']);
+    for (const usage of ['paperterm list [PATH...]', 'paperterm show ID', 'paperterm export [PATH...]', 'paperterm stats', 'paperterm marks export', 'paperterm similar ID']) expect(whole.stdout).toContain(usage);
   });
 });
 

@@ -113,6 +113,9 @@ describe('loading newest digest first, a slice at a time', () => {
     expect(load.errors).toHaveLength(5);
     expect(load.warnings.map((e) => e.message)).toEqual(all.warnings.map((e) => e.message));
     expect(load.warnings).toHaveLength(1);
+    // The files the search index is keyed by: those loadLibrary loaded, in its order.
+    expect(load.digestFiles()).toEqual(all.digests.map((d) => d.file));
+    expect(load.digestFiles().map((f) => f.slice(dir.length + 1))).toEqual(['good.txt', 'warn.txt']);
   });
 
   it('places a digest whose first lines misled the peek where its date belongs', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DigestError, decodeDigestBytes, parseDigest } from '../src/core/parse.js';
+import { DigestError, decodeDigestBytes, ownedString, parseDigest } from '../src/core/parse.js';
 import { abstract, layoutA, layoutB, SAMPLES } from './helpers/digests.js';
 
 const parseFile = (file: string) => parseDigest(decodeDigestBytes(readFileSync(file)), file);
@@ -104,5 +104,19 @@ describe('parser tolerances', () => {
   it('refuses binary bytes and invalid UTF-8', () => {
     expect(() => decodeDigestBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))).toThrow('binary file');
     expect(() => decodeDigestBytes(Uint8Array.from([0x41, 0xff, 0xfe, 0x41]))).toThrow('not valid UTF-8');
+  });
+});
+
+describe('ownedString', () => {
+  it('copies text exactly, whatever its characters', () => {
+    const samples = ['', 'plain ascii title', 'Café – naïve', 'Ünïcödé × 😀 emoji', 'lone \ud800 surrogate', 'x'.repeat(100_000) + '€'];
+    for (const s of samples) expect(ownedString(s)).toBe(s);
+  });
+
+  it('gives papers titles and abstracts equal to the text between the line breaks', () => {
+    const abstract = `An abstract with “quotes” and 漢字. ${'More words. '.repeat(40)}`;
+    const d = parseDigest(`Title one — dash\n\n${abstract}\n`, 'x.txt');
+    expect(d.entries[0]!.title).toBe('Title one — dash');
+    expect(d.entries[0]!.abstract).toBe(abstract.trim());
   });
 });

@@ -1,21 +1,85 @@
 import { existsSync } from 'node:fs';
 import { parseCommandArgs } from './args.js';
-import { listCommand, LIST_HELP } from './commands/list.js';
-import { MARK_COMMANDS, MARK_HELP } from './commands/mark.js';
-import { STATE_HELP, STATE_OPTIONS, stateDirFromArgs } from './commands/state-opts.js';
-import { SEARCH_HELP, searchCommand } from './commands/search.js';
-import { SIMILAR_HELP, similarCommand } from './commands/similar.js';
 import { terminalLine } from '../core/terminal-text.js';
 import { FatalError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
-import { SHOW_HELP, showCommand } from './commands/show.js';
-import { EXPORT_HELP, exportCommand } from './commands/export.js';
-import { STATS_HELP, statsCommand } from './commands/stats.js';
-import { MARKS_HELP, marksCommand } from './commands/marks.js';
 import { nearest } from './suggest.js';
 
-const HELP = `paperterm — a keyboard-first terminal reader for AI-paper digests
+type Command = (argv: string[], io: Io) => number | Promise<number>;
+
+/** A command's code and its `COMMAND --help` text (none: the whole help is shown). */
+interface CommandModule {
+  run: Command;
+  help?: string;
+}
+
+const markCommand = (name: 'read' | 'unread' | 'star' | 'unstar') => async (): Promise<CommandModule> => {
+  const m = await import('./commands/mark.js');
+  return { run: m.MARK_COMMANDS[name], help: m.MARK_HELP };
+};
+
+// Each command's module is imported when that command runs: one command never pays for loading
+// the others (search engine, exporters, state store, string-width...). Names are all known here,
+// for did-you-mean.
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  list: async () => {
+    const m = await import('./commands/list.js');
+    return { run: m.listCommand, help: m.LIST_HELP };
+  },
+  show: async () => {
+    const m = await import('./commands/show.js');
+    return { run: m.showCommand, help: m.SHOW_HELP };
+  },
+  export: async () => {
+    const m = await import('./commands/export.js');
+    return { run: m.exportCommand, help: m.EXPORT_HELP };
+  },
+  stats: async () => {
+    const m = await import('./commands/stats.js');
+    return { run: m.statsCommand, help: m.STATS_HELP };
+  },
+  marks: async () => {
+    const m = await import('./commands/marks.js');
+    return { run: m.marksCommand, help: m.MARKS_HELP };
+  },
+  read: markCommand('read'),
+  unread: markCommand('unread'),
+  star: markCommand('star'),
+  unstar: markCommand('unstar'),
+  search: async () => {
+    const m = await import('./commands/search.js');
+    return { run: m.searchCommand, help: m.SEARCH_HELP };
+  },
+  similar: async () => {
+    const m = await import('./commands/similar.js');
+    return { run: m.similarCommand, help: m.SIMILAR_HELP };
+  },
+};
+
+/** The whole help: imports every command for its usage lines (only `--help` pays for that). */
+async function fullHelp(): Promise<string> {
+  const [list, show, exp, stats, marks, mark, search, similar, state] = await Promise.all([
+    import('./commands/list.js'),
+    import('./commands/show.js'),
+    import('./commands/export.js'),
+    import('./commands/stats.js'),
+    import('./commands/marks.js'),
+    import('./commands/mark.js'),
+    import('./commands/search.js'),
+    import('./commands/similar.js'),
+    import('./commands/state-opts.js'),
+  ]);
+  const LIST_HELP = list.LIST_HELP;
+  const SHOW_HELP = show.SHOW_HELP;
+  const EXPORT_HELP = exp.EXPORT_HELP;
+  const STATS_HELP = stats.STATS_HELP;
+  const MARKS_HELP = marks.MARKS_HELP;
+  const MARK_HELP = mark.MARK_HELP;
+  const SEARCH_HELP = search.SEARCH_HELP;
+  const SIMILAR_HELP = similar.SIMILAR_HELP;
+  const STATE_HELP = state.STATE_HELP;
+  return `paperterm — a keyboard-first terminal reader for AI-paper digests
 
 Usage:
   paperterm [PATH...] [--no-color] [--no-hyperlinks] [--no-mouse] [--query QUERY]
@@ -45,21 +109,10 @@ Every command takes:
 
 A PATH of - reads a digest from stdin (cat digest.txt | paperterm list -).
 Exit codes: 0 done, 1 nothing matched (search, export), 2 usage or input error.`;
-
-type Command = (argv: string[], io: Io) => number | Promise<number>;
-
-const COMMANDS: Record<string, Command> = {
-  list: listCommand,
-  show: showCommand,
-  export: exportCommand,
-  stats: statsCommand,
-  marks: marksCommand,
-  ...MARK_COMMANDS,
-  search: searchCommand,
-  similar: similarCommand,
-};
+}
 
 async function defaultCommand(argv: string[], io: Io): Promise<number> {
+  const { STATE_OPTIONS, stateDirFromArgs } = await import('./commands/state-opts.js');
   const { values, positionals } = parseCommandArgs(argv, {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' },
@@ -70,7 +123,7 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
     ...STATE_OPTIONS,
   });
   if (values.help) {
-    io.out(`${HELP}\n`);
+    io.out(`${await fullHelp()}\n`);
     return 0;
   }
   if (values.version) {
@@ -91,28 +144,17 @@ async function defaultCommand(argv: string[], io: Io): Promise<number> {
   // No terminal: what the reader would have listed, as the matching command prints it.
   const flag = values['state-dir'];
   const state = typeof flag === 'string' ? ['--state-dir', flag] : [];
-  if (query !== undefined) return searchCommand([...state, '--', query, ...positionals], io);
-  return listCommand([...state, '--', ...positionals], io);
+  if (query !== undefined) return (await COMMANDS.search!()).run([...state, '--', query, ...positionals], io);
+  return (await COMMANDS.list!()).run([...state, '--', ...positionals], io);
 }
 
-/** `paperterm COMMAND --help`; a command missing here gets the whole help. */
-const COMMAND_HELP: Record<string, string> = {
-  list: LIST_HELP,
-  read: MARK_HELP,
-  unread: MARK_HELP,
-  star: MARK_HELP,
-  unstar: MARK_HELP,
-  search: SEARCH_HELP,
-  show: SHOW_HELP,
-  export: EXPORT_HELP,
-  stats: STATS_HELP,
-  marks: MARKS_HELP,
-};
-
 /** The help for one command (the whole help for a command without its own, or for none). */
-function helpFor(command: string | undefined): string {
-  const help = command === undefined ? undefined : COMMAND_HELP[command];
-  return help ? `${help}\n  ${STATE_HELP.split('\n').join('\n  ')}\n` : `${HELP}\n`;
+async function helpFor(command: string | undefined): Promise<string> {
+  const load = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  const help = load ? (await load()).help : undefined;
+  if (!help) return `${await fullHelp()}\n`;
+  const { STATE_HELP } = await import('./commands/state-opts.js');
+  return `${help}\n  ${STATE_HELP.split('\n').join('\n  ')}\n`;
 }
 
 /** Runs one invocation; returns the exit code. User mistakes become one stderr line, never a trace. */
@@ -122,19 +164,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // `paperterm help [COMMAND]`, as git and npm answer it; a digest file named help is ./help.
     if (first === 'help') {
       const topic = rest.find((a) => !a.startsWith('-'));
-      if (topic !== undefined && !(topic in COMMANDS)) throw new UsageError(`no command '${topic}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
-      io.out(helpFor(topic));
+      if (topic !== undefined && !Object.hasOwn(COMMANDS, topic)) throw new UsageError(`no command '${topic}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+      io.out(await helpFor(topic));
       return 0;
     }
-    const command = first !== undefined ? COMMANDS[first] : undefined;
-    if (command) {
+    const load = first !== undefined && Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (load) {
       const end = rest.indexOf('--');
       const own = end < 0 ? rest : rest.slice(0, end);
       if (own.includes('--help') || own.includes('-h')) {
-        io.out(helpFor(first));
+        io.out(await helpFor(first));
         return 0;
       }
-      return await command(rest, io);
+      return await (await load()).run(rest, io);
     }
     if (first !== undefined && /^[a-z][a-z-]*$/.test(first) && !existsSync(first)) {
       // Not a command, and not a digest path either: most likely a slip of the fingers.

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { extractLinks } from './links.js';
 import { paperId } from './library.js';
 import { readRegularFile } from './regular-file.js';
-import { digestFromLayout, type DigestLayout } from './parse.js';
+import { digestFromLayout, type DigestLayout, type DigestText } from './parse.js';
 import type { Digest } from './types.js';
 
 /** Where the cache lives: $PAPERTERM_CACHE_DIR, else $XDG_CACHE_HOME/paperterm, else ~/.cache/paperterm. */
@@ -52,9 +52,9 @@ interface CacheRecord {
 export interface DigestCache {
   /**
    * The digest as cached for this exact version of the file, or null. `text` is the file's decoded
-   * text, `mtimeMs` its modification time (which dates the digest; the signature covers it).
+   * text (or its DigestText), `mtimeMs` its modification time (which dates the digest; the signature covers it).
    */
-  load(file: string, signature: string, text: string, mtimeMs: number): Digest | null;
+  load(file: string, signature: string, text: string | DigestText, mtimeMs: number): Digest | null;
   /**
    * Records a freshly parsed digest. Fills in its entries' ids and links (buildLibrary then reuses
    * them instead of recomputing). Never throws.

@@ -50,6 +50,10 @@ export function createLibraryBuilder(): LibraryBuilder {
         continue;
       }
       const p = papers[at]!;
+      // The same paper in another digest: its entry keeps the paper's strings rather than its own
+      // copies (the digests stay referenced, and ~15% of a large library's entries are repeats).
+      if (entry.title === p.title) entry.title = p.title;
+      if (entry.abstract === p.abstract) entry.abstract = p.abstract;
       if (!p.abstract && entry.abstract) {
         // An older digest may carry the abstract a newer one lost.
         p.abstract = entry.abstract;

@@ -37,6 +37,11 @@ export interface LibraryLoad {
    * digest's, if two files share a day). What `[` / `]` step through; labels alone can repeat across years.
    */
   days(): { day: string; label: string }[];
+  /**
+   * The files of the digests loaded so far, in the order loadLibrary reads them (not this load's
+   * date order): what indexCacheKey takes, so the reader and `paperterm search` share one cached index.
+   */
+  digestFiles(): string[];
   /** Paths and files that could not be used, so far. */
   readonly errors: readonly LoadProblem[];
   /** Files that loaded with something odd in them, so far. */
@@ -160,6 +165,10 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
       return next >= plan.length;
     },
     papers: () => builder.papers(),
+    digestFiles: () => {
+      const read = new Set(loaded.map((d) => d.file));
+      return found.filter((f) => read.has(f));
+    },
     dates: () => [...new Set(loaded.sort(compareDigests).map((d) => d.label))],
     days: () => {
       const byDay = new Map<string, string>();

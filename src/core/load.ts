@@ -5,7 +5,7 @@ import { fileSignature, openDigestCache, type DigestCache } from './cache.js';
 import { buildLibrary } from './library.js';
 import { fileKind, NotRegularFileError, openRegularFile } from './regular-file.js';
 import { packageRoot } from './package-root.js';
-import { checkDigestBytes, DigestError, digestFromLayout, scanDigest, textOfBytes } from './parse.js';
+import { asciiText, checkDigestBytes, DigestError, digestFromLayout, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, Paper } from './types.js';
 import { STDIN_PATH } from './parse.js';
 import { readStdinBytes } from './stdin.js';
@@ -136,16 +136,18 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
 /** Reads and parses one digest, through the cache when one is given. Throws DigestError. */
 export function readDigestFile(file: string, cache: DigestCache | null = null): Digest {
   const { bytes, signature, unchanged, mtimeMs } = readFileBytes(file);
+  // Most digests are pure ASCII: their entries are then decoded from the bytes one by one, and a
+  // cache hit never decodes the whole text at all.
+  const ascii = asciiText(bytes);
   let text: string | undefined;
   if (cache && unchanged) {
-    text = textOfBytes(bytes);
-    const hit = cache.load(file, signature, text, mtimeMs);
+    const hit = cache.load(file, signature, ascii ?? (text = textOfBytes(bytes)), mtimeMs);
     if (hit) return hit;
   }
   checkDigestBytes(bytes);
   text ??= textOfBytes(bytes);
   const layout = scanDigest(text);
-  const digest = digestFromLayout(text, file, layout, undefined, mtimeMs);
+  const digest = digestFromLayout(ascii ?? text, file, layout, undefined, mtimeMs);
   if (cache && unchanged) cache.store(file, signature, layout, digest);
   return digest;
 }

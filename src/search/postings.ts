@@ -16,8 +16,9 @@ export class Postings {
   ) {}
 
   /**
-   * `forward` holds each paper's distinct word ids, paper d's ending at paperEnd[d]. A generator:
-   * it yields between passes over the entries so a caller can keep its event loop turning.
+   * `forward` holds each paper's distinct word ids, paper d's ending at paperEnd[d]; it is emptied
+   * (each block let go once copied, so the list and the postings are not both held whole). A
+   * generator: it yields between passes over the entries so a caller can keep its event loop turning.
    */
   static *build(forward: BlockList, paperEnd: Uint32Array, wordCount: number): Generator<void, Postings, void> {
     const n = paperEnd.length;
@@ -38,7 +39,7 @@ export class Postings {
     const next = offsets.slice(0, wordCount);
     let d = 0;
     let i = 0;
-    for (const block of forward.filled()) {
+    for (const block of forward.drain()) {
       for (let j = 0; j < block.length; j++, i++) {
         while (i >= paperEnd[d]!) d++;
         const w = block[j]!;
@@ -128,6 +129,20 @@ export class BlockList {
     return this.blocks.map((b) => (b === this.current ? b.subarray(0, this.used) : b));
   }
 
+  /** The filled blocks, as filled() gives them, leaving the list empty; each is forgotten once the next is taken. */
+  *drain(): Generator<Uint32Array, void, void> {
+    const blocks = this.filled();
+    this.blocks.length = 0;
+    this.current = new Uint32Array(0);
+    this.used = 0;
+    this.length = 0;
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      blocks[i] = EMPTY;
+      yield block;
+    }
+  }
+
   toArray(): Uint32Array {
     const out = new Uint32Array(this.length);
     let at = 0;
@@ -138,6 +153,8 @@ export class BlockList {
     return out;
   }
 }
+
+const EMPTY = new Uint32Array(0);
 
 export function bitsetLength(papers: number): number {
   return (papers + 31) >>> 5;

@@ -1,6 +1,7 @@
 import type { Paper } from '../../core/types.js';
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../../export/formats.js';
-import { createSearchEngine } from '../../search/engine.js';
+import { cacheDirFromEnv } from '../../core/cache.js';
+import { createSearchEngine, indexCacheKey } from '../../search/engine.js';
 import { marksOf } from '../../state/types.js';
 import { parseCommandArgs } from '../args.js';
 import { FatalError, UsageError } from '../errors.js';
@@ -71,8 +72,12 @@ export function exportCommand(argv: string[], io: Io): number {
     return (!values.unread || !m.read) && (!values.starred || m.starred);
   });
   if (typeof values.query === 'string' && values.query.trim() !== '') {
-    const { hits } = createSearchEngine(papers).search(values.query);
-    papers = hits.map((h) => papers[h.index]!);
+    // Searched over the whole library, so its cached index serves (scores are per paper and ties
+    // keep library order: the same papers in the same order as searching the chosen ones alone).
+    const cache = indexCacheKey(cacheDirFromEnv(io.env), digests.map((d) => d.file));
+    const { hits } = createSearchEngine(all, { cache }).search(values.query);
+    const chosen = new Set(papers);
+    papers = hits.map((h) => all[h.index]!).filter((p) => chosen.has(p));
   }
   if (papers.length === 0) {
     io.err(`paperterm: no papers to export${output && output !== '-' ? `; ${output} left as it was` : ''}\n`);

@@ -1,6 +1,7 @@
 import { cacheDirFromEnv } from '../../core/cache.js';
 import { startLibraryLoad } from '../../core/library-load.js';
 import { defaultPaths } from '../../core/load.js';
+import { indexCacheKey } from '../../search/index-cache.js';
 import { openStateStore, readMarks } from '../../state/store.js';
 import { openTerminal } from '../../ui/app/open-terminal.js';
 import { searchHistoryIn } from '../../ui/app/search-history.js';
@@ -58,6 +59,15 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
     const openStore = () => openStateStore({ dir: options.stateDir });
     const growing = load.done ? undefined : loadInBackground(load);
     const { runReader } = await running;
+    // The first index build covers exactly the files loaded, keyed as `paperterm search` keys them,
+    // so both share one cached index. Later builds (digests arriving live) cover files the key does
+    // not name: they are not cached.
+    let indexKeyed = false;
+    const searchCache = () => {
+      if (indexKeyed) return null;
+      indexKeyed = true;
+      return indexCacheKey(cacheDirFromEnv(io.env), load.digestFiles());
+    };
     return await runReader(
       terminal,
       {
@@ -66,6 +76,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         store,
         query: options.query,
         history: searchHistoryIn(options.stateDir),
+        searchCache,
         notices: first.notice === undefined ? [] : [first.notice],
         ...(first.loading === null ? {} : { loading: first.loading }),
       },

@@ -55,7 +55,7 @@ export class ReaderSession {
   readonly #browse: Browse;
   readonly #growth: LibraryGrowth;
   readonly #hold: DetailHold;
-  readonly #index = new IndexBuild();
+  readonly #index: IndexBuild;
   /** The index builder last given to buildIndex: used again when digests arrive. */
   #builder: typeof createSearchEngineAsync | undefined;
   readonly #links: LinkKeys;
@@ -71,6 +71,7 @@ export class ReaderSession {
     const store = new StoreLink(options.store, options.papers);
     const model = new ReaderModel({ ...options, loading: options.loading ?? null, store });
     this.#model = model;
+    this.#index = new IndexBuild(options.searchCache);
     this.#marks = new MarkActions(model);
     this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history, options.now);
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
@@ -195,11 +196,23 @@ export class ReaderSession {
     if (build) this.#builder = build;
     if (this.#search.engine || this.#index.running) return;
     const papers = this.papers;
-    const engine = await this.#index.run(papers, this.#builder);
+    let scanned = false;
+    const engine = await this.#index.run(papers, this.#builder, (scan) => {
+      // Answers the search typed so far, and the next ones, until the index is there.
+      scanned = true;
+      this.attachEngine(scan);
+    });
     if (this.#model.disposed) return;
     // The library changed while it was built (digests arrived): built again over the new one.
     if (this.papers !== papers) return this.buildIndex();
-    if (engine) this.attachEngine(engine);
+    if (!engine) return;
+    this.#search.attach(engine);
+    // Better results for the search the scan answered: the best one selected if the cursor is
+    // still on the top row, else the paper the user moved to stays selected.
+    if (scanned && this.#search.query.trim() !== '') {
+      this.#search.rebuild(this.#model.nav.cursor === 0 ? { first: true } : { keep: this.selected });
+    }
+    this.#changed();
   }
 
   // ── the library and the store ─────────────────────────────────────────────────────────────────

@@ -13,6 +13,7 @@ import type { SearchHistory } from './history-walk.js';
 import type { SimilarSource } from './similar-list.js';
 import type { Order } from './order.js';
 import type { View } from './views.js';
+import type { IndexCacheSource } from './index-build.js';
 
 /** The part of the state store the reader uses (StateStore has it all). */
 export interface MarkStore {
@@ -130,6 +131,11 @@ export interface SessionOptions {
    * A move after a pause shows its paper at once. 0 (the default) never holds.
    */
   holdDetailMs?: number;
+  /**
+   * Where the library's search index is cached (indexCacheKey from the cache directory and the
+   * digest files, as `paperterm search` keys it), asked for when buildIndex starts. Absent: built.
+   */
+  searchCache?: IndexCacheSource;
 }
 
 /** A library update while it loads (see ReaderSession.libraryGrew). */

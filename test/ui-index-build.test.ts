@@ -1,0 +1,98 @@
+// The reader's search index with a cache key: in a large library a search typed before the index
+// is ready is answered by a scan at once, and the index's results keep the paper the user moved to
+// (or select the new best one when the cursor is still on the first result); a second start reads
+// the index from the cache; a small library waits the moment the index takes instead of scanning.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { makeCorpusPapers } from '../bench/corpus.js';
+import { createSearchEngine, type IndexCacheKey } from '../src/search/engine.js';
+import { SCAN_FIRST_PAPERS } from '../src/ui/reader/index-build.js';
+import type { ReaderSession } from '../src/ui/reader/session.js';
+import { makeTempDir } from './state-helpers.js';
+import { cleanupStores, MEASURE, sampleLibrary, sampleSearchEngine, testSession, turn } from './helpers/session.js';
+
+afterEach(cleanupStores);
+
+const keys = (session: ReaderSession, ...names: string[]) => session.keys(names, MEASURE);
+const snap = (s: ReaderSession) => s.getSnapshot();
+
+function cacheKey(): IndexCacheKey {
+  const { dir } = makeTempDir();
+  return { path: join(dir, 'search-test', 'library.idx'), key: 'library' };
+}
+
+/** Turns until `ready` holds (at most 500). */
+async function until(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !ready(); i++) await turn();
+}
+
+const big = makeCorpusPapers(SCAN_FIRST_PAPERS + 500);
+let bigEngine: ReturnType<typeof createSearchEngine> | undefined;
+const bigBest = (query: string) => {
+  bigEngine ??= createSearchEngine(big);
+  return bigEngine.search(query).hits.map((h) => big[h.index]!);
+};
+
+describe('the reader index with a cache', { timeout: 30_000 }, () => {
+  test('a large library answers from a scan at once, and keeps the paper moved to when the index results come', async () => {
+    const key = cacheKey();
+    const { session } = await testSession({ papers: big, engine: null, searchCache: () => key });
+    keys(session, '/', 'd', 'i', 'f', 'f', 'u', 's', 'i', 'o', 'n', 'enter');
+    expect(snap(session).indexing).toBe(true);
+    const unsearched = snap(session).list;
+    let indexed = false;
+    const built = session.buildIndex().then(() => void (indexed = true));
+    await until(() => snap(session).list !== unsearched);
+    expect(indexed).toBe(false);
+    expect(snap(session).list.papers.length).toBeGreaterThan(3);
+    keys(session, 'j', 'j');
+    const chosen = session.selected!;
+    await built;
+    await turn();
+    expect(snap(session).indexing).toBe(false);
+    expect(session.selected).toBe(chosen);
+    // The list is now the index's: the papers the indexed engine ranks first, in its order.
+    const shown = snap(session).list.papers;
+    expect(shown.slice(0, 20)).toEqual(bigBest('diffusion').slice(0, 20));
+    expect(existsSync(key.path)).toBe(true);
+  });
+
+  test('with the cursor still on the first result, the best result of the index is selected when it comes', async () => {
+    const { session } = await testSession({ papers: big, engine: null, searchCache: () => cacheKey(), query: 'diffusion' });
+    const unsearched = snap(session).list;
+    let indexed = false;
+    const built = session.buildIndex().then(() => void (indexed = true));
+    await until(() => snap(session).list !== unsearched);
+    expect(indexed).toBe(false);
+    await built;
+    await turn();
+    expect(snap(session).nav.cursor).toBe(0);
+    expect(session.selected).toBe(bigBest('diffusion')[0]);
+  });
+
+  test('a second start reads the cached index (no rebuild) and answers --query from it', async () => {
+    const key = cacheKey();
+    const first = await testSession({ engine: null, searchCache: () => key });
+    await first.session.buildIndex();
+    const written = statSync(key.path).mtimeMs;
+
+    const { session } = await testSession({ engine: null, searchCache: () => key, query: 'qwen2.5' });
+    expect(snap(session).indexing).toBe(true);
+    await session.buildIndex();
+    await turn();
+    expect(snap(session).list.papers[0]!.title).toBe('Qwen2.5 Technical Report');
+    expect(statSync(key.path).mtimeMs).toBe(written);
+  });
+
+  test('a small library shows no scan results first: the first results are the index ones', async () => {
+    const { session } = await testSession({ engine: null, searchCache: () => cacheKey(), query: 'diffusion' });
+    const unsearched = snap(session).list;
+    const built = session.buildIndex();
+    await until(() => snap(session).list !== unsearched);
+    const { papers } = sampleLibrary();
+    const best = sampleSearchEngine().search('diffusion', { limit: 5 }).hits.map((h) => papers[h.index]);
+    expect(snap(session).list.papers.slice(0, 5)).toEqual(best);
+    await built;
+  });
+});
