@@ -6,12 +6,13 @@
 // index is built afresh and written over it. Every I/O error is swallowed: the cache can make a
 // launch faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import { fileSignature } from '../core/cache.js';
+import { codeFingerprint } from '../core/code-fingerprint.js';
 import type { Paper } from '../core/types.js';
 import { fold } from './fold.js';
 import { Postings, type PostingsParts } from './postings.js';
@@ -44,21 +45,8 @@ export interface IndexCacheKey {
 const FINGERPRINTED = ['word-index', 'tokens', 'fold', 'postings', 'index-cache'];
 let fingerprint: string | null | undefined;
 
-function codeFingerprint(): string | null {
-  if (fingerprint !== undefined) return fingerprint;
-  const hash = createHash('sha256');
-  try {
-    const self = fileURLToPath(import.meta.url);
-    for (const name of FINGERPRINTED) {
-      // Compiled (.js), TypeScript sources under a test runner, or the bundled program (one file).
-      const js = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
-      const ts = js.replace(/\.js$/, '.ts');
-      hash.update(readFileSync(existsSync(js) ? js : existsSync(ts) ? ts : self));
-    }
-    fingerprint = hash.digest('hex').slice(0, 16);
-  } catch {
-    fingerprint = null;
-  }
+function fingerprintOnce(): string | null {
+  if (fingerprint === undefined) fingerprint = codeFingerprint(import.meta.url, FINGERPRINTED);
   return fingerprint;
 }
 
@@ -71,7 +59,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  */
 export function indexCacheKey(cacheDir: string | null | undefined, files: readonly string[]): IndexCacheKey | null {
   if (!cacheDir || files.length === 0) return null;
-  const fp = codeFingerprint();
+  const fp = fingerprintOnce();
   if (!fp) return null;
   const parts: string[] = [`${FORMAT}`, fp];
   try {
@@ -378,28 +366,16 @@ export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly
 
 /** Writes the index atomically (aside, then renamed into place); any failure leaves no trace. */
 export function storeCachedIndex(slot: IndexCacheKey, index: WordIndex): void {
-  const temp = `${slot.path}.${process.pid}.tmp`;
   try {
     const dir = dirname(slot.path);
     if (!existsSync(dir)) {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       pruneOtherVersions(dirname(dir), dir);
     }
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      for (const chunk of serializedChunks(index, slot.key)) {
-        for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
-      }
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, slot.path);
+    // Chunk by chunk: most are views of the index's own arrays, never joined into one copy.
+    writeFileAtomic(slot.path, serializedChunks(index, slot.key), { mode: 0o600, temp: `${slot.path}.${process.pid}.tmp`, fsync: false });
   } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was written.
-    }
+    // Nothing was left behind; the next launch builds the index again.
   }
 }
 
