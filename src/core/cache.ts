@@ -4,13 +4,14 @@
 // version, other code version, bad JSON, offsets that do not fit) makes it a miss, and every I/O
 // error is swallowed: the cache can make loading faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmdirSync, unlinkSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, type BigIntStats } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { extractLinks } from './links.js';
 import { paperId } from './library.js';
+import { pruneOtherVersions } from './prune-versions.js';
 import { readRegularFile } from './regular-file.js';
 import { digestFromLayout, type DigestLayout, type DigestText } from './parse.js';
 import type { Digest } from './types.js';
@@ -161,7 +162,7 @@ export function openDigestCache(dir: string): DigestCache {
         if (!prepared) {
           prepared = true;
           mkdirSync(records, { recursive: true, mode: 0o700 });
-          pruneOtherVersions(dir, records);
+          pruneOtherVersions(dir, records, RECORDS_DIR, RECORD_FILE);
         }
         // Atomic, so a reader never sees half a record; the temp name is one pruneOtherVersions knows.
         writeFileAtomic(target, JSON.stringify(record), { mode: 0o600, temp: `${target}.${process.pid}.tmp`, fsync: false });
@@ -172,21 +173,6 @@ export function openDigestCache(dir: string): DigestCache {
   };
 }
 
-/**
- * Records written by other versions of the code are never read again; drop them. Only what this
- * module writes is removed (a directory of record files), never anything else a user keeps there.
- */
-function pruneOtherVersions(dir: string, keep: string): void {
-  try {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, e.name);
-      if (!e.isDirectory() || !RECORDS_DIR.test(e.name) || path === keep) continue;
-      for (const f of readdirSync(path)) if (RECORD_FILE.test(f)) unlinkSync(join(path, f));
-      rmdirSync(path);
-    }
-  } catch {
-    // Best effort: stale records are only wasted space.
-  }
-}
+// Record directories of other code versions, and the files in them, as this module names them.
 const RECORDS_DIR = /^digests-[0-9a-f]{16}$/;
 const RECORD_FILE = /^[0-9a-f]{32}\.json(\.\d+\.tmp)?$/;

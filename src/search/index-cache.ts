@@ -6,13 +6,14 @@
 // index is built afresh and written over it. Every I/O error is swallowed: the cache can make a
 // launch faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-file.js';
 import { fileSignature } from '../core/cache.js';
 import { codeFingerprint } from '../core/code-fingerprint.js';
+import { pruneOtherVersions } from '../core/prune-versions.js';
 import type { Paper } from '../core/types.js';
 import { fold } from './fold.js';
 import { Postings, type PostingsParts } from './postings.js';
@@ -370,7 +371,7 @@ export function storeCachedIndex(slot: IndexCacheKey, index: WordIndex): void {
     const dir = dirname(slot.path);
     if (!existsSync(dir)) {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      pruneOtherVersions(dirname(dir), dir);
+      pruneOtherVersions(dirname(dir), dir, INDEX_DIR, INDEX_FILE);
     }
     // Chunk by chunk: most are views of the index's own arrays, never joined into one copy.
     writeFileAtomic(slot.path, serializedChunks(index, slot.key), { mode: 0o600, temp: `${slot.path}.${process.pid}.tmp`, fsync: false });
@@ -379,19 +380,6 @@ export function storeCachedIndex(slot: IndexCacheKey, index: WordIndex): void {
   }
 }
 
+// Index directories of other code versions, and the files in them, as this module names them.
 const INDEX_DIR = /^search-[0-9a-f]{16}$/;
 const INDEX_FILE = /^[0-9a-f]{32}\.idx(\.\d+\.tmp)?$/;
-
-/** Index files of other code versions are never read again: remove them (only files this module names). */
-function pruneOtherVersions(cacheDir: string, keep: string): void {
-  try {
-    for (const e of readdirSync(cacheDir, { withFileTypes: true })) {
-      const path = join(cacheDir, e.name);
-      if (!e.isDirectory() || !INDEX_DIR.test(e.name) || path === keep) continue;
-      for (const f of readdirSync(path)) if (INDEX_FILE.test(f)) unlinkSync(join(path, f));
-      rmdirSync(path);
-    }
-  } catch {
-    // Best effort: stale files are only wasted space.
-  }
-}
