@@ -2,6 +2,7 @@
 // with each grapheme's width remembered. string-width measures a text grapheme by grapheme, running
 // a few Unicode property regexes on each; a reader frame measures the same handful of non-ASCII
 // graphemes (●, ★, │, …, accented letters) in every row Ink lays out, so they are looked up instead.
+import { eastAsianWidth } from 'get-east-asian-width';
 import stripAnsi from 'strip-ansi';
 import realStringWidth from '../node_modules/string-width/index.js';
 
@@ -13,10 +14,23 @@ const GRAPHEMES_MAX = 10_000;
 // them has one grapheme per code point, and needs no segmenting.
 const JOINING = /[\p{M}\p{Cf}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}]/u;
 
+// A grapheme of one code point that cannot be an emoji has string-width's width without its emoji
+// test, whose regex (\p{RGI_Emoji}) takes ~25 ms to compile on first use: at every start, for the
+// first frame's ● and │. Same rules as string-width: nothing for a non-printing code point, else
+// its East Asian Width (a lone Hangul jamo and a lone mark included).
+const EMOJI_LIKE = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Component}/u;
+const NON_PRINTING = /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
+
+function singleCodePointWidth(g) {
+  const cp = g.codePointAt(0);
+  if (g.length !== (cp > 0xffff ? 2 : 1) || EMOJI_LIKE.test(g)) return undefined;
+  return NON_PRINTING.test(g) ? 0 : eastAsianWidth(cp);
+}
+
 function graphemeWidth(g) {
   let w = graphemeWidths.get(g);
   if (w === undefined) {
-    w = realStringWidth(g);
+    w = singleCodePointWidth(g) ?? realStringWidth(g);
     if (graphemeWidths.size >= GRAPHEMES_MAX) graphemeWidths.clear();
     graphemeWidths.set(g, w);
   }

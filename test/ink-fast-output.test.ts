@@ -104,4 +104,17 @@ describe("the bundle's string-width", () => {
       expect(cached(t), JSON.stringify(t)).toBe(real(t));
     }
   });
+
+  test('single code points (measured without the emoji regex when they cannot be emoji) have string-width\'s widths', async () => {
+    const { default: real } = await import('string-width');
+    const { default: cached } = await import('../scripts/string-width-cached.js');
+    const points: number[] = [];
+    // Every code point of the blocks where symbols, emoji, marks, jamo and CJK live; a spread of the rest.
+    for (const [from, to] of [[0, 0x1fff], [0x2000, 0x33ff], [0xa960, 0xa97f], [0xd7b0, 0xd7ff], [0xfe00, 0xffff], [0x1f000, 0x1faff], [0xe0000, 0xe01ef]]) {
+      for (let cp = from!; cp <= to!; cp++) points.push(cp);
+    }
+    for (let cp = 0; cp <= 0x10ffff; cp += 97) points.push(cp);
+    const wrong = points.filter((cp) => cached(String.fromCodePoint(cp)) !== real(String.fromCodePoint(cp)));
+    expect(wrong.map((cp) => cp.toString(16))).toEqual([]);
+  });
 });

@@ -66,8 +66,8 @@ function nextFrame(rng: Rng, last: string[]): string[] {
   const height = rng.next() < 0.1 ? 1 + rng.int(ROWS) : last.length || ROWS;
   const frame = Array.from({ length: height }, (_, y) => last[y] ?? randomLine(rng));
   if (rng.next() < 0.3) {
-    // A block of rows scrolls up or down by one to three rows, as a list does.
-    const k = (1 + rng.int(3)) * (rng.next() < 0.5 ? 1 : -1);
+    // A block of rows scrolls up or down, by a row or by half a pane, as a list does.
+    const k = (1 + rng.int(rng.next() < 0.5 ? 3 : Math.max(1, height - 3))) * (rng.next() < 0.5 ? 1 : -1);
     const a = rng.int(height);
     const b = Math.min(height - 1, a + 2 + rng.int(height));
     const block = frame.slice(a, b + 1);
@@ -119,6 +119,16 @@ describe('ScreenDiff', () => {
     expect(down).toBe('\u001b[2;7r\u001b[7H\u001bD\u001b[r\u001b[7Hrow number 6 with some text');
     const up = diff.frame(['header', ...rows.slice(0, 6), 'footer']);
     expect(up).toBe('\u001b[2;7r\u001b[2H\u001bM\u001b[r\u001b[2Hrow number 0 with some text');
+  });
+
+  test('a list that jumped by half its height is scrolled too: only the rows that came in are sent', () => {
+    const diff = new ScreenDiff();
+    const rows = Array.from({ length: 20 }, (_, i) => `row number ${i} with some text`);
+    diff.frame(['header', ...rows.slice(0, 8), 'footer']);
+    const down = diff.frame(['header', ...rows.slice(4, 12), 'footer']);
+    expect(down).toBe(`\u001b[2;9r\u001b[9H${'\u001bD'.repeat(4)}\u001b[r\u001b[6H${rows.slice(8, 12).join('\r\n')}`);
+    const up = diff.frame(['header', ...rows.slice(0, 8), 'footer']);
+    expect(up).toBe(`\u001b[2;9r\u001b[2H${'\u001bM'.repeat(4)}\u001b[r\u001b[2H${rows.slice(0, 4).join('\r\n')}`);
   });
 
   test('writes nothing for an unchanged frame and only the changed cells otherwise', () => {

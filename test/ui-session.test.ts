@@ -32,15 +32,24 @@ const snap = (s: ReaderSession) => s.getSnapshot();
 const titles = (s: ReaderSession) => snap(s).list.papers.map((p) => p.title);
 
 /** A real engine, recording every query it is asked. */
-function countingEngine(real = sampleSearchEngine()): { engine: SearchEngine; queries: string[]; limits: number[] } {
+/**
+ * The engine with the queries it was asked, and a clock (`now`, for the session) on which each search
+ * takes `costMs`.
+ */
+function countingEngine(
+  real = sampleSearchEngine(),
+  costMs = 0,
+): { engine: SearchEngine; queries: string[]; limits: number[]; now: () => number } {
   const queries: string[] = [];
   const limits: number[] = [];
+  let clock = 0;
   const search: SearchEngine['search'] = (q, o) => {
     queries.push(q);
     limits.push(o?.limit ?? Infinity);
+    clock += costMs;
     return real.search(q, o);
   };
-  return { queries, limits, engine: { papers: real.papers, search } };
+  return { queries, limits, engine: { papers: real.papers, search }, now: () => clock };
 }
 
 describe('marks', () => {
@@ -261,8 +270,8 @@ describe('search', () => {
   });
 
   test('keys faster than searches: one search, for the newest text, and no key lost', async () => {
-    const { engine, queries } = countingEngine();
-    const { session } = await testSession({ engine });
+    const { engine, queries, now } = countingEngine(undefined, 50);
+    const { session } = await testSession({ engine, now });
     keys(session, '/');
     keys(session, 'q', 'w', 'e'); // one burst (one read)
     keys(session, 'n'); // and another before the search had its turn
@@ -274,6 +283,34 @@ describe('search', () => {
     await turn();
     expect(queries).toEqual(['qwen2.5']);
     expect(titles(session)[0]).toBe('Qwen2.5 Technical Report');
+  });
+
+  test('once searches are known to be quick, a keystroke brings its results with it (one frame), a burst still one search', async () => {
+    const { engine, queries, now } = countingEngine(undefined, 2);
+    const { session } = await testSession({ engine, now });
+    keys(session, '/', 'q');
+    // The first search's cost is not known yet: it runs on its turn, after the key is drawn.
+    expect(queries).toEqual([]);
+    await turn();
+    expect(queries).toEqual(['q']);
+    keys(session, 'w', 'e', 'n');
+    expect(queries).toEqual(['q', 'qwen']);
+    expect(snap(session).query).toBe('qwen');
+    expect(titles(session)[0]).toMatch(/qwen/i);
+    await turn();
+    expect(queries).toEqual(['q', 'qwen']);
+  });
+
+  test('after a slow search the next keystroke is drawn first and its search runs on its turn', async () => {
+    const { engine, queries, now } = countingEngine(undefined, 40);
+    const { session } = await testSession({ engine, now });
+    keys(session, '/', 'q');
+    await turn();
+    keys(session, 'w');
+    expect(snap(session).line?.text).toBe('qw');
+    expect(queries).toEqual(['q']);
+    await turn();
+    expect(queries).toEqual(['q', 'qw']);
   });
 
   test('Esc clears the search and puts the selection and scroll back where they were', async () => {

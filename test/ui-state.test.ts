@@ -41,10 +41,32 @@ describe('reader state: list navigation', () => {
     }
   });
 
-  test('moving past the last visible row scrolls by one row', () => {
+  test('j past the last visible row shows the next paper and scrolls by half a pane, so a held j scrolls rarely', () => {
     const s = run(start, ...times(LIST_H, 'down'));
     expect(s.cursor).toBe(LIST_H);
-    expect(s.top).toBe(1);
+    expect(s.top).toBe(LIST_H / 2);
+    // The next half pane of j moves the cursor only.
+    const tops = Array.from({ length: LIST_H / 2 - 1 }, (_, i) => run(s, ...times(i + 1, 'down')).top);
+    expect(new Set(tops)).toEqual(new Set([LIST_H / 2]));
+    expect(run(s, ...times(LIST_H / 2, 'down')).top).toBe(LIST_H);
+  });
+
+  test('k above the first visible row scrolls back by half a pane', () => {
+    const s = run(start, ...times(3, 'halfPageDown'));
+    expect(s).toMatchObject({ cursor: 12, top: 12 });
+    const up = run(s, 'up');
+    // The previous paper is shown, with half a pane above it.
+    expect(up).toMatchObject({ cursor: 11, top: 12 - LIST_H / 2 });
+    expect(run(up, ...times(LIST_H / 2 - 1, 'up')).top).toBe(12 - LIST_H / 2);
+    expect(run(up, ...times(20, 'up'))).toMatchObject({ cursor: 0, top: 0 });
+  });
+
+  test('near the end of the list the jump stops at the last paper', () => {
+    const s = run(start, 'bottom', ...times(LIST_H - 1, 'up'), 'up');
+    expect(s).toMatchObject({ cursor: 100 - LIST_H - 1, top: 100 - LIST_H - LIST_H / 2 });
+    const back = run(s, ...times(LIST_H / 2 + 1, 'down'));
+    // Down again the window never shows past the last paper.
+    expect(run(back, ...times(20, 'down'))).toMatchObject({ cursor: 99, top: 100 - LIST_H });
   });
 
   test('g and G jump to the first and last paper', () => {

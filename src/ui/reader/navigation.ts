@@ -110,6 +110,23 @@ function moveList(state: ReaderState, delta: number, scroll: number): ReaderStat
   return settleList(state, state.cursor + delta, state.top + scroll);
 }
 
+/**
+ * j / k: one paper down or up. When that leaves the window, the window jumps by half a pane (vim's
+ * `scrolljump`, less's half-screen), not by one row: the next paper is shown at once, and a held
+ * key scrolls once every half pane instead of on every step. Side by side, a scroll rewrites every
+ * list row (the terminal cannot scroll half a screen's width), so scrolling by one row would cost a
+ * pane of bytes per key.
+ */
+function stepList(state: ReaderState, delta: 1 | -1): ReaderState {
+  const h = paneHeights(state).list;
+  const cursor = clamp(state.cursor + delta, 0, Math.max(0, state.count - 1));
+  const jump = Math.max(1, Math.floor(h / 2));
+  let top = state.top;
+  if (cursor >= top + h) top = cursor - h + jump;
+  else if (cursor < top) top = cursor - jump + 1;
+  return settleList(state, cursor, top);
+}
+
 function scrollTo(top: number, lines: number, height: number): number {
   return clamp(top, 0, Math.max(0, lines - height));
 }
@@ -119,9 +136,9 @@ function listCommand(state: ReaderState, command: Command): ReaderState {
   const half = Math.max(1, Math.floor(h / 2));
   switch (command) {
     case 'down':
-      return moveList(state, 1, 0);
+      return stepList(state, 1);
     case 'up':
-      return moveList(state, -1, 0);
+      return stepList(state, -1);
     case 'top':
       return settleList(state, 0, 0);
     case 'bottom':

@@ -16,6 +16,8 @@ const FETCH_AHEAD_SCREENS = 2;
  * Ranking 1,600 hits costs ~50–130 ms at 100,000 papers; ranking every match of a broad query 1–2 s.
  */
 const FETCH_STEP_MAX = 1600;
+/** A search that took at most this long (ms) runs in the same turn as the next key (see settle). */
+const SAME_TURN_MS = 12;
 const FETCH_GROWTH = 4;
 
 /** Which paper to select in a rebuilt list: `keep` if it is still there, else the first. */
@@ -47,6 +49,9 @@ export class SearchFetch {
   /** The query changed since the list was last built for it. */
   #stale = false;
   #scheduled = false;
+  readonly #now: () => number;
+  /** How long the last search took (ms; unknown before the first): see settle. */
+  #lastCost = Infinity;
   readonly #history: HistoryWalk;
   /**
    * The cursor when the query last changed: moves made after it, before the results came (keys
@@ -56,8 +61,15 @@ export class SearchFetch {
   #anchor = 0;
 
   /** `changed` is called after a search ran off the key path (the screen must follow). */
-  constructor(model: ReaderModel, schedule: (run: () => void) => void, changed: () => void, history?: SearchHistory) {
+  constructor(
+    model: ReaderModel,
+    schedule: (run: () => void) => void,
+    changed: () => void,
+    history?: SearchHistory,
+    now: () => number = () => performance.now(),
+  ) {
     this.#history = new HistoryWalk(history);
+    this.#now = now;
     this.#model = model;
     this.#schedule = schedule;
     this.#changed = changed;
@@ -198,6 +210,16 @@ export class SearchFetch {
     });
   }
 
+  /**
+   * After a batch of keys: runs the search they asked for now, with them, when the last search was
+   * cheap, so a keystroke draws one frame (the line and its results) instead of two, a turn later.
+   * A search that cost more than SAME_TURN_MS keeps running off the key path, after the key's echo.
+   */
+  settle(): void {
+    if (!this.#scheduled || !this.#stale || !this.#engine || this.#lastCost > SAME_TURN_MS) return;
+    this.#run();
+  }
+
   /** A search's results (or the plain view, for an empty query): the best match is selected. */
   #run(): void {
     this.#stale = false;
@@ -232,7 +254,9 @@ export class SearchFetch {
       list = model.viewList();
     } else {
       const limit = Math.max(this.#fetchLimit(0), this.#result?.hits.length ?? 0);
+      const started = this.#now();
       this.#result = this.#engine.search(this.#query, { limit });
+      this.#lastCost = this.#now() - started;
       list = listForSearch(model.papers, model.store.map, model.view, this.#result, model.store.viewSize(model.papers, model.view));
     }
     const kept = select.keep && !select.first ? list.papers.indexOf(select.keep) : -1;

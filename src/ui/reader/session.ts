@@ -73,7 +73,7 @@ export class ReaderSession {
     this.#model = model;
     this.#index = new IndexBuild(options.searchCache);
     this.#marks = new MarkActions(model);
-    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history);
+    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history, options.now);
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);
@@ -158,6 +158,7 @@ export class ReaderSession {
       if (effect) effects.push(effect);
       if (effect === 'quit') break;
     }
+    this.#search.settle();
     if (this.#model.list === list && this.selected !== selected) this.#hold.moved(shown, list);
     else this.#hold.release();
     this.#changed();

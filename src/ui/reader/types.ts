@@ -119,6 +119,12 @@ export interface SessionOptions {
    */
   schedule?: (run: () => void) => void;
   /**
+   * The clock searches are timed with (ms). A search that took little runs with the next keys that
+   * change the query, in the same turn (one frame per keystroke); a slower one runs off the key
+   * path as `schedule` says. Default: performance.now.
+   */
+  now?: () => number;
+  /**
    * While moves come less than this many ms apart (a key held down), the detail pane keeps the
    * paper it shows and follows the selection this long after the last move: a held j over SSH then
    * sends the list rows per move and one abstract at the end, not an abstract (~2 KB) per move.

@@ -66,7 +66,7 @@ export class ScreenDiff {
       return r === undefined || r === BLANK || r === UNKNOWN ? undefined : r.raw;
     };
     let best: { a: number; b: number; k: number } | undefined;
-    for (const k of SHIFTS) {
+    for (const k of shifts(lines.length)) {
       let start = -1;
       for (let y = 0; y <= lines.length; y++) {
         const line = lines[y];
@@ -94,9 +94,23 @@ export class ScreenDiff {
   }
 }
 
-/** Row shifts looked for (positive: content moved up), and the fewest rows worth a scroll. */
-const SHIFTS = [1, -1, 2, -2, 3, -3];
+/** The fewest rows worth a scroll. */
 const MIN_SCROLL = 3;
+
+/**
+ * Row shifts looked for (positive: content moved up), smallest first: any that leaves a block of
+ * MIN_SCROLL rows (a list scrolls by one row, or by half its height when the cursor leaves it).
+ */
+const shiftsFor = new Map<number, number[]>();
+function shifts(height: number): number[] {
+  let out = shiftsFor.get(height);
+  if (!out) {
+    out = [];
+    for (let k = 1; k <= height - MIN_SCROLL; k++) out.push(k, -k);
+    shiftsFor.set(height, out);
+  }
+  return out;
+}
 
 interface ParsedLine {
   raw: string;
