@@ -3,22 +3,15 @@
  * terminal sends them (wheel, press, release), the screen they lead to, and mouse reporting off
  * again when the reader quits (or never on, with --no-mouse).
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
-import { type PtySession, SAMPLE_DATA, spawnPaperterm } from './helpers/pty.js';
+import { footer, header, type PtySession, SAMPLE_DATA } from './helpers/pty.js';
+import { ptySessions } from './helpers/pty-sessions.js';
 
 const TIMEOUT = 30_000;
 const N = loadLibrary([SAMPLE_DATA]).papers.length;
 
-const sessions: PtySession[] = [];
-function start(...args: Parameters<typeof spawnPaperterm>): PtySession {
-  const t = spawnPaperterm(...args);
-  sessions.push(t);
-  return t;
-}
-afterEach(() => {
-  for (const t of sessions.splice(0)) t.dispose();
-});
+const start = ptySessions();
 
 const MOUSE_ON = '\u001b[?1000h';
 const SGR_ON = '\u001b[?1006h';
@@ -29,9 +22,6 @@ const ANY_MOTION = /\u001b\[\?100[23]h/;
 const report = (code: number, x: number, y: number, final = 'M') => `\u001b[<${code};${x + 1};${y + 1}${final}`;
 const wheelDown = (x: number, y: number) => report(65, x, y);
 const click = (x: number, y: number) => report(0, x, y) + report(0, x, y, 'm');
-
-const header = (t: PtySession) => t.lines()[0] ?? '';
-const footer = (t: PtySession) => t.lines()[t.term.rows - 1] ?? '';
 
 describe('the mouse in a real terminal', () => {
   test(

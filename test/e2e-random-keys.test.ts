@@ -4,33 +4,16 @@
  * installed (tmux keeps its own copy of the screen and redraws it its own way).
  */
 import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { seededRng } from '../bench/rng.js';
-import { BIN, KEYS, type PtySession, SAMPLE_DATA, spawnPaperterm } from './helpers/pty.js';
+import { BIN, KEYS, picture, type PtySession, SAMPLE_DATA } from './helpers/pty.js';
+import { ptySessions } from './helpers/pty-sessions.js';
 
 const TIMEOUT = 90_000;
-const sessions: PtySession[] = [];
-afterEach(() => {
-  for (const t of sessions.splice(0)) t.dispose();
-});
+const start = ptySessions();
 
 /** Keys that change what is drawn (never quit or suspend): moves, panes, help, search, marks, views. */
 const RANDOM_KEYS = ['j', 'j', 'j', 'k', 'G', 'g', KEYS.pagedown, KEYS.pageup, KEYS.enter, KEYS.escape, KEYS.tab, '?', '/', 'e', 'x', '\u007f', 's', ' ', 'u', '1', '2', '3', 'd', KEYS['ctrl+d'], KEYS['ctrl+u'], 'A', 'n', KEYS.down];
-
-/** Every cell of the screen with its looks. */
-function picture(t: PtySession): string[] {
-  const rows: string[] = [];
-  for (let y = 0; y < t.term.rows; y++) {
-    let row = '';
-    for (let x = 0; x < t.term.cols; x++) {
-      const c = t.cell(x, y);
-      if (!c) continue;
-      row += `${c.getChars() || ' '}${c.getFgColor()}.${c.getBgColor()}.${c.isBold()}${c.isInverse()}${c.isUnderline()}|`;
-    }
-    rows.push(row);
-  }
-  return rows;
-}
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -64,14 +47,13 @@ describe('random keys, then Ctrl-L changes no cell', () => {
     [120, 40],
   ] as const) {
     test(`bare pty, ${cols}×${rows}`, async () => {
-      const t = spawnPaperterm({ args: [SAMPLE_DATA], cols, rows });
-      sessions.push(t);
+      const t = start({ args: [SAMPLE_DATA], cols, rows });
       await randomKeys(t, cols);
     }, TIMEOUT);
 
     test.runIf(hasTmux)(`inside tmux, ${cols}×${rows}`, async () => {
       const socket = `paperterm-e2e-${process.pid}-${cols}`;
-      const t = spawnPaperterm({
+      const t = start({
         command: {
           file: 'tmux',
           args: ['-L', socket, '-f', '/dev/null', 'new-session', `'${process.execPath}' '${BIN}' '${SAMPLE_DATA}'`, ';', 'set', '-g', 'status', 'off'],
@@ -80,7 +62,6 @@ describe('random keys, then Ctrl-L changes no cell', () => {
         rows,
         env: { TMUX: undefined },
       });
-      sessions.push(t);
       try {
         await randomKeys(t, cols + 1);
       } finally {

@@ -6,22 +6,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
-import { BIN, PAPERTERM, type PtySession, REPO_ROOT, SAMPLE_DATA, spawnPaperterm } from './helpers/pty.js';
+import { BIN, footer, header, PAPERTERM, picture, type PtySession, REPO_ROOT, SAMPLE_DATA } from './helpers/pty.js';
+import { ptySessions } from './helpers/pty-sessions.js';
 
 const TIMEOUT = 30_000;
 const N = loadLibrary([SAMPLE_DATA]).papers.length;
 
-const sessions: PtySession[] = [];
-function start(...args: Parameters<typeof spawnPaperterm>): PtySession {
-  const t = spawnPaperterm(...args);
-  sessions.push(t);
-  return t;
-}
-afterEach(() => {
-  for (const t of sessions.splice(0)) t.dispose();
-});
+const start = ptySessions();
 
 const ALT_ON = '\u001b[?1049h';
 const ALT_OFF = '\u001b[?1049l';
@@ -53,9 +46,6 @@ function separatorColumn(t: PtySession, y: number): number {
   for (let x = 0; x < t.term.cols; x++) if (t.cell(x, y)?.getChars() === '│') return x;
   return -1;
 }
-
-const header = (t: PtySession) => t.lines()[0] ?? '';
-const footer = (t: PtySession) => t.lines()[t.term.rows - 1] ?? '';
 
 describe('the reader in a real terminal', () => {
   test(
@@ -254,21 +244,6 @@ describe('the reader in a real terminal', () => {
 });
 
 describe('cell-diffed frames', () => {
-  /** Every cell of the screen with its looks: what the user sees, attributes included. */
-  function picture(t: PtySession): string[] {
-    const rows: string[] = [];
-    for (let y = 0; y < t.term.rows; y++) {
-      let row = '';
-      for (let x = 0; x < t.term.cols; x++) {
-        const c = t.cell(x, y);
-        if (!c) continue;
-        row += `${c.getChars() || ' '}${c.getFgColor()}.${c.getBgColor()}.${c.isBold()}${c.isInverse()}${c.isUnderline()}|`;
-      }
-      rows.push(row);
-    }
-    return rows;
-  }
-
   test(
     'a held j: the selection follows every key, the detail catches up when the keys stop, and the screen is what a full redraw draws',
     async () => {

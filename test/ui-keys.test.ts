@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { BINDINGS } from '../src/ui/reader/keymap.js';
 import { KeyDecoder, pastedText, type KeyEvent } from '../src/ui/terminal/keys.js';
+import { KEYS } from './helpers/keys.js';
 
 const names = (events: KeyEvent[]) =>
   events.map((e) => {
@@ -65,22 +66,7 @@ describe('the key decoder', () => {
 
 describe('the decoder and the keymap agree', () => {
   /** What a terminal sends for each named key the keymap binds. */
-  const SENT: Record<string, string> = {
-    up: '\u001b[A',
-    down: '\u001b[B',
-    left: '\u001b[D',
-    right: '\u001b[C',
-    home: '\u001b[H',
-    end: '\u001b[F',
-    pageup: '\u001b[5~',
-    pagedown: '\u001b[6~',
-    enter: '\r',
-    tab: '\t',
-    space: ' ',
-    escape: '\u001b',
-    backspace: '\u007f',
-    delete: '\u001b[3~',
-  };
+  const SENT: Record<string, string> = KEYS;
   test('every key a binding names is one the decoder produces', () => {
     for (const key of new Set(BINDINGS.flatMap((b) => b.keys))) {
       const ctrl = /^ctrl\+([a-z])$/.exec(key);

@@ -4,12 +4,14 @@
 // version, other code version, bad JSON, offsets that do not fit) makes it a miss, and every I/O
 // error is swallowed: the cache can make loading faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, type BigIntStats } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from './atomic-file.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import { extractLinks } from './links.js';
 import { paperId } from './library.js';
+import { pruneOtherVersions } from './prune-versions.js';
 import { readRegularFile } from './regular-file.js';
 import { digestFromLayout, type DigestLayout, type DigestText } from './parse.js';
 import type { Digest } from './types.js';
@@ -67,22 +69,8 @@ export interface DigestCache {
 const FINGERPRINTED = ['parse', 'links', 'library', 'cache'];
 let fingerprint: string | null | undefined;
 
-function codeFingerprint(): string | null {
-  if (fingerprint !== undefined) return fingerprint;
-  const hash = createHash('sha256');
-  try {
-    const self = fileURLToPath(import.meta.url);
-    for (const name of FINGERPRINTED) {
-      // Compiled (.js) in dist/src; TypeScript sources when run from a test runner; in the bundled
-      // program (one file, see scripts/bundle.mjs) the code is the bundle itself.
-      const js = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
-      const ts = js.replace(/\.js$/, '.ts');
-      hash.update(readFileSync(existsSync(js) ? js : existsSync(ts) ? ts : self));
-    }
-    fingerprint = hash.digest('hex').slice(0, 16);
-  } catch {
-    fingerprint = null;
-  }
+function fingerprintOnce(): string | null {
+  if (fingerprint === undefined) fingerprint = codeFingerprint(import.meta.url, FINGERPRINTED);
   return fingerprint;
 }
 
@@ -130,7 +118,7 @@ function spansFit(spans: readonly number[], length: number): boolean {
 /** The cache in `dir` (created on first store). Nothing is read or written until it is used. */
 export function openDigestCache(dir: string): DigestCache {
   const recordsDir = () => {
-    const fp = codeFingerprint();
+    const fp = fingerprintOnce();
     return fp ? join(dir, `digests-${fp}`) : null;
   };
   const recordPath = (records: string, file: string) =>
@@ -170,42 +158,21 @@ export function openDigestCache(dir: string): DigestCache {
         links: digest.entries.map((e) => e.links!),
       };
       const target = recordPath(records, file);
-      const temp = `${target}.${process.pid}.tmp`;
       try {
         if (!prepared) {
           prepared = true;
           mkdirSync(records, { recursive: true, mode: 0o700 });
-          pruneOtherVersions(dir, records);
+          pruneOtherVersions(dir, records, RECORDS_DIR, RECORD_FILE);
         }
-        // Written aside and renamed into place, so a reader never sees half a record.
-        writeFileSync(temp, JSON.stringify(record), { mode: 0o600 });
-        renameSync(temp, target);
+        // Atomic, so a reader never sees half a record; the temp name is one pruneOtherVersions knows.
+        writeFileAtomic(target, JSON.stringify(record), { mode: 0o600, temp: `${target}.${process.pid}.tmp`, fsync: false });
       } catch {
-        try {
-          unlinkSync(temp);
-        } catch {
-          // Nothing was written.
-        }
+        // The cache only makes loading faster: a record not written is a miss next time.
       }
     },
   };
 }
 
-/**
- * Records written by other versions of the code are never read again; drop them. Only what this
- * module writes is removed (a directory of record files), never anything else a user keeps there.
- */
-function pruneOtherVersions(dir: string, keep: string): void {
-  try {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, e.name);
-      if (!e.isDirectory() || !RECORDS_DIR.test(e.name) || path === keep) continue;
-      for (const f of readdirSync(path)) if (RECORD_FILE.test(f)) unlinkSync(join(path, f));
-      rmdirSync(path);
-    }
-  } catch {
-    // Best effort: stale records are only wasted space.
-  }
-}
+// Record directories of other code versions, and the files in them, as this module names them.
 const RECORDS_DIR = /^digests-[0-9a-f]{16}$/;
 const RECORD_FILE = /^[0-9a-f]{32}\.json(\.\d+\.tmp)?$/;

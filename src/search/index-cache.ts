@@ -6,12 +6,14 @@
 // index is built afresh and written over it. Every I/O error is swallowed: the cache can make a
 // launch faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import { fileSignature } from '../core/cache.js';
+import { codeFingerprint } from '../core/code-fingerprint.js';
+import { pruneOtherVersions } from '../core/prune-versions.js';
 import type { Paper } from '../core/types.js';
 import { fold } from './fold.js';
 import { Postings, type PostingsParts } from './postings.js';
@@ -44,21 +46,8 @@ export interface IndexCacheKey {
 const FINGERPRINTED = ['word-index', 'tokens', 'fold', 'postings', 'index-cache'];
 let fingerprint: string | null | undefined;
 
-function codeFingerprint(): string | null {
-  if (fingerprint !== undefined) return fingerprint;
-  const hash = createHash('sha256');
-  try {
-    const self = fileURLToPath(import.meta.url);
-    for (const name of FINGERPRINTED) {
-      // Compiled (.js), TypeScript sources under a test runner, or the bundled program (one file).
-      const js = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
-      const ts = js.replace(/\.js$/, '.ts');
-      hash.update(readFileSync(existsSync(js) ? js : existsSync(ts) ? ts : self));
-    }
-    fingerprint = hash.digest('hex').slice(0, 16);
-  } catch {
-    fingerprint = null;
-  }
+function fingerprintOnce(): string | null {
+  if (fingerprint === undefined) fingerprint = codeFingerprint(import.meta.url, FINGERPRINTED);
   return fingerprint;
 }
 
@@ -71,7 +60,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  */
 export function indexCacheKey(cacheDir: string | null | undefined, files: readonly string[]): IndexCacheKey | null {
   if (!cacheDir || files.length === 0) return null;
-  const fp = codeFingerprint();
+  const fp = fingerprintOnce();
   if (!fp) return null;
   const parts: string[] = [`${FORMAT}`, fp];
   try {
@@ -378,44 +367,19 @@ export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly
 
 /** Writes the index atomically (aside, then renamed into place); any failure leaves no trace. */
 export function storeCachedIndex(slot: IndexCacheKey, index: WordIndex): void {
-  const temp = `${slot.path}.${process.pid}.tmp`;
   try {
     const dir = dirname(slot.path);
     if (!existsSync(dir)) {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      pruneOtherVersions(dirname(dir), dir);
+      pruneOtherVersions(dirname(dir), dir, INDEX_DIR, INDEX_FILE);
     }
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      for (const chunk of serializedChunks(index, slot.key)) {
-        for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
-      }
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, slot.path);
+    // Chunk by chunk: most are views of the index's own arrays, never joined into one copy.
+    writeFileAtomic(slot.path, serializedChunks(index, slot.key), { mode: 0o600, temp: `${slot.path}.${process.pid}.tmp`, fsync: false });
   } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was written.
-    }
+    // Nothing was left behind; the next launch builds the index again.
   }
 }
 
+// Index directories of other code versions, and the files in them, as this module names them.
 const INDEX_DIR = /^search-[0-9a-f]{16}$/;
 const INDEX_FILE = /^[0-9a-f]{32}\.idx(\.\d+\.tmp)?$/;
-
-/** Index files of other code versions are never read again: remove them (only files this module names). */
-function pruneOtherVersions(cacheDir: string, keep: string): void {
-  try {
-    for (const e of readdirSync(cacheDir, { withFileTypes: true })) {
-      const path = join(cacheDir, e.name);
-      if (!e.isDirectory() || !INDEX_DIR.test(e.name) || path === keep) continue;
-      for (const f of readdirSync(path)) if (INDEX_FILE.test(f)) unlinkSync(join(path, f));
-      rmdirSync(path);
-    }
-  } catch {
-    // Best effort: stale files are only wasted space.
-  }
-}

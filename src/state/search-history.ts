@@ -2,7 +2,8 @@
 // marks (search-history.json). Pure list handling plus a small file store; the reader walks it with
 // ↑/↓. A damaged file never stops a search: it reads as empty and is moved aside (bytes untouched)
 // before the next write. A file from a newer paperterm is read if it can be and never rewritten.
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { renameSync } from 'node:fs';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import { join } from 'node:path';
 import { backupPathFor } from './disk.js';
 import { withFileLock } from './lock.js';
@@ -101,31 +102,10 @@ export function recordSearch(stateDir: string, query: string, now: () => number 
           return { queries, notWritten: `${path} is ${read.reason} and could not be moved aside` };
         }
       }
-      writeAtomically(path, `${JSON.stringify({ version: VERSION, queries })}\n`);
+      writeFileAtomic(path, `${JSON.stringify({ version: VERSION, queries })}\n`, { mode: 0o600, temp: `${path}.${process.pid}.tmp` });
       return movedAside ? { queries, movedAside } : { queries };
     });
   } catch (err) {
     return { queries: addToHistory(readSearchHistory(stateDir).queries, query), notWritten: (err as Error).message };
-  }
-}
-
-function writeAtomically(path: string, text: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was left behind.
-    }
-    throw err;
   }
 }

@@ -6,7 +6,8 @@
 // On disk, ids are grouped by the time they were first seen (one open sees ~100 new papers at once,
 // so this is a fraction of the size of a time per id):
 //   {"version": 1, "lastOpened": "<ISO time>", "seen": {"<ISO time>": ["<id>", …], …}}
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { renameSync } from 'node:fs';
+import { writeFileAtomic } from '../core/atomic-file.js';
 import { join } from 'node:path';
 import { describeFsError } from '../core/fs-errors.js';
 import { backupPathFor } from './disk.js';
@@ -168,18 +169,7 @@ function update(stateDir: string, ids: Iterable<string>, now: number, opening: b
         return;
       }
       // Written aside and renamed into place: a crash leaves the old file or the new, never half.
-      const temp = `${path}.${process.pid}.tmp`;
-      try {
-        writeFileSync(temp, encode(next), { mode: 0o600 });
-        renameSync(temp, path);
-      } catch (err) {
-        try {
-          unlinkSync(temp);
-        } catch {
-          // Nothing was written.
-        }
-        throw err;
-      }
+      writeFileAtomic(path, encode(next), { mode: 0o600, temp: `${path}.${process.pid}.tmp` });
       result!.saved = true;
     });
   } catch (err) {

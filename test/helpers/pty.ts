@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import unicode11 from '@xterm/addon-unicode11';
 import xtermHeadless from '@xterm/headless';
 import * as pty from 'node-pty';
+import { KEYS, type KeyName } from './keys.js';
 
 const { Terminal } = xtermHeadless;
 type XTerm = InstanceType<typeof Terminal>;
@@ -58,28 +59,7 @@ const CI_VARS = [
   'PAPERTERM_DIGESTS',
 ];
 
-/** Bytes a key sends on an xterm-compatible terminal. */
-export const KEYS = {
-  up: '\u001b[A',
-  down: '\u001b[B',
-  right: '\u001b[C',
-  left: '\u001b[D',
-  home: '\u001b[H',
-  end: '\u001b[F',
-  pageup: '\u001b[5~',
-  pagedown: '\u001b[6~',
-  enter: '\r',
-  tab: '\t',
-  escape: '\u001b',
-  space: ' ',
-  'ctrl+c': '\u0003',
-  'ctrl+d': '\u0004',
-  'ctrl+l': '\u000c',
-  'ctrl+u': '\u0015',
-  'ctrl+z': '\u001a',
-} as const;
-
-export type KeyName = keyof typeof KEYS;
+export { KEYS, type KeyName } from './keys.js';
 
 export interface SpawnOptions {
   /** Arguments to paperterm. */
@@ -289,4 +269,24 @@ export class PtySession implements Screen {
 
 export function spawnPaperterm(opts: SpawnOptions = {}): PtySession {
   return new PtySession(opts);
+}
+
+/** The top row: the reader's header. */
+export const header = (t: PtySession): string => t.lines()[0] ?? '';
+/** The bottom row: the reader's footer. */
+export const footer = (t: PtySession): string => t.lines()[t.term.rows - 1] ?? '';
+
+/** Every cell of the screen with its looks: what the user sees, attributes included. */
+export function picture(t: PtySession): string[] {
+  const rows: string[] = [];
+  for (let y = 0; y < t.term.rows; y++) {
+    let row = '';
+    for (let x = 0; x < t.term.cols; x++) {
+      const c = t.cell(x, y);
+      if (!c) continue;
+      row += `${c.getChars() || ' '}${c.getFgColor()}.${c.getBgColor()}.${c.isBold()}${c.isInverse()}${c.isUnderline()}|`;
+    }
+    rows.push(row);
+  }
+  return rows;
 }

@@ -16,6 +16,8 @@ export interface PaperListProps {
   marks: PaperMarks;
   /** Whether a paper is new since the reader was last opened (SessionSnapshot.isNew). */
   isNew: (paper: Paper) => boolean;
+  /** The date shown for a paper: its newest, or in a one-day view that day's (SessionSnapshot.dateOf). */
+  dateOf: (paper: Paper) => string | undefined;
   /** Matched characters of the titles, for a search. */
   ranges: ReadonlyMap<Paper, readonly TitleRange[]>;
   dateWidth: number;
@@ -37,7 +39,7 @@ export function PaperList(p: PaperListProps) {
       <PaperRow
         key={paper.id}
         paper={paper}
-        date={paper.dates[0]}
+        date={p.dateOf(paper)}
         width={p.width}
         selected={i === p.cursor}
         focused={p.focused}

@@ -8,7 +8,7 @@ import type { Theme } from './theme.js';
 
 export interface PaperRowProps {
   paper: Paper;
-  /** The date column shows this (the paper's newest date, which a library still loading may set late). */
+  /** The date column shows this: the paper's newest date, or in a one-day view that day's (SessionSnapshot.dateOf). */
   date: string | undefined;
   width: number;
   selected: boolean;

@@ -49,6 +49,7 @@ export function Reader() {
           focused={state.focus === 'list'}
           marks={snap.marks}
           isNew={snap.isNew}
+          dateOf={snap.dateOf}
           ranges={list.ranges}
           dateWidth={view.dateWidth()}
           theme={theme}

@@ -36,7 +36,7 @@ export interface RowParts {
 export function rowParts(
   paper: Paper,
   width: number,
-  o: { selected: boolean; unread: boolean; starred: boolean; dateWidth: number; ranges?: readonly TitleRange[]; fresh?: boolean },
+  o: { selected: boolean; unread: boolean; starred: boolean; dateWidth: number; ranges?: readonly TitleRange[]; fresh?: boolean; date?: string | undefined },
 ): RowParts {
   const dateWidth = width >= DATE_MIN_PANE ? o.dateWidth : 0;
   const dateCols = dateWidth > 0 ? dateWidth + 3 : 1; // "  date " or a trailing space
@@ -46,7 +46,7 @@ export function rowParts(
     unread: o.unread ? '●' : ' ',
     star: o.starred ? '★' : ' ',
     title: [{ text: ' ', match: false }, ...fitTitle(titlePieces(paper.title, o.ranges), titleWidth)],
-    date: dateWidth > 0 ? `  ${fitRight(sanitize(paper.dates[0] ?? ''), dateWidth)} ` : ' ',
+    date: dateWidth > 0 ? `  ${fitRight(sanitize(o.date ?? paper.dates[0] ?? ''), dateWidth)} ` : ' ',
   };
 }
 
