@@ -1,5 +1,6 @@
-// The reader's budgets (issue 11), checked against the figures of a run and printed under the table.
+// The reader's budgets (issues 11 and 12), checked against the figures of a run and printed under the table.
 // A budget whose figures were not measured in this run (another --only, other --sizes) is skipped.
+import { LAUNCH_METRICS } from './launch-results.js';
 import type { ResultRow } from './report.js';
 
 export interface BudgetCheck {
@@ -47,6 +48,26 @@ export function checkBudgets(rows: readonly ResultRow[], samplePapers: number): 
   }
   const search = find(rows, WIRE, `search keystroke key to results, ${AT}`, PAPERS);
   if (search) out.push({ budget: `search keystroke → results, ${PAPERS} papers, median`, measured: ms(search.median), limit: '≤ 33 ms', ok: search.median <= 33 });
+  out.push(...launchBudgets(rows, samplePapers));
+  return out;
+}
+
+/** Issue 12: launch to a query's results, --query and typed at once. */
+function launchBudgets(rows: readonly ResultRow[], samplePapers: number): BudgetCheck[] {
+  const out: BudgetCheck[] = [];
+  const limits: [papers: number, cache: 'cold' | 'warm', ms: number][] = [
+    [samplePapers, 'cold', 300],
+    [samplePapers, 'warm', 300],
+    [100_000, 'warm', 1500],
+    [100_000, 'cold', 3000],
+  ];
+  for (const metric of Object.values(LAUNCH_METRICS)) {
+    for (const [papers, cache, limit] of limits) {
+      const r = find(rows, STARTUP, `${metric}, ${cache} cache`, papers);
+      const where = papers === samplePapers ? 'samples' : `${papers} papers`;
+      if (r) out.push({ budget: `${metric}, ${where}, ${cache}, median`, measured: ms(r.median), limit: `≤ ${limit} ms`, ok: r.median <= limit });
+    }
+  }
   return out;
 }
 
@@ -54,5 +75,5 @@ export function formatBudgets(checks: readonly BudgetCheck[]): string {
   if (checks.length === 0) return '';
   const w = Math.max(...checks.map((c) => c.budget.length));
   const lines = checks.map((c) => `  ${c.ok ? 'ok  ' : 'OVER'}  ${c.budget.padEnd(w)}  ${c.measured.padStart(9)}  (${c.limit})`);
-  return `\nbudgets (issue 11):\n${lines.join('\n')}\n`;
+  return `\nbudgets (issues 11 and 12):\n${lines.join('\n')}\n`;
 }

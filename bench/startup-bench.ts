@@ -1,12 +1,13 @@
 // (3) startup: from spawning the real binary in a pty to its first complete frame, on the samples and
 // on each corpus (cold and warm parsed-digest cache), next to what Node needs just to import Ink and
 // React. Also how long the rest of a large library takes to load behind the first frame, how fast a
-// key is answered meanwhile, and the program's peak memory.
+// key is answered meanwhile, the program's peak memory, and launch to a query's results.
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLibrary } from '../src/core/load.js';
 import type { CorpusInfo } from './digest-writer.js';
+import { measureLaunchToResults } from './launch-results.js';
 import { childEnv, PtyReader, REPO_ROOT, SAMPLE_DATA } from './pty-reader.js';
 import type { BenchContext, BenchSection, Measurement } from './sections.js';
 import { summarize } from './stats.js';
@@ -105,6 +106,7 @@ async function measureStarts(dir: string, papers: number, ctx: BenchContext): Pr
   ];
   if (rss.length) rows.push(row('peak RSS, warm cache', 'MB', papers, rss));
   if (moves.length) rows.push(row('cursor move while loading, key to frame', 'ms', papers, moves));
+  rows.push(...(await measureLaunchToResults(SECTION, dir, papers, ctx)));
   return { rows, warmFirstFrame: warm.map((w) => w.firstFrameMs) };
 }
 

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
 import type { BenchReport } from '../bench/report.js';
+import { LAUNCH_METRICS, LAUNCH_QUERY } from '../bench/launch-results.js';
 import { BENCH_QUERIES } from '../bench/search-bench.js';
 import { SEARCH_TYPED_QUICK } from '../bench/wire-bench.js';
 import { benchRunner } from './helpers/bench.js';
@@ -22,8 +23,9 @@ describe('npm run bench', () => {
     expect(r.stdout).toMatch(new RegExp(`^section\\s+metric\\s+machine\\s+samples \\(${samples}\\)\\s+500 papers$`, 'm'));
     expect(r.stdout).toMatch(/^\(3\) startup\s+node -e 0, start to exit \(ms\)\s+[\d.,]+ \/ [\d.,]+$/m);
     expect(r.stdout).toMatch(/^\s+node: import ink \+ react, then exit \(ms\)\s+[\d.,]+ \/ [\d.,]+$/m);
-    // The budgets of issue 11 are printed under the table, each ok or OVER.
-    expect(r.stdout).toMatch(/^budgets \(issue 11\):\n(?:  (?:ok  |OVER)  .+\n)+/m);
+    // The budgets of issues 11 and 12 are printed under the table, each ok or OVER.
+    expect(r.stdout).toMatch(/^budgets \(issues 11 and 12\):\n(?:  (?:ok  |OVER)  .+\n)+/m);
+    expect(r.stdout).toMatch(/^  (?:ok  |OVER)  launch to results \(typed at once\), samples, warm, median\s+[\d.]+ ms  \(≤ 300 ms\)$/m);
     expect(r.stdout).not.toContain('(1) load');
 
     const report = JSON.parse(readFileSync(out, 'utf8')) as BenchReport;
@@ -41,6 +43,19 @@ describe('npm run bench', () => {
       // Everything is loaded with the first frame at these sizes.
       expect(row('(3) startup', 'fully loaded, warm cache', papers).median).toBeGreaterThanOrEqual(row('(3) startup', 'first frame, warm cache', papers).median);
       expect(row('(3) startup', 'peak RSS, warm cache', papers).median).toBeGreaterThan(20);
+      // Launch to results: the reader showed the top paper, then the count, that `paperterm search` gives.
+      for (const metric of Object.values(LAUNCH_METRICS)) {
+        for (const cache of ['cold', 'warm']) {
+          const first = row('(3) startup', `${metric}, ${cache} cache`, papers);
+          const full = row('(3) startup', `${metric}, index's count, ${cache} cache`, papers);
+          expect(first.runs).toBe(1);
+          expect(first.median).toBeGreaterThan(0);
+          expect(full.median).toBeGreaterThanOrEqual(first.median);
+          expect(first.detail).toMatchObject({ query: LAUNCH_QUERY });
+          expect(first.detail?.matches).toBeGreaterThan(0);
+          expect(first.detail?.matches).toBeLessThan(papers);
+        }
+      }
       const first = row('(4) wire', 'first frame, 120×40', papers).median;
       const move = row('(4) wire', 'cursor move (j), 120×40', papers);
       expect(move.runs).toBe(8);

@@ -1,0 +1,80 @@
+// Launch to results (issue 12): the real binary in a pty, from spawn until the screen shows a query's
+// results for the whole library: first its first answer (header counting matches among all papers,
+// the list starting with the top paper `paperterm search` gives; at 5,000 papers and up this is the
+// plain scan's), then the index's answer (the count `paperterm search` gives). The query comes from
+// `--query` or as keys typed right after spawn ("typed at once"). Cold: a fresh digest and index
+// cache each run; warm: the cache that run left.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, childEnv, PtyReader } from './pty-reader.js';
+import type { BenchContext, Measurement } from './sections.js';
+import { COLS, ROWS } from './startup-bench.js';
+
+export const LAUNCH_QUERY = 'model soup';
+export const LAUNCH_METRICS = {
+  flag: 'launch to results (--query)',
+  typed: 'launch to results (typed at once)',
+} as const;
+type Mode = keyof typeof LAUNCH_METRICS;
+
+/** The count and top title `paperterm search` gives, with a cache of its own (the timed runs' stays cold). */
+interface Expected {
+  count: number;
+  top: string;
+}
+
+function expected(dir: string, home: string): Expected {
+  const out = execFileSync(process.execPath, [BIN, 'search', LAUNCH_QUERY, dir, '--json'], {
+    env: childEnv(home, join(home, 'expected-cache')),
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const hits = JSON.parse(out) as { title: string }[];
+  return { count: hits.length, top: hits[0]?.title ?? '' };
+}
+
+/**
+ * One launch: `first` is when the whole library's first answer is on screen (the header counts matches
+ * among all papers, the list starts with the top paper), `full` when the count is the index's.
+ */
+async function launchOnce(mode: Mode, dir: string, home: string, cacheDir: string, papers: number, want: Expected): Promise<{ first: number; full: number }> {
+  const args = mode === 'flag' ? [dir, '--query', LAUNCH_QUERY] : [dir];
+  const r = new PtyReader(args, { cols: COLS, rows: ROWS, env: childEnv(home, cacheDir) });
+  try {
+    if (mode === 'typed') r.child.write(`/${LAUNCH_QUERY}\r`);
+    const header = new RegExp(`/${LAUNCH_QUERY}  \\d+/${papers} matches`);
+    // The list's first row starts the top paper's title (cut to the column's width).
+    await r.until((s) => header.test(s[0] ?? '') && (s[1] ?? '').includes(want.top.slice(0, 20)));
+    const first = performance.now() - r.startedAt;
+    await r.until((s) => (s[0] ?? '').includes(`/${LAUNCH_QUERY}  ${want.count}/${papers} matches`));
+    return { first, full: performance.now() - r.startedAt };
+  } finally {
+    await r.quit();
+  }
+}
+
+/** Rows for one library: --query and typed at once, each cold and warm, `ctx.runs` times. */
+export async function measureLaunchToResults(section: string, dir: string, papers: number, ctx: BenchContext): Promise<Measurement[]> {
+  const home = ctx.scratchDir('launch-home');
+  const cacheDir = join(home, 'digest-cache');
+  const want = expected(dir, home);
+  const rows: Measurement[] = [];
+  for (const mode of ['flag', 'typed'] as const) {
+    const cold: { first: number; full: number }[] = [];
+    const warm: { first: number; full: number }[] = [];
+    for (let i = 0; i < ctx.runs; i++) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      mkdirSync(cacheDir, { recursive: true });
+      cold.push(await launchOnce(mode, dir, home, cacheDir, papers, want));
+      warm.push(await launchOnce(mode, dir, home, cacheDir, papers, want));
+    }
+    const detail = { query: LAUNCH_QUERY, matches: want.count, topPaper: want.top };
+    for (const [cache, runs] of [['cold', cold], ['warm', warm]] as const) {
+      rows.push({ section, metric: `${LAUNCH_METRICS[mode]}, ${cache} cache`, unit: 'ms', papers, samples: runs.map((x) => x.first), detail });
+      rows.push({ section, metric: `${LAUNCH_METRICS[mode]}, index's count, ${cache} cache`, unit: 'ms', papers, samples: runs.map((x) => x.full), detail });
+    }
+    ctx.log(`  launch to results ${papers} papers, ${LAUNCH_METRICS[mode]}: ${ctx.runs} runs`);
+  }
+  return rows;
+}
