@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { makeCorpusPapers } from '../bench/corpus.js';
 import { createSearchEngine, type IndexCacheKey } from '../src/search/engine.js';
-import { SCAN_FIRST_PAPERS } from '../src/ui/reader/index-build.js';
+import { BUILD_NOW_PAPERS, SCAN_FIRST_PAPERS } from '../src/ui/reader/index-build.js';
 import type { ReaderSession } from '../src/ui/reader/session.js';
 import { makeTempDir } from './state-helpers.js';
 import { cleanupStores, MEASURE, sampleLibrary, sampleSearchEngine, testSession, turn } from './helpers/session.js';
@@ -98,5 +98,61 @@ describe('the reader index with a cache', { timeout: 30_000 }, () => {
     const best = sampleSearchEngine().search('diffusion', { limit: 5 }).hits.map((h) => papers[h.index]);
     expect(snap(session).list.papers.slice(0, 5)).toEqual(best);
     await built;
+  });
+
+  test('--query in a small library: the index is made before the first frame, whose snapshot already shows the results', async () => {
+    const key = cacheKey();
+    const { session } = await testSession({ engine: null, searchCache: () => key, query: 'diffusion' });
+    await session.indexNow();
+    // No turn of the event loop: this is what the first frame draws.
+    expect(snap(session).indexing).toBe(false);
+    const { papers } = sampleLibrary();
+    const best = sampleSearchEngine().search('diffusion', { limit: 5 }).hits.map((h) => papers[h.index]);
+    expect(snap(session).list.papers.slice(0, 5)).toEqual(best);
+    expect(snap(session).nav.cursor).toBe(0);
+    // Built once, cached for the next start; buildIndex after the first frame has nothing left to do.
+    const written = statSync(key.path).mtimeMs;
+    await session.buildIndex();
+    expect(statSync(key.path).mtimeMs).toBe(written);
+  });
+
+  test('keys typed before the first frame: the index is made then, and the search typed runs on the keys', async () => {
+    const { session } = await testSession({ engine: null, searchCache: () => cacheKey() });
+    await session.indexNow(true);
+    keys(session, '/', 'q', 'w', 'e', 'n', '2', '.', '5', 'enter', 'j');
+    await turn();
+    expect(snap(session).indexing).toBe(false);
+    expect(snap(session).list.papers[0]!.title).toBe('Qwen2.5 Technical Report');
+    expect(snap(session).nav.cursor).toBe(1);
+  });
+
+  test('without a search at launch nothing is built before the first frame', async () => {
+    const key = cacheKey();
+    const { session } = await testSession({ engine: null, searchCache: () => key });
+    await session.indexNow();
+    expect(existsSync(key.path)).toBe(false);
+    await session.buildIndex();
+    expect(existsSync(key.path)).toBe(true);
+  });
+
+  test('a library too large to index at once keeps its first frame first, unless its index is cached', async () => {
+    const mid = makeCorpusPapers(BUILD_NOW_PAPERS + 200);
+    const key = cacheKey();
+    const cold = await testSession({ papers: mid, engine: null, searchCache: () => key, query: 'diffusion' });
+    await cold.session.indexNow();
+    expect(snap(cold.session).indexing).toBe(true);
+    expect(existsSync(key.path)).toBe(false);
+    // The key asked for stays for the build after the first frame, which caches the index.
+    await cold.session.buildIndex();
+    expect(existsSync(key.path)).toBe(true);
+
+    const warm = await testSession({ papers: mid, engine: null, searchCache: () => key, query: 'diffusion' });
+    await warm.session.indexNow();
+    expect(snap(warm.session).indexing).toBe(false);
+    expect(snap(warm.session).list.papers[0]).toBe(createSearchEngine(mid).search('diffusion', { limit: 1 }).hits.map((h) => mid[h.index])[0]);
+
+    const { session } = await testSession({ papers: big, engine: null, searchCache: () => cacheKey(), query: 'diffusion' });
+    await session.indexNow();
+    expect(snap(session).indexing).toBe(true);
   });
 });

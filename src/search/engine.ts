@@ -59,6 +59,12 @@ export function createSearchEngine(papers: readonly Paper[], options: EngineOpti
   return new Engine(papers, index);
 }
 
+/** The engine over the index read from the cache, or null when there is none that checks out. */
+export function cachedSearchEngine(papers: readonly Paper[], cache: IndexCacheKey): SearchEngine | null {
+  const cached = loadCachedIndex(cache, papers);
+  return cached ? new Engine(papers, cached) : null;
+}
+
 /**
  * The same, built a slice at a time (~15–20 ms each, plus any garbage-collector pause) between
  * turns of the event loop, so a UI can keep drawing and reading keys while a large library is

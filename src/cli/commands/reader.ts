@@ -40,6 +40,8 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
   // Asked for now, so that the UI modules are read while the newest digests are.
   const running = import('../../ui/app/run.js');
   running.catch(() => {}); // awaited below, unless no digest loads at all
+  // A search given at launch may be run before the first frame (Session.indexNow): its engine read meanwhile too.
+  if (options.query?.trim()) import('../../search/engine.js').catch(() => {});
   try {
     const opened = paths.length ? paths : defaultPaths(io.env);
     const load = startLibraryLoad(opened, { cacheDir: cacheDirFromEnv(io.env) });

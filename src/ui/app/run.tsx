@@ -87,6 +87,9 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
   };
 
   try {
+    // A search given at launch, or keys typed already, in a small library: the index is made before
+    // the first frame (Session.indexNow), which then shows the results.
+    if (!growing) await session.indexNow(terminal.keys.typedEarly ?? false);
     instance = render(<App session={session} view={view} keys={terminal.keys} onEffect={onEffect} />, {
       stdout: writer.sink as unknown as NodeJS.WriteStream,
       // Keys are read by the terminal's key reader; Ink never touches the real stdin.

@@ -220,6 +220,11 @@ export class SearchFetch {
     this.#run();
   }
 
+  /** Runs the search waiting for the engine now, not on the next turn (a search given at launch, before the first frame). */
+  runNow(): void {
+    if (this.#stale && this.#engine) this.#run();
+  }
+
   /** A search's results (or the plain view, for an empty query): the best match is selected. */
   #run(): void {
     this.#stale = false;

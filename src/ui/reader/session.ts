@@ -215,6 +215,23 @@ export class ReaderSession {
     this.#changed();
   }
 
+  /**
+   * For a search given at launch (--query), or `typed` before the first frame: the index built or
+   * read from the cache at once when that is quick (IndexBuild.now), and the search run with it, so
+   * the first frame shows its results (the keys typed, the frame after). Otherwise nothing:
+   * buildIndex after the first frame does it.
+   */
+  async indexNow(typed = false): Promise<void> {
+    if (this.#builder || this.#search.engine || this.#index.running || (!typed && this.#search.query.trim() === '')) return;
+    const engines = await import('../../search/engine.js');
+    if (this.#model.disposed || this.#search.engine || this.#index.running) return;
+    const engine = this.#index.now(this.papers, engines);
+    if (!engine) return;
+    this.#search.attach(engine);
+    this.#search.runNow();
+    this.#changed();
+  }
+
   /** Builds the similar-papers index in the background now (r then answers at once): see SimilarPapers.prepare. */
   prepareSimilar(): void {
     this.#similar.prepare();

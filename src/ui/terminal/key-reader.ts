@@ -10,6 +10,8 @@ export const ESC_WAIT_MS = 25;
 export interface KeySource {
   /** Calls `listener` with the events of each read, in order; returns the unsubscribe function. */
   subscribe(listener: (events: KeyEvent[]) => void): () => void;
+  /** Keys were typed before anyone subscribed (they wait, queued): a search may be on its way. */
+  readonly typedEarly?: boolean;
 }
 
 /**
@@ -43,6 +45,9 @@ export function readKeys(stdin: NodeJS.ReadStream, options: { mouse?: boolean } 
   stdin.on('data', onData);
   stdin.resume();
   return {
+    get typedEarly() {
+      return queued.length > 0 || decoder.pending;
+    },
     subscribe(listener) {
       listeners.add(listener);
       if (queued.length > 0) {
