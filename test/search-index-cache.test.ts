@@ -1,13 +1,14 @@
 // The search index cache on a copy of the real sample digests: read back only when it was built
 // from exactly these digests, rebuilt and rewritten when stale or damaged, ignored when it cannot be
 // written, and never a reason for a search to differ or fail.
-import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
 import { createSearchEngine, createSearchEngineAsync, type SearchEngine } from '../src/search/engine.js';
-import { indexCacheKey, loadCachedIndex, type IndexCacheKey } from '../src/search/index-cache.js';
+import { indexCacheKey, loadCachedIndex, loadCachedIndexAsync, type IndexCacheKey } from '../src/search/index-cache.js';
 import { runCli } from './helpers/cli.js';
 import { abstract, layoutA, SAMPLE_DIR, tempDir } from './helpers/digests.js';
 
@@ -37,6 +38,17 @@ const answers = (engine: SearchEngine) => QUERIES.map((q) => engine.search(q, { 
 const fresh = (papers: Paper[]) => answers(createSearchEngine(papers));
 
 describe('search index cache', () => {
+  it('a FIFO in place of the index file is ignored, never waited on: the index is built and the answers stay right', async () => {
+    const dir = sampleCopy();
+    const cacheDir = temp();
+    const { papers, slot } = library(dir, cacheDir);
+    mkdirSync(dirname(slot.path), { recursive: true });
+    execFileSync('mkfifo', [slot.path]);
+    expect(loadCachedIndex(slot, papers)).toBeNull();
+    expect(await loadCachedIndexAsync(slot, papers)).toBeNull();
+    expect(answers(createSearchEngine(papers, { cache: slot }))).toEqual(fresh(papers));
+  });
+
   it('writes the index on first use and reads it back on the next, with the same answers', () => {
     const dir = sampleCopy();
     const cacheDir = temp();

@@ -6,13 +6,14 @@
 // index is built afresh and written over it. Every I/O error is swallowed: the cache can make a
 // launch faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdirSync, readSync, statSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-file.js';
 import { fileSignature } from '../core/cache.js';
 import { codeFingerprint } from '../core/code-fingerprint.js';
+import { openRegularFile } from '../core/regular-file.js';
 import { pruneOtherVersions } from '../core/prune-versions.js';
 import type { Paper } from '../core/types.js';
 import { fold } from './fold.js';
@@ -308,7 +309,8 @@ export function deserializeIndex(bytes: Uint8Array, key: string, papers: readonl
 export function loadCachedIndex(slot: IndexCacheKey, papers: readonly Paper[]): WordIndex | null {
   let fd: number;
   try {
-    fd = openSync(slot.path, 'r');
+    // Non-blocking and checked: a FIFO put in the cache's place must not hang the search.
+    fd = openRegularFile(slot.path).fd;
   } catch {
     return null;
   }
@@ -340,7 +342,12 @@ function readFully(fd: number, n: number): Uint8Array {
 export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly Paper[]): Promise<WordIndex | null> {
   let file: FileHandle;
   try {
-    file = await open(slot.path, 'r');
+    // As in loadCachedIndex: never wait on a FIFO (it would hold a thread and the index forever).
+    file = await open(slot.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!(await file.stat()).isFile()) {
+      await file.close();
+      return null;
+    }
   } catch {
     return null;
   }
