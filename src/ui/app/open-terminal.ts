@@ -1,4 +1,4 @@
-import { readKeys, type KeySource } from '../terminal/key-reader.js';
+import { readKeys, type TerminalKeys } from '../terminal/key-reader.js';
 import { takeTerminal, type Tty } from '../terminal/tty.js';
 
 /** The terminal, taken for the reader: keys already being read, every exit path restoring it. */
@@ -8,7 +8,7 @@ export interface OpenTerminal {
   readonly stderr: NodeJS.WriteStream;
   readonly tty: Tty;
   /** Every key read since the terminal was taken, decoded (none lost while the reader loads). */
-  readonly keys: KeySource;
+  readonly keys: TerminalKeys;
   /** Runs `fn` first when the terminal is given back (the Ink app unmounts there). */
   onClose(fn: () => void): void;
   /** Gives the terminal back and removes the signal and error handlers (idempotent). */

@@ -17,6 +17,7 @@ import type { LiveLibrary } from '../reader/live-library.js';
 import { ReaderSession, type Effect, type MarkStore, type SessionOptions } from '../reader/session.js';
 import { frameWriter } from '../terminal/frame-writer.js';
 import { streamSize } from '../terminal/size.js';
+import { dispatchKeyEvents } from '../view/key-dispatch.js';
 import { ViewCache } from '../view/measure.js';
 import { makeTheme } from '../view/theme.js';
 import { App } from './App.js';
@@ -87,9 +88,15 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
   };
 
   try {
-    // A search given at launch, or keys typed already, in a small library: the index is made before
+    // Keys typed since the terminal was taken are read in the event loop's poll phase, which the
+    // synchronous start-up has not reached: one turn of the loop, then the first frame shows what
+    // they did (a search typed at once shows its results, a `q` quits before anything else).
+    await new Promise<void>((done) => setImmediate(done));
+    const early = terminal.keys.take();
+    const quitEarly = early.length > 0 && !dispatchKeyEvents(early, session, view, onEffect);
+    // A search pending (given at launch or just typed) in a small library: the index is made before
     // the first frame (Session.indexNow), which then shows the results.
-    if (!growing) await session.indexNow(terminal.keys.typedEarly ?? false);
+    if (!growing && !quitEarly) await session.indexNow();
     instance = render(<App session={session} view={view} keys={terminal.keys} onEffect={onEffect} />, {
       stdout: writer.sink as unknown as NodeJS.WriteStream,
       // Keys are read by the terminal's key reader; Ink never touches the real stdin.
@@ -153,6 +160,7 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
       whole();
     }
     else if (!grew()) stopGrowing = growing.subscribe(grew);
+    if (quitEarly) instance.unmount();
     await instance.waitUntilExit();
     // Quit in the first moments: marks made before the store attached are saved now.
     await storeReady;

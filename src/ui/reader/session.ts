@@ -216,13 +216,13 @@ export class ReaderSession {
   }
 
   /**
-   * For a search given at launch (--query), or `typed` before the first frame: the index built or
-   * read from the cache at once when that is quick (IndexBuild.now), and the search run with it, so
-   * the first frame shows its results (the keys typed, the frame after). Otherwise nothing:
-   * buildIndex after the first frame does it.
+   * For a search pending before the first frame (given with --query, or typed before it): the index
+   * built or read from the cache at once when that is quick (IndexBuild.now), and the search run
+   * with it, so the first frame shows its results. Otherwise nothing: buildIndex after the first
+   * frame does it.
    */
-  async indexNow(typed = false): Promise<void> {
-    if (this.#builder || this.#search.engine || this.#index.running || (!typed && this.#search.query.trim() === '')) return;
+  async indexNow(): Promise<void> {
+    if (this.#builder || this.#search.engine || this.#index.running || this.#search.query.trim() === '') return;
     const engines = await import('../../search/engine.js');
     if (this.#model.disposed || this.#search.engine || this.#index.running) return;
     const engine = this.#index.now(this.papers, engines);

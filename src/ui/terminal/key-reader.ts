@@ -10,8 +10,16 @@ export const ESC_WAIT_MS = 25;
 export interface KeySource {
   /** Calls `listener` with the events of each read, in order; returns the unsubscribe function. */
   subscribe(listener: (events: KeyEvent[]) => void): () => void;
-  /** Keys were typed before anyone subscribed (they wait, queued): a search may be on its way. */
-  readonly typedEarly?: boolean;
+}
+
+/** The terminal's keys, read from the moment it was taken. */
+export interface TerminalKeys extends KeySource {
+  /**
+   * The events read so far that wait for a subscriber (keys typed before the first frame), handed
+   * over once: the app applies them before its first frame, which then shows what they did.
+   */
+  take(): KeyEvent[];
+  stop(): void;
 }
 
 /**
@@ -19,7 +27,7 @@ export interface KeySource {
  * (mouse reports only when `mouse` is on) to the subscribers. Reading starts at once (raw mode is already on), so keys typed while the
  * first frame is built wait here, decoded, for the reader to take them.
  */
-export function readKeys(stdin: NodeJS.ReadStream, options: { mouse?: boolean } = {}): KeySource & { stop(): void } {
+export function readKeys(stdin: NodeJS.ReadStream, options: { mouse?: boolean } = {}): TerminalKeys {
   const decoder = new KeyDecoder();
   const listeners = new Set<(events: KeyEvent[]) => void>();
   let queued: KeyEvent[] = [];
@@ -45,8 +53,10 @@ export function readKeys(stdin: NodeJS.ReadStream, options: { mouse?: boolean } 
   stdin.on('data', onData);
   stdin.resume();
   return {
-    get typedEarly() {
-      return queued.length > 0 || decoder.pending;
+    take() {
+      const early = queued;
+      queued = [];
+      return early;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,0 +1,75 @@
+// Keys typed before the reader's first frame (typed at once after launching it) are applied before
+// that frame is drawn: it shows what they did. The app (runReader) on fake terminal streams.
+import { PassThrough } from 'node:stream';
+import { afterEach, expect, test } from 'vitest';
+import { openStateStore, readMarks } from '../src/state/store.js';
+import { openTerminal } from '../src/ui/app/open-terminal.js';
+import { runReader } from '../src/ui/app/run.js';
+import { DeferredStore } from '../src/ui/reader/deferred-store.js';
+import { END_SYNC } from '../src/ui/terminal/escapes.js';
+import { cleanupStores, sampleLibrary, sampleSearchEngine } from './helpers/session.js';
+import { makeTempDir } from './state-helpers.js';
+
+afterEach(cleanupStores);
+
+function fakeTerminal() {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true, isRaw: false, setRawMode: () => stdin });
+  const written: string[] = [];
+  const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 100, rows: 30 });
+  stdout.on('data', (chunk: Buffer) => written.push(chunk.toString('utf8')));
+  const stderr = new PassThrough();
+  const terminal = openTerminal(
+    { stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: stderr as unknown as NodeJS.WriteStream },
+    { mouse: false },
+  );
+  /** What was written up to the end of the first frame. */
+  const firstFrame = () => {
+    const all = written.join('');
+    const end = all.indexOf(END_SYNC);
+    return end < 0 ? undefined : all.slice(0, end);
+  };
+  return { stdin, terminal, firstFrame };
+}
+
+const until = async (ok: () => boolean) => {
+  const deadline = Date.now() + 10_000;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+test('a search typed before the first frame: the first frame already shows its results and the move typed after it', async () => {
+  const { dir, cleanup } = makeTempDir();
+  try {
+    const { papers, dates } = sampleLibrary();
+    const t = fakeTerminal();
+    t.stdin.write('/diffusion\rj');
+    const running = runReader(t.terminal, { papers, dates, store: new DeferredStore(readMarks(dir)) }, { color: false, openStore: () => openStateStore({ dir }) });
+    await until(() => t.firstFrame() !== undefined);
+    const count = sampleSearchEngine().search('diffusion', { limit: 1 }).total;
+    // The frame's text without its styles: the search line's cursor is drawn with them.
+    const text = t.firstFrame()!.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(text).toContain(`/diffusion  ${count}/${papers.length} matches`);
+    expect(text).toContain(`2/${count}`);
+    t.stdin.write('q');
+    expect(await running).toBe(0);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a star and q typed before the first frame: the reader quits at once and the star is saved', async () => {
+  const { dir, cleanup } = makeTempDir();
+  try {
+    const { papers, dates } = sampleLibrary();
+    const t = fakeTerminal();
+    t.stdin.write('sq');
+    const running = runReader(t.terminal, { papers, dates, store: new DeferredStore(readMarks(dir)) }, { color: false, openStore: () => openStateStore({ dir }) });
+    expect(await running).toBe(0);
+    const starred = [...readMarks(dir).marks.values()].filter((m) => m.starred);
+    expect(starred).toHaveLength(1);
+  } finally {
+    cleanup();
+  }
+});
