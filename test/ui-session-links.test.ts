@@ -99,6 +99,26 @@ describe('o opens a link; with several, o then a digit chooses', () => {
     expect(session.getSnapshot().status?.text).toBe('This paper has no link');
   });
 
+  test('one link: the 1 of "o1" right after o does nothing more; a 1 later, or after another key, is view 1', async () => {
+    let now = 0;
+    const { session } = await testSession({ now: () => now });
+    keys(session, '2');
+    expect(session.getSnapshot().view).toEqual({ kind: 'unread' });
+    const i = session.getSnapshot().list.papers.findIndex((p) => p.links.length === 1);
+    keys(session, 'g', ...Array<string>(i).fill('j'));
+    const paper = session.selected!;
+    expect(paper.links).toHaveLength(1);
+    expect(keys(session, 'o', '1')).toEqual([{ kind: 'open', url: paper.links[0], n: 1 }]);
+    expect(session.getSnapshot().view).toEqual({ kind: 'unread' });
+    expect(session.selected).toBe(paper);
+    keys(session, 'o');
+    now += 5000;
+    keys(session, '1');
+    expect(session.getSnapshot().view).toEqual({ kind: 'all' });
+    keys(session, '2', 'g', ...Array<string>(i).fill('j'), 'o', 'j', '1');
+    expect(session.getSnapshot().view).toEqual({ kind: 'all' });
+  });
+
   test('two links: o asks, 2 opens the second (and does not switch to the unread view)', async () => {
     const { session } = await testSession();
     select(session, twoLinks);

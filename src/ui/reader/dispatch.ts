@@ -33,6 +33,7 @@ export function modeNow({ model, marks, search, links }: Parts): Mode {
 
 /** One key: its command in the current mode, run by the concern it belongs to. */
 export function dispatchKey(parts: Parts, name: string, measure: Measure): Effect | void {
+  if (parts.links.absorbs(name)) return undefined;
   const mode = modeNow(parts);
   const command = commandFor(mode, name);
   if (command === 'quit' || command === 'redraw' || command === 'suspend') return command;

@@ -77,7 +77,7 @@ export class ReaderSession {
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);
-    this.#links = new LinkKeys(model);
+    this.#links = new LinkKeys(model, options.now);
     this.#similar = new SimilarPapers(model, options.similar ?? defaultSimilarSource, () => this.#changed());
     this.#parts = { model, marks: this.#marks, search: this.#search, browse: this.#browse, links: this.#links, similar: this.#similar };
     const notices = [...(options.notices ?? []), ...store.takeWarnings()];

@@ -121,7 +121,7 @@ export interface SessionOptions {
   /**
    * The clock searches are timed with (ms). A search that took little runs with the next keys that
    * change the query, in the same turn (one frame per keystroke); a slower one runs off the key
-   * path as `schedule` says. Default: performance.now.
+   * path as `schedule` says. Also times "o1" (LinkKeys). Default: performance.now.
    */
   now?: () => number;
   /**
