@@ -67,10 +67,22 @@ describe('BibTeX export', () => {
   });
 
   it('writes one exact @misc entry, the same one the reader copies', () => {
-    const p = paper({ title: 'The FB-BEV Model: 3D & More', abstract: 'Code at https://x.io/a.', links: ['https://x.io/a'], dates: ['Mar 18', 'Mar 17'] });
-    const entry = '@misc{fbbev-abcdef,\n  title = {{The FB-BEV Model: 3D \\& More}},\n  url = {https://x.io/a},\n  note = {Trending papers digest: Mar 18, Mar 17},\n  abstract = {Code at https://x.io/a.}\n}\n';
+    const p = paper({ title: 'The FB-BEV Model: 3D & More', abstract: 'Code at https://x.io/a.', links: ['https://x.io/a'], dates: ['Mar 18', 'Mar 17'], days: ['2025-03-18', '2025-03-17'] });
+    const entry =
+      '@misc{fbbev-abcdef,\n  title = {{The FB-BEV Model: 3D \\& More}},\n  year = {2025},\n  month = mar,\n  url = {https://x.io/a},\n' +
+      '  note = {Trending papers digest: Mar 18, Mar 17},\n  abstract = {Code at https://x.io/a.}\n}\n';
     expect(bibtexDocument([p])).toBe(entry.replace('fbbev', 'fb'));
     expect(bibtexCitation(p)).toBe(bibtexDocument([p]));
+  });
+
+  it('dates an entry by the first digest with a real date (year and month); a guessed date (Mar 18?) is left out', () => {
+    const dated = paper({ dates: ['Jan 2', 'Dec 30', 'Dec 29?'], days: ['2026-01-02', '2025-12-30', '2025-12-29'] });
+    expect(bibtexDocument([dated])).toContain('  year = {2025},\n  month = dec,\n');
+    const guessed = paper({ dates: ['Mar 18?'], days: ['2025-03-18'] });
+    expect(bibtexDocument([guessed])).not.toMatch(/year|month/);
+    const fields = parseBibtex(bibtexDocument([dated]), { sentenceCase: false }).entries[0]!.fields;
+    expect(fields.year).toBe('2025');
+    expect(String(fields.month)).toMatch(/^(12|dec|December)$/i);
   });
 
   it('gives stable keys: the same paper, the same key, whatever else is exported', () => {

@@ -93,13 +93,32 @@ export function digestNote(dates: readonly string[]): string {
   return dates.length ? `Trending papers digest: ${dates.join(', ')}` : 'Trending papers digest';
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * When the paper was first seen trending (the oldest digest with a real date: an undated digest's
+ * day, `Mar 18?`, is a guess), as BibTeX's year and month: the closest a digest comes to when the
+ * paper came out. Month as the standard macro (`mar`), which every style prints in its own way.
+ */
+function firstSeen(paper: Pick<Paper, 'dates' | 'days'>): { year: string; month: string } | undefined {
+  for (let i = paper.days.length - 1; i >= 0; i--) {
+    if (paper.dates[i]?.endsWith('?')) continue;
+    const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(paper.days[i] ?? '');
+    const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+    if (m && month) return { year: m[1]!, month };
+  }
+  return undefined;
+}
+
 /** One `@misc` entry. The title is braced once more so that styles keep its capitals (BEV, LLM). */
 export function bibtexEntry(paper: Paper, key: string): string {
-  const fields: [string, string][] = [['title', `{${bibtexText(paper.title)}}`]];
-  if (paper.links[0]) fields.push(['url', bibtexUrl(paper.links[0])]);
-  fields.push(['note', bibtexText(digestNote(paper.dates))]);
-  if (paper.abstract) fields.push(['abstract', bibtexText(paper.abstract)]);
-  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+  const fields: [string, string][] = [['title', `{{${bibtexText(paper.title)}}}`]];
+  const seen = firstSeen(paper);
+  if (seen) fields.push(['year', `{${seen.year}}`], ['month', seen.month]);
+  if (paper.links[0]) fields.push(['url', `{${bibtexUrl(paper.links[0])}}`]);
+  fields.push(['note', `{${bibtexText(digestNote(paper.dates))}}`]);
+  if (paper.abstract) fields.push(['abstract', `{${bibtexText(paper.abstract)}}`]);
+  const body = fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n');
   return `@misc{${key},\n${body}\n}\n`;
 }
 
