@@ -49,6 +49,23 @@ export function checkBudgets(rows: readonly ResultRow[], samplePapers: number): 
   const search = find(rows, WIRE, `search keystroke key to results, ${AT}`, PAPERS);
   if (search) out.push({ budget: `search keystroke → results, ${PAPERS} papers, median`, measured: ms(search.median), limit: '≤ 33 ms', ok: search.median <= 33 });
   out.push(...launchBudgets(rows, samplePapers));
+  out.push(...searchBudgets(rows, samplePapers));
+  return out;
+}
+
+const SEARCH = '(2) search';
+
+/** Issue 12: `paperterm search` from a shell on the samples, and memory at 100,000 papers. */
+function searchBudgets(rows: readonly ResultRow[], samplePapers: number): BudgetCheck[] {
+  const out: BudgetCheck[] = [];
+  for (const cache of ['cold', 'warm']) {
+    const r = find(rows, SEARCH, `paperterm search from a shell, ${cache} caches`, samplePapers);
+    if (r) out.push({ budget: `paperterm search from a shell, samples, ${cache}, median`, measured: ms(r.median), limit: '≤ 300 ms', ok: r.median <= 300 });
+  }
+  for (const cache of ['cold', 'warm']) {
+    const r = find(rows, SEARCH, `launch (${cache}): peak RSS, loaded + indexed + searched`, 100_000);
+    if (r) out.push({ budget: `peak RSS, 100000 papers loaded + indexed + searched, ${cache}`, measured: `${Math.round(r.median)} MB`, limit: '≤ 400 MB', ok: r.median <= 400 });
+  }
   return out;
 }
 

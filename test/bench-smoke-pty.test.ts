@@ -26,6 +26,7 @@ describe('npm run bench', () => {
     // The budgets of issues 11 and 12 are printed under the table, each ok or OVER.
     expect(r.stdout).toMatch(/^budgets \(issues 11 and 12\):\n(?:  (?:ok  |OVER)  .+\n)+/m);
     expect(r.stdout).toMatch(/^  (?:ok  |OVER)  launch to results \(typed at once\), samples, warm, median\s+[\d.]+ ms  \(≤ 300 ms\)$/m);
+    expect(r.stdout).toMatch(/^  (?:ok  |OVER)  paperterm search from a shell, samples, cold, median\s+[\d.]+ ms  \(≤ 300 ms\)$/m);
     expect(r.stdout).not.toContain('(1) load');
 
     const report = JSON.parse(readFileSync(out, 'utf8')) as BenchReport;
