@@ -33,7 +33,7 @@ describe('y / Y / c: what is copied and the exact bytes', () => {
     expect(md.text).toBe('[FB-BEV: BEV Representation](https://github.com/NVlabs/FB-BEV)');
     expect(md.bytes).toBe(`${ESC}]52;c;${b64(md.text)}\x07`);
     const bib = copyAction('bibtex', paper, {});
-    expect(bib.text.startsWith('@misc{fb-71b76b,\n  title = {{FB-BEV: BEV Representation}},\n  url = {https://github.com/NVlabs/FB-BEV},\n')).toBe(true);
+    expect(bib.text.startsWith('@misc{fb-71b76b,\n  title = {{FB-BEV: BEV Representation}},\n  year = {2025},\n  month = mar,\n  url = {https://github.com/NVlabs/FB-BEV},\n')).toBe(true);
     expect(bib.footer).toBe('copied BibTeX entry fb-71b76b');
   });
 });

@@ -9,6 +9,8 @@ export interface OpenTerminal {
   readonly tty: Tty;
   /** Every key read since the terminal was taken, decoded (none lost while the reader loads). */
   readonly keys: TerminalKeys;
+  /** The terminal was given back (an error or a signal ended the reader, or close was called). */
+  readonly released: boolean;
   /** Runs `fn` first when the terminal is given back (the Ink app unmounts there). */
   onClose(fn: () => void): void;
   /** Gives the terminal back and removes the signal and error handlers (idempotent). */
@@ -45,8 +47,10 @@ export function openTerminal(
   const keys = readKeys(stdin, { mouse });
   const first: (() => void)[] = [];
   let closed = false;
+  let released = false;
 
   const giveBack = () => {
+    released = true;
     for (const fn of first.splice(0)) {
       try {
         fn();
@@ -77,6 +81,9 @@ export function openTerminal(
     stderr,
     tty,
     keys,
+    get released() {
+      return released;
+    },
     onClose: (fn) => void first.push(fn),
     failed,
     fatal,

@@ -92,6 +92,8 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
     // synchronous start-up has not reached: one turn of the loop, then the first frame shows what
     // they did (a search typed at once shows its results, a `q` quits before anything else).
     await new Promise<void>((done) => setImmediate(done));
+    // An error or a signal in that turn gave the terminal back: there is no reader to start.
+    if (terminal.released) return 1;
     const early = terminal.keys.take();
     const quitEarly = early.length > 0 && !dispatchKeyEvents(early, session, view, onEffect);
     // A search pending (given at launch or just typed) in a small library: the index is made before
