@@ -7,7 +7,7 @@ import { ALL, inView, nextDateView, viewLabel } from '../src/ui/reader/views.js'
 import type { MarkMap } from '../src/state/types.js';
 import { sampleLibrary, sampleSearchEngine } from './helpers/session.js';
 
-const { papers, dates } = sampleLibrary();
+const { papers, days } = sampleLibrary();
 const marks: MarkMap = new Map([
   [papers[0]!.id, { read: true, starred: false }],
   [papers[1]!.id, { read: false, starred: true }],
@@ -18,8 +18,8 @@ describe('views', () => {
   test('membership and labels', () => {
     expect(inView({ kind: 'unread' }, papers[0]!, marks)).toBe(false);
     expect(inView({ kind: 'starred' }, papers[1]!, marks)).toBe(true);
-    expect(inView({ kind: 'date', date: 'Mar 18' }, papers[0]!, marks)).toBe(papers[0]!.dates.includes('Mar 18'));
-    expect([ALL, { kind: 'unread' }, { kind: 'starred' }, { kind: 'date', date: 'Mar 18' }].map((v) => viewLabel(v as never))).toEqual([
+    expect(inView({ kind: 'date', day: '2025-03-18', label: 'Mar 18' }, papers[0]!, marks)).toBe(papers[0]!.dates.includes('Mar 18'));
+    expect([ALL, { kind: 'unread' }, { kind: 'starred' }, { kind: 'date', day: '2025-03-18', label: 'Mar 18' }].map((v) => viewLabel(v as never))).toEqual([
       'All papers',
       'Unread',
       'Starred',
@@ -28,13 +28,13 @@ describe('views', () => {
   });
 
   test('d goes newest date first, then older, then back to all; with no dates it stays on all', () => {
-    let v = nextDateView({ kind: 'starred' }, dates);
+    let v = nextDateView({ kind: 'starred' }, days);
     const seen = [];
     while (v.kind === 'date') {
-      seen.push(v.date);
-      v = nextDateView(v, dates);
+      seen.push({ day: v.day, label: v.label });
+      v = nextDateView(v, days);
     }
-    expect(seen).toEqual(dates);
+    expect(seen).toEqual(days);
     expect(nextDateView(ALL, [])).toEqual(ALL);
   });
 
