@@ -3,7 +3,7 @@ import { listForSearch, listForView } from '../src/ui/reader/library-view.js';
 import { paperMarks } from '../src/ui/reader/marks.js';
 import { sortPapers } from '../src/ui/reader/order.js';
 import { popUndo, pushUndo, UNDO_DEPTH, type UndoStack } from '../src/ui/reader/undo.js';
-import { ALL, inView, nextDateView, viewLabel } from '../src/ui/reader/views.js';
+import { ALL, distinctLabels, inView, nextDateView, viewLabel } from '../src/ui/reader/views.js';
 import type { MarkMap } from '../src/state/types.js';
 import { sampleLibrary, sampleSearchEngine } from './helpers/session.js';
 
@@ -36,6 +36,20 @@ describe('views', () => {
     }
     expect(seen).toEqual(days);
     expect(nextDateView(ALL, [])).toEqual(ALL);
+  });
+
+  test('a label two days share (the date line has no year) is shown with each day\'s year; others as written', () => {
+    const mar18 = [
+      { day: '2026-03-20', label: 'Mar 20' },
+      { day: '2026-03-18', label: 'Mar 18' },
+      { day: '2025-03-18', label: 'Mar 18' },
+      { day: '2025-03-10', label: 'Mar 10?' },
+      { day: '2024-03-10', label: 'Mar 10?' },
+    ];
+    expect(distinctLabels(mar18).map((d) => d.label)).toEqual(['Mar 20', 'Mar 18 2026', 'Mar 18 2025', 'Mar 10 2025?', 'Mar 10 2024?']);
+    expect(distinctLabels(mar18).map((d) => d.day)).toEqual(mar18.map((d) => d.day));
+    // Within one year nothing changes, not even the array.
+    expect(distinctLabels(days)).toBe(days);
   });
 
   test('counts only loaded papers, in one pass over the marked ones', () => {
