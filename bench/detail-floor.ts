@@ -4,7 +4,7 @@
 import { loadLibrary } from '../src/core/load.js';
 import { layoutOf } from '../src/ui/reader/navigation.js';
 import { ReaderSession, type MarkStore } from '../src/ui/reader/session.js';
-import { digestDates } from '../src/ui/reader/views.js';
+import { digestDays } from '../src/ui/reader/views.js';
 import { sanitize } from '../src/ui/terminal/text.js';
 import { ViewCache } from '../src/ui/view/measure.js';
 import { makeTheme } from '../src/ui/view/theme.js';
@@ -22,7 +22,7 @@ const NO_MARKS: MarkStore = {
 /** UTF-8 bytes of the detail pane's text (blanks at line ends left out) after each of `moves` j presses. */
 export function detailTextBytes(dir: string, cols: number, rows: number, moves: number): number[] {
   const lib = loadLibrary([dir]);
-  const session = new ReaderSession({ papers: lib.papers, dates: digestDates(lib.digests), store: NO_MARKS, cols, rows });
+  const session = new ReaderSession({ papers: lib.papers, days: digestDays(lib.digests), store: NO_MARKS, cols, rows });
   const view = new ViewCache(session, makeTheme(true));
   const out: number[] = [];
   for (let i = 0; i < moves; i++) {

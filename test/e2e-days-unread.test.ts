@@ -1,13 +1,13 @@
 /**
  * Days and unread papers in the real binary, in a pty: `[` `]` step through the digest days (the
  * header names the day, the date column shows that day), `n` jumps to the next unread paper and
- * wraps with a note in the footer.
+ * wraps with a note in the footer. Two digests that both say "Mar 18", a year apart, are two days.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { pinnedSamples } from './helpers/digests.js';
+import { pinnedSamples, yearsApart } from './helpers/digests.js';
 import { footer, header } from './helpers/pty.js';
 import { ptySessions } from './helpers/pty-sessions.js';
 
@@ -47,6 +47,26 @@ describe('days and unread papers in a pty', () => {
     await t.waitFor((s) => header(s).includes('428/428'));
     t.write('n');
     await t.waitFor((s) => header(s).includes('1/428') && /wrapped/i.test(footer(s)));
+    t.press('q');
+    expect((await t.exited()).exitCode).toBe(0);
+  }, TIMEOUT);
+
+  test('two digests dated "Mar 18" a year apart are two days, each named with its year', async () => {
+    const dir = yearsApart();
+    const state = mkdtempSync(join(tmpdir(), 'paperterm-state-'));
+    dirs.push(dir, state);
+    const t = start({ args: [dir], cols: 120, rows: 20, env: { PAPERTERM_STATE_DIR: state } });
+    await t.waitFor((s) => footer(s).includes('quit'), 20_000);
+    t.write(']');
+    await t.waitFor((s) => header(s).includes('Digest Mar 20 2'));
+    t.write('[');
+    await t.waitFor((s) => header(s).includes('Digest Mar 18 2026 3'));
+    for (const row of rows(t.lines(), 3)) expect(row.trimEnd().endsWith('Mar 18 2026')).toBe(true);
+    t.write('[');
+    await t.waitFor((s) => header(s).includes('Digest Mar 18 2025 2'));
+    expect(rows(t.lines(), 2).map((r) => r.trimEnd().endsWith('Mar 18 2025'))).toEqual([true, true]);
+    t.write('[');
+    await t.waitFor((s) => header(s).includes('Digest Mar 17 1'));
     t.press('q');
     expect((await t.exited()).exitCode).toBe(0);
   }, TIMEOUT);

@@ -10,7 +10,7 @@ import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { loadLibrary, readDigestFile } from '../src/core/load.js';
 import { isLinkEffect, performLinkEffect } from '../src/ui/app/link-effects.js';
 import type { Effect, ReaderSession } from '../src/ui/reader/session.js';
-import { digestDates } from '../src/ui/reader/views.js';
+import { digestDays } from '../src/ui/reader/views.js';
 import { fixedSize } from '../src/ui/terminal/size.js';
 import { pinnedSamples } from './helpers/digests.js';
 import { mountedApps, press, tick } from './helpers/ink.js';
@@ -133,7 +133,7 @@ describe('a digest arriving while the reader runs', () => {
 
   test('the footer says how many new papers came, the header counts them, the selected row stays put', async () => {
     const older = loadLibrary([pinned.files.mar17, pinned.files.mar14, pinned.files.undated]);
-    const h = await mount({ papers: older.papers, dates: digestDates(older.digests) });
+    const h = await mount({ papers: older.papers, days: digestDays(older.digests) });
     await press(h, ...down(5));
     const row = lines(h).findIndex((l) => l.startsWith('>'));
     const merge = h.session.digestsArrived([readDigestFile(pinned.files.mar18)]);

@@ -11,7 +11,7 @@ import { readSeen } from '../src/state/seen.js';
 import { performLinkEffect } from '../src/ui/app/link-effects.js';
 import { followDigests } from '../src/ui/app/live-digests.js';
 import { newPapersAtOpen } from '../src/ui/app/new-papers.js';
-import { digestDates } from '../src/ui/reader/views.js';
+import { digestDays } from '../src/ui/reader/views.js';
 import { pinnedSamples, tempDir } from './helpers/digests.js';
 import { cleanupStores, MEASURE, testSession } from './helpers/session.js';
 import { makeTempDir } from './state-helpers.js';
@@ -90,7 +90,7 @@ describe('new papers and live digests', () => {
     const { dir: stateDir, cleanup } = makeTempDir();
     cleanups.push(cleanup);
     const loaded = loadLibrary([dir]);
-    const { session } = await testSession({ papers: loaded.papers, dates: digestDates(loaded.digests) });
+    const { session } = await testSession({ papers: loaded.papers, days: digestDays(loaded.digests) });
     const watcher = followDigests([dir], session, { stateDir, quietMs: 30, rescanMs: 200 });
     cleanups.push(() => watcher.close());
     session.keys(['j', 'j', 'j'], MEASURE);

@@ -22,7 +22,7 @@ async function mount(opts: { cols?: number; rows?: number; list?: readonly Paper
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 24;
   const size = fixedSize(cols, rows);
-  const { session } = await testSession({ cols, rows, papers: opts.list, dates: opts.list ? ['Mar 18'] : undefined, store: opts.store, engine: null });
+  const { session } = await testSession({ cols, rows, papers: opts.list, days: opts.list ? [{ day: '2025-03-18', label: 'Mar 18' }] : undefined, store: opts.store, engine: null });
   const h = Object.assign(render(<ReaderApp session={session} size={size} color={false} />), { size });
   return apps.track(h);
 }
@@ -318,7 +318,7 @@ describe('untrusted text and narrow screens', () => {
   test('d on an undated digest whose file name holds escapes and a tab: shown as text on one header row', async () => {
     const label = 'evil\u001b]0;PWNED\u0007\u001b[2J\u001b[41mname\tX';
     const size = fixedSize(80, 24);
-    const { session } = await testSession({ cols: 80, rows: 24, papers: hostile(label), dates: [label], engine: null });
+    const { session } = await testSession({ cols: 80, rows: 24, papers: hostile(label), days: [{ day: '2025-03-18', label }], engine: null });
     const h = apps.track(Object.assign(render(<ReaderApp session={session} size={size} color={false} />), { size }));
     await press(h, 'd');
     const frame = h.lastFrame() ?? '';

@@ -16,7 +16,7 @@ import { TestReader as ReaderApp } from './helpers/reader.js';
 import { loadInBackground, problemNotice, type LibrarySnapshot } from '../src/ui/reader/live-library.js';
 import { ReaderSession } from '../src/ui/reader/session.js';
 import { fixedSize } from '../src/ui/terminal/size.js';
-import { digestDates } from '../src/ui/reader/views.js';
+import { digestDays } from '../src/ui/reader/views.js';
 import { abstract, layoutA, tempDir } from './helpers/digests.js';
 import { cleanupStores, tempStore } from './helpers/session.js';
 import { tick } from './helpers/ink.js';
@@ -42,13 +42,13 @@ describe('the reader while the library loads', () => {
     builder.add(digests[0]!);
     const snapshot = (loading: number | null, problems: string[] = []): LibrarySnapshot => ({
       papers: builder.papers(),
-      dates: digestDates(digests),
+      days: digestDays(digests),
       loading,
       notice: problemNotice(problems),
     });
     const first = snapshot(1 / 3);
     const { store } = await tempStore();
-    const session = new ReaderSession({ papers: first.papers, dates: first.dates, store, cols: 100, rows: 10, loading: 1 / 3 });
+    const session = new ReaderSession({ papers: first.papers, days: first.days, store, cols: 100, rows: 10, loading: 1 / 3 });
     const h = render(<ReaderApp session={session} size={fixedSize(100, 10)} color={false} />);
     mounted.push(h);
     expect(lines(h)[0]).toContain('3 papers');
@@ -96,9 +96,10 @@ describe('the reader while the library loads', () => {
     const digest = (date: string, titles: string[], file: string) =>
       parseDigest(layoutA(date, titles.map((t) => [t, abstract(t)] as [string, string])), file);
     const builder = createLibraryBuilder();
-    builder.add(digest('Mar 3', ['One', 'Two'], '/d/3.txt'));
+    const digests = [digest('Mar 3', ['One', 'Two'], '/d/3.txt')];
+    builder.add(digests[0]!);
     const { store } = await tempStore();
-    const session = new ReaderSession({ papers: builder.papers(), dates: ['Mar 3'], store, cols: 100, rows: 16, loading: 0.5 });
+    const session = new ReaderSession({ papers: builder.papers(), days: digestDays(digests), store, cols: 100, rows: 16, loading: 0.5 });
     const h = render(<ReaderApp session={session} size={fixedSize(100, 16)} color={false} />);
     mounted.push(h);
     for (const key of ['2', ' ']) {
@@ -106,8 +107,9 @@ describe('the reader while the library loads', () => {
       await tick();
     }
     expect(lines(h)[0]).toContain('Unread');
-    builder.add(digest('Mar 2', ['Three'], '/d/2.txt'));
-    session.libraryGrew({ papers: builder.papers(), dates: ['Mar 3', 'Mar 2'], loading: null, notice: undefined });
+    digests.push(digest('Mar 2', ['Three'], '/d/2.txt'));
+    builder.add(digests[1]!);
+    session.libraryGrew({ papers: builder.papers(), days: digestDays(digests), loading: null, notice: undefined });
     await tick();
     const rows = lines(h).slice(1, 4).map((l) => l.slice(0, l.indexOf('│')));
     expect(rows[0]).toContain('One'); // read, still listed
@@ -144,7 +146,7 @@ describe('loading in the background', () => {
     expect(turns).toBeGreaterThan(0);
     const last = seen.at(-1)!;
     expect(last.papers).toEqual(whole.papers);
-    expect(last.dates).toEqual(digestDates(whole.digests));
+    expect(last.days).toEqual(digestDays(whole.digests));
     expect(last.notice).toBeUndefined();
     for (let i = 1; i < seen.length; i++) {
       const [before, after] = [seen[i - 1]!, seen[i]!];

@@ -10,7 +10,7 @@ import type { Paper } from '../src/core/types.js';
 import { createSimilarIndex } from '../src/search/similar.js';
 import type { ReaderSession, SimilarSource } from '../src/ui/reader/session.js';
 import type { SimilarBuild } from '../src/ui/reader/similar-list.js';
-import { digestDates, viewLabel } from '../src/ui/reader/views.js';
+import { digestDays, viewLabel } from '../src/ui/reader/views.js';
 import { pinnedSamples } from './helpers/digests.js';
 import { cleanupStores, MEASURE, sampleLibrary, testSession, turn } from './helpers/session.js';
 
@@ -256,7 +256,7 @@ describe('digests that arrive while the reader runs', () => {
   const expectedNew = papers.filter((p) => !older.papers.some((q) => q.id === p.id));
 
   async function openedBefore() {
-    return testSession({ papers: older.papers, dates: digestDates(older.digests) });
+    return testSession({ papers: older.papers, days: digestDays(older.digests) });
   }
 
   test('merged in: the selected paper stays on its row, the status line counts the new papers, they are new', async () => {
@@ -282,7 +282,7 @@ describe('digests that arrive while the reader runs', () => {
 
   test('a prepared similar build nobody waits for is stopped and started again over the grown library', async () => {
     const held = heldSource();
-    const { session } = await testSession({ papers: older.papers, dates: digestDates(older.digests), similar: held.source });
+    const { session } = await testSession({ papers: older.papers, days: digestDays(older.digests), similar: held.source });
     session.prepareSimilar();
     expect(held.calls[0]!.papers).toHaveLength(older.papers.length);
     session.digestsArrived([mar18]);

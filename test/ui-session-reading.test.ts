@@ -8,7 +8,7 @@ import { orderLabel } from '../src/ui/reader/order.js';
 import type { ReaderSession } from '../src/ui/reader/session.js';
 import { cleanupStores, MEASURE, sampleLibrary, testSession, turn } from './helpers/session.js';
 
-const { papers, dates } = sampleLibrary();
+const { papers, dates, days } = sampleLibrary();
 const N = papers.length;
 
 afterEach(cleanupStores);
@@ -24,7 +24,7 @@ describe('[ and ] step through the digest days', () => {
     const { session } = await testSession();
     expect(snap(session).day).toBeUndefined();
     keys(session, 'j', 'j', ']');
-    expect(snap(session).view).toEqual({ kind: 'date', date: dates[0] });
+    expect(snap(session).view).toEqual({ kind: 'date', ...days[0] });
     expect(snap(session).list.papers).toEqual(onDay(dates[0]!));
     expect(snap(session).day).toEqual({ label: dates[0], index: 0, days: dates.length, papers: onDay(dates[0]!).length, unread: onDay(dates[0]!).length });
     for (let i = 1; i < dates.length; i++) {
@@ -211,10 +211,10 @@ describe('S cycles the order', () => {
 
   test('papers read in while the library loads go into their place in the order', async () => {
     const half = papers.slice(0, 200);
-    const { session } = await testSession({ papers: half, dates, loading: 0.5, engine: null });
+    const { session } = await testSession({ papers: half, days, loading: 0.5, engine: null });
     keys(session, 'S', 'j');
     const selected = session.selected!;
-    session.libraryGrew({ papers, dates, loading: null });
+    session.libraryGrew({ papers, days, loading: null });
     expect(snap(session).list.papers).toHaveLength(N);
     expect(session.selected).toBe(selected);
     const counts = snap(session).list.papers.map((p) => p.dates.length);

@@ -13,7 +13,7 @@ import type { ReaderSession } from '../src/ui/reader/session.js';
 import { makeTempDir, unwritableDir } from './state-helpers.js';
 import { cleanupStores, MEASURE, sampleLibrary, sampleSearchEngine, tempStore, testSession, turn } from './helpers/session.js';
 
-const { papers, dates } = sampleLibrary();
+const { papers, dates, days } = sampleLibrary();
 const N = papers.length;
 
 afterEach(cleanupStores);
@@ -211,9 +211,9 @@ describe('views', () => {
   test('d cycles through the digest dates, newest first, then back to all papers', async () => {
     const { session } = await testSession();
     expect(dates[0]).toBe('Mar 18');
-    for (const date of dates) {
+    for (const [i, date] of dates.entries()) {
       keys(session, 'd');
-      expect(snap(session).view).toEqual({ kind: 'date', date });
+      expect(snap(session).view).toEqual({ kind: 'date', day: days[i]!.day, label: date });
       const expected = papers.filter((p) => p.dates.includes(date));
       expect(snap(session).list.papers).toEqual(expected);
       expect(snap(session).list.viewSize).toBe(expected.length);
@@ -228,7 +228,7 @@ describe('views', () => {
     const recurring = papers.find((p) => p.dates.length > 1)!;
     const older = recurring.dates[1]!;
     expect(snap(session).dateOf(recurring)).toBe(recurring.dates[0]);
-    while (!(snap(session).view.kind === 'date' && (snap(session).view as { date: string }).date === older)) keys(session, 'd');
+    while (!(snap(session).view.kind === 'date' && (snap(session).view as { label: string }).label === older)) keys(session, 'd');
     expect(snap(session).list.papers).toContain(recurring);
     expect(snap(session).dateOf(recurring)).toBe(older);
     for (const p of snap(session).list.papers) expect(snap(session).dateOf(p)).toBe(older);
@@ -421,7 +421,7 @@ describe('search', () => {
       false,
     );
     const { engine, limits } = countingEngine(createSearchEngine(big));
-    const { session } = await testSession({ papers: big, dates: [], store, engine });
+    const { session } = await testSession({ papers: big, days: [], store, engine });
     keys(session, '2', '/');
     type(session, 'model');
     await turn();

@@ -68,7 +68,7 @@ afterEach(() => {
 
 /** What the reader command hands over: papers, their dates, a real store in a temp dir. */
 async function library(papers: Paper[]) {
-  return { papers, dates: ['Mar 18'], store: (await tempStore()).store };
+  return { papers, days: [{ day: '2025-03-18', label: 'Mar 18' }], store: (await tempStore()).store };
 }
 
 describe('the reader\'s exit paths', () => {
@@ -124,7 +124,7 @@ describe('the marks store opens after the first frame', () => {
         opened = true;
         return openStateStore({ dir });
       };
-      const running = startReader({ papers: [paper('a'), paper('b')], dates: ['Mar 18'], store }, { color: false, openStore, ...t.streams });
+      const running = startReader({ papers: [paper('a'), paper('b')], days: [{ day: '2025-03-18', label: 'Mar 18' }], store }, { color: false, openStore, ...t.streams });
       await vi.waitFor(() => expect(t.stdin.isRaw).toBe(true), { timeout: 10_000 });
       t.stdin.write(' ');
       t.stdin.write('q');

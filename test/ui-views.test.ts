@@ -3,11 +3,11 @@ import { listForSearch, listForView } from '../src/ui/reader/library-view.js';
 import { paperMarks } from '../src/ui/reader/marks.js';
 import { sortPapers } from '../src/ui/reader/order.js';
 import { popUndo, pushUndo, UNDO_DEPTH, type UndoStack } from '../src/ui/reader/undo.js';
-import { ALL, inView, nextDateView, viewLabel } from '../src/ui/reader/views.js';
+import { ALL, distinctLabels, inView, nextDateView, viewLabel } from '../src/ui/reader/views.js';
 import type { MarkMap } from '../src/state/types.js';
 import { sampleLibrary, sampleSearchEngine } from './helpers/session.js';
 
-const { papers, dates } = sampleLibrary();
+const { papers, days } = sampleLibrary();
 const marks: MarkMap = new Map([
   [papers[0]!.id, { read: true, starred: false }],
   [papers[1]!.id, { read: false, starred: true }],
@@ -18,8 +18,8 @@ describe('views', () => {
   test('membership and labels', () => {
     expect(inView({ kind: 'unread' }, papers[0]!, marks)).toBe(false);
     expect(inView({ kind: 'starred' }, papers[1]!, marks)).toBe(true);
-    expect(inView({ kind: 'date', date: 'Mar 18' }, papers[0]!, marks)).toBe(papers[0]!.dates.includes('Mar 18'));
-    expect([ALL, { kind: 'unread' }, { kind: 'starred' }, { kind: 'date', date: 'Mar 18' }].map((v) => viewLabel(v as never))).toEqual([
+    expect(inView({ kind: 'date', day: '2025-03-18', label: 'Mar 18' }, papers[0]!, marks)).toBe(papers[0]!.dates.includes('Mar 18'));
+    expect([ALL, { kind: 'unread' }, { kind: 'starred' }, { kind: 'date', day: '2025-03-18', label: 'Mar 18' }].map((v) => viewLabel(v as never))).toEqual([
       'All papers',
       'Unread',
       'Starred',
@@ -28,14 +28,28 @@ describe('views', () => {
   });
 
   test('d goes newest date first, then older, then back to all; with no dates it stays on all', () => {
-    let v = nextDateView({ kind: 'starred' }, dates);
+    let v = nextDateView({ kind: 'starred' }, days);
     const seen = [];
     while (v.kind === 'date') {
-      seen.push(v.date);
-      v = nextDateView(v, dates);
+      seen.push({ day: v.day, label: v.label });
+      v = nextDateView(v, days);
     }
-    expect(seen).toEqual(dates);
+    expect(seen).toEqual(days);
     expect(nextDateView(ALL, [])).toEqual(ALL);
+  });
+
+  test('a label two days share (the date line has no year) is shown with each day\'s year; others as written', () => {
+    const mar18 = [
+      { day: '2026-03-20', label: 'Mar 20' },
+      { day: '2026-03-18', label: 'Mar 18' },
+      { day: '2025-03-18', label: 'Mar 18' },
+      { day: '2025-03-10', label: 'Mar 10?' },
+      { day: '2024-03-10', label: 'Mar 10?' },
+    ];
+    expect(distinctLabels(mar18).map((d) => d.label)).toEqual(['Mar 20', 'Mar 18 2026', 'Mar 18 2025', 'Mar 10 2025?', 'Mar 10 2024?']);
+    expect(distinctLabels(mar18).map((d) => d.day)).toEqual(mar18.map((d) => d.day));
+    // Within one year nothing changes, not even the array.
+    expect(distinctLabels(days)).toBe(days);
   });
 
   test('counts only loaded papers, in one pass over the marked ones', () => {

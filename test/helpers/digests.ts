@@ -68,3 +68,26 @@ export function pinnedSamples(times: Partial<Record<keyof typeof SAMPLES, Date>>
   }
   return { dir, files };
 }
+
+/**
+ * Digests of a library spanning more than a year: file name → its date line and titles, trending
+ * rank first. Both Mar 18s print "Mar 18" (their year is in the file name); one paper trended on both.
+ */
+export const YEARS_APART: Record<string, { date: string; titles: string[] }> = {
+  '2026-03-20.txt': { date: 'Mar 20', titles: ['Twentieth Day Models for Retrieval', 'Twentieth Day Agents that Plan'] },
+  '2026-03-18.txt': { date: 'Mar 18', titles: ['Later Year Alpha for Vision', 'Later Year Beta for Speech', 'Recurring Gamma across Years'] },
+  '2025-03-18.txt': { date: 'Mar 18', titles: ['Earlier Year Delta for Graphs', 'Recurring Gamma across Years'] },
+  '2025-03-17.txt': { date: 'Mar 17', titles: ['Seventeenth Epsilon for Robots'] },
+};
+
+/** YEARS_APART written to a fresh temp dir, each file modified at noon of the day its name gives. */
+export function yearsApart(): string {
+  const dir = tempDir('paperterm-years-');
+  for (const [name, { date, titles }] of Object.entries(YEARS_APART)) {
+    const file = join(dir, name);
+    writeFileSync(file, layoutA(date, titles.map((t) => [t, abstract(t)] as [string, string])));
+    const [y, m, d] = name.slice(0, 10).split('-').map(Number) as [number, number, number];
+    utimesSync(file, localNoon(y, m, d), localNoon(y, m, d));
+  }
+  return dir;
+}

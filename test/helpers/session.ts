@@ -4,7 +4,7 @@ import type { Paper } from '../../src/core/types.js';
 import { createSearchEngine, type SearchEngine } from '../../src/search/engine.js';
 import { openStateStore, type StateStore } from '../../src/state/index.js';
 import { ReaderSession, type MarkStore, type Measure, type SessionOptions } from '../../src/ui/reader/session.js';
-import { digestDates } from '../../src/ui/reader/views.js';
+import { digestDays, type DigestDay } from '../../src/ui/reader/views.js';
 import { makeTempDir } from '../state-helpers.js';
 import { pinnedSamples } from './digests.js';
 
@@ -12,13 +12,15 @@ import { pinnedSamples } from './digests.js';
  * The real sample digests, loaded once per test file, with set file times (Mar 18 newest, the
  * undated digest last as "Mar 10?"): a checkout's times would date the undated one to today.
  */
-let sample: { papers: Paper[]; dates: string[] } | undefined;
-export function sampleLibrary(): { papers: Paper[]; dates: string[] } {
+let sample: { papers: Paper[]; days: DigestDay[]; dates: string[] } | undefined;
+/** The papers, their digest days (as the reader is given them) and those days' labels, newest first. */
+export function sampleLibrary(): { papers: Paper[]; days: DigestDay[]; dates: string[] } {
   if (!sample) {
     const pinned = pinnedSamples();
     const loaded = loadLibrary([pinned.dir]);
     rmSync(pinned.dir, { recursive: true, force: true });
-    sample = { papers: loaded.papers, dates: digestDates(loaded.digests) };
+    const days = digestDays(loaded.digests);
+    sample = { papers: loaded.papers, days, dates: days.map((d) => d.label) };
   }
   return sample;
 }
@@ -54,7 +56,7 @@ export async function testSession(o: TestSessionOptions = {}): Promise<{ session
   const lib = sampleLibrary();
   const store = o.store ?? (await tempStore()).store;
   const given = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as TestSessionOptions;
-  const session = new ReaderSession({ papers: lib.papers, dates: lib.dates, cols: 80, rows: 24, ...given, store });
+  const session = new ReaderSession({ papers: lib.papers, days: lib.days, cols: 80, rows: 24, ...given, store });
   if (o.engine !== null) session.attachEngine(o.engine ?? (o.papers ? createSearchEngine(o.papers) : sampleSearchEngine()));
   return { session, store };
 }

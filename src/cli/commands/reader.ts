@@ -74,7 +74,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
       terminal,
       {
         papers: first.papers,
-        dates: first.dates,
+        days: first.days,
         store,
         query: options.query,
         history: searchHistoryIn(options.stateDir),

@@ -6,7 +6,7 @@ import type { ReaderModel } from './model.js';
 import { nextOrder, orderLabel } from './order.js';
 import type { SearchFetch, Selection } from './search-fetch.js';
 import { findUnread } from './unread-jump.js';
-import type { View } from './views.js';
+import { dateView, indexOfDay, type DigestDay, type View } from './views.js';
 
 /**
  * What the list shows and how to move through it by content: views (1 2 3 d), digest days ([ ]),
@@ -22,7 +22,7 @@ export class Browse {
   readonly #model: ReaderModel;
   readonly #search: SearchFetch;
   readonly #marks: MarkActions;
-  #day: { view: View; map: MarkMap; papers: readonly Paper[]; dates: readonly string[]; info: DayInfo | undefined } | undefined;
+  #day: { view: View; map: MarkMap; papers: readonly Paper[]; days: readonly DigestDay[]; info: DayInfo | undefined } | undefined;
 
   constructor(model: ReaderModel, search: SearchFetch, marks: MarkActions) {
     this.#model = model;
@@ -42,9 +42,9 @@ export class Browse {
   /** [ and ]: the digest day before or after the one shown, from its first paper. */
   stepDay(step: 'older' | 'newer'): void {
     const model = this.#model;
-    const view = stepDay(model.view, model.dates, step);
+    const view = stepDay(model.view, model.days, step);
     if (!view) {
-      if (model.dates.length === 0) return model.say('No dated digests');
+      if (model.days.length === 0) return model.say('No dated digests');
       return model.say(step === 'older' ? 'This is the oldest digest' : 'This is the newest digest');
     }
     this.show(view, { first: true });
@@ -91,19 +91,19 @@ export class Browse {
    */
   #toOtherDay(step: 1 | -1, isUnread: (p: Paper) => boolean): boolean {
     const model = this.#model;
-    const { view, dates } = model;
+    const { view, days } = model;
     if (view.kind !== 'date' || this.#search.query.trim() !== '') return false;
-    const at = dates.indexOf(view.date);
+    const at = indexOfDay(days, view.day);
     if (at < 0) return false;
-    for (let k = 1; k < dates.length; k++) {
-      const raw = at + step * k; // dates are newest first: n (step 1) goes to older days
-      const date = dates[((raw % dates.length) + dates.length) % dates.length]!;
-      if (!model.papers.some((p) => p.dates.includes(date) && isUnread(p))) continue;
-      this.show({ kind: 'date', date }, { first: true });
+    for (let k = 1; k < days.length; k++) {
+      const raw = at + step * k; // days are newest first: n (step 1) goes to older days
+      const day = days[((raw % days.length) + days.length) % days.length]!;
+      if (!model.papers.some((p) => p.days.includes(day.day) && isUnread(p))) continue;
+      this.show(dateView(day), { first: true });
       const found = findUnread(model.list.papers, step === 1 ? -1 : model.list.papers.length, step, isUnread);
       if (found) model.navigate({ type: 'select', cursor: found.index });
-      const wrapped = raw < 0 || raw >= dates.length;
-      model.say(wrapped ? `Wrapped to ${date}, the ${step === 1 ? 'newest' : 'oldest'} digest` : `On to ${date}`);
+      const wrapped = raw < 0 || raw >= days.length;
+      model.say(wrapped ? `Wrapped to ${day.label}, the ${step === 1 ? 'newest' : 'oldest'} digest` : `On to ${day.label}`);
       return true;
     }
     return false;
@@ -121,9 +121,9 @@ export class Browse {
     const model = this.#model;
     const map = model.store.map;
     const c = this.#day;
-    if (c && c.view === model.view && c.map === map && c.papers === model.papers && c.dates === model.dates) return c.info;
-    const info = dayInfo(model.view, model.dates, model.papers, model.store.marks().isUnread);
-    this.#day = { view: model.view, map, papers: model.papers, dates: model.dates, info };
+    if (c && c.view === model.view && c.map === map && c.papers === model.papers && c.days === model.days) return c.info;
+    const info = dayInfo(model.view, model.days, model.papers, model.store.marks().isUnread);
+    this.#day = { view: model.view, map, papers: model.papers, days: model.days, info };
     return info;
   }
 }

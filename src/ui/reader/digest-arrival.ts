@@ -1,5 +1,4 @@
 import { orderOfDay } from '../../core/digest-date.js';
-import { compareDigests } from '../../core/library.js';
 import { mergeDigests, type LibraryMerge } from '../../core/merge-digests.js';
 import type { Digest, Paper } from '../../core/types.js';
 import type { TitleRange } from '../../search/engine.js';
@@ -7,37 +6,38 @@ import type { VisibleList } from './library-view.js';
 import type { ReaderModel } from './model.js';
 import type { SearchFetch } from './search-fetch.js';
 import type { SimilarPapers } from './similar-list.js';
+import type { DigestDay } from './views.js';
 
 /**
- * The digest labels, newest first, each once, of the papers' digests and `digests` (as
- * views.digestDates gives them from the digests themselves: the reader does not keep its digests).
+ * The digest days, newest first, each once, of the papers' digests and `digests`, each with the
+ * label of its first digest (as views.digestDays gives them from the digests themselves: the reader
+ * does not keep its digests).
  */
-export function datesAfter(papers: readonly Paper[], digests: readonly Digest[]): string[] {
-  const keys: { label: string; order: number; file: string }[] = [];
-  const seen = new Map<string, Set<string>>();
-  const add = (label: string, day: string, file: string, order?: number) => {
-    let labels = seen.get(file);
-    if (!labels) seen.set(file, (labels = new Set()));
-    if (labels.has(label)) return;
-    labels.add(label);
-    keys.push({ label, order: order ?? orderOfDay(day), file });
+export function daysAfter(papers: readonly Paper[], digests: readonly Digest[]): DigestDay[] {
+  // Per day, the label of its first file in library order (compareDigests: same day, file name).
+  const first = new Map<string, { label: string; file: string }>();
+  const add = (day: string, label: string, file: string) => {
+    const had = first.get(day);
+    if (!had || file.localeCompare(had.file) < 0) first.set(day, { label, file });
   };
   // Papers in library order mostly share their newest digest with the paper before: skip repeats cheaply.
   let lastFile = '';
-  let lastLabel = '';
+  let lastDay = '';
   for (const p of papers) {
-    for (let i = 0; i < p.dates.length; i++) {
+    for (let i = 0; i < p.days.length; i++) {
       const file = p.sources[i] ?? '';
-      const label = p.dates[i]!;
-      if (file === lastFile && label === lastLabel) continue;
+      const day = p.days[i]!;
+      if (file === lastFile && day === lastDay) continue;
       lastFile = file;
-      lastLabel = label;
-      add(label, p.days[i] ?? '', file);
+      lastDay = day;
+      add(day, p.dates[i] ?? '', file);
     }
   }
-  for (const d of digests) add(d.label, d.day, d.file, d.order);
-  keys.sort(compareDigests);
-  return [...new Set(keys.map((k) => k.label))];
+  for (const d of digests) add(d.day, d.label, d.file);
+  return [...first]
+    .map(([day, { label }]) => ({ day, label, order: orderOfDay(day) }))
+    .sort((a, b) => b.order - a.order)
+    .map(({ day, label }) => ({ day, label }));
 }
 
 /** `list` with each paper replaced by the library's paper of the same id (a merge gives papers new dates). */
@@ -58,13 +58,13 @@ function withPapersOf(list: VisibleList, papers: readonly Paper[]): VisibleList 
 export function digestsArrived(model: ReaderModel, search: SearchFetch, similar: SimilarPapers, digests: readonly Digest[]): LibraryMerge {
   const merge = mergeDigests(model.papers, digests);
   model.papers = merge.papers;
-  model.dates = datesAfter(merge.papers, digests);
+  model.days = daysAfter(merge.papers, digests);
   model.store.libraryGrew(merge.papers, 0);
   if (merge.added.length > 0) {
     model.newIds = new Set([...model.newIds, ...merge.added.map((p) => p.id)]);
     if (model.view.kind === 'new') model.view = { kind: 'new', ids: model.newIds };
   }
-  // A view that shows a day no longer listed (cannot happen: dates only grow) would otherwise stay empty.
+  // A view that shows a day no longer listed (cannot happen: days only grow) would otherwise stay empty.
   const viewsList = search.query.trim() === '' && !similar.shown;
   similar.libraryChanged();
   if (viewsList) model.replaceList(model.viewList());

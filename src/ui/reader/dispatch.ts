@@ -89,7 +89,7 @@ function runCommand(parts: Parts, command: Command, measure: Measure): Effect | 
     case 'similarPapers':
       return similar.open();
     case 'viewNextDate':
-      return browse.show(nextDateView(model.view, model.dates));
+      return browse.show(nextDateView(model.view, model.days));
     case 'olderDay':
       return browse.stepDay('older');
     case 'newerDay':

@@ -25,7 +25,7 @@ export class LibraryGrowth {
     const before = model.papers;
     const from = before.length;
     model.papers = update.papers;
-    model.dates = update.dates;
+    model.days = update.days;
     model.loading = update.loading;
     // Papers only ever append, unless a digest turned out older than its first lines said and the
     // library was rebuilt: then every list is made afresh.

@@ -1,12 +1,13 @@
 import type { LibraryLoad } from '../../core/library-load.js';
 import type { Paper } from '../../core/types.js';
+import type { DigestDay } from './views.js';
 
 /** The library as read so far, for the reader (see ReaderSession.libraryGrew). */
 export interface LibrarySnapshot {
   /** In library order; papers already handed out keep their place. */
   papers: readonly Paper[];
-  /** Digest labels, newest first (as views.digestDates). */
-  dates: readonly string[];
+  /** The digest days, newest first, each once (as views.digestDays). */
+  days: readonly DigestDay[];
   /** Share of the digests read, 0 to 1, while loading goes on; null once everything is in. */
   loading: number | null;
   /** The problems found so far as one status line; undefined while there are none. */
@@ -30,7 +31,7 @@ export function problemNotice(problems: readonly string[]): string | undefined {
 export function snapshotOf(load: LibraryLoad): LibrarySnapshot {
   return {
     papers: load.papers(),
-    dates: load.dates(),
+    days: load.days(),
     loading: load.done ? null : load.progress(),
     notice: problemNotice([...load.errors, ...load.warnings].map((p) => p.message)),
   };

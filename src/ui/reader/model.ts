@@ -4,7 +4,7 @@ import { initialState, reduce, type ReaderAction, type ReaderState } from './nav
 import { sortPapers, type Order } from './order.js';
 import type { StoreLink } from './store-link.js';
 import type { Status } from './types.js';
-import { ALL, dateIn, type View } from './views.js';
+import { ALL, dateIn, distinctLabels, indexOfDay, type DigestDay, type View } from './views.js';
 import { summarize } from './words.js';
 
 /**
@@ -13,8 +13,6 @@ import { summarize } from './words.js';
  */
 export class ReaderModel {
   papers: readonly Paper[];
-  /** Digest labels, newest first. */
-  dates: readonly string[];
   loading: number | null;
   readonly store: StoreLink;
   view: View = ALL;
@@ -26,13 +24,14 @@ export class ReaderModel {
   status: Status | undefined;
   disposed = false;
   #nav: ReaderState;
+  #days: readonly DigestDay[] = [];
   #dateOf: { view: View; of: (paper: Paper) => string | undefined } | undefined;
   /** The library in `order`, kept while neither changes (sorting 100,000 titles takes ~0.2 s). */
   #sorted: { papers: readonly Paper[]; order: Order; sorted: readonly Paper[] } | undefined;
 
   constructor(o: {
     papers: readonly Paper[];
-    dates: readonly string[];
+    days: readonly DigestDay[];
     loading: number | null;
     store: StoreLink;
     cols: number;
@@ -41,11 +40,28 @@ export class ReaderModel {
   }) {
     this.papers = o.papers;
     this.newIds = o.newIds ?? new Set();
-    this.dates = o.dates;
+    this.days = o.days;
     this.loading = o.loading;
     this.store = o.store;
     this.list = this.viewList();
     this.#nav = initialState(o.cols, o.rows, this.list.papers.length);
+  }
+
+  /** The digest days, newest first, each labelled as shown (views.distinctLabels). */
+  get days(): readonly DigestDay[] {
+    return this.#days;
+  }
+
+  /**
+   * The library's days changed (more loaded, a digest arrived). A day shown keeps being shown; its
+   * label follows, should another year's digest of the same label have come in.
+   */
+  set days(days: readonly DigestDay[]) {
+    this.#days = distinctLabels(days);
+    const view = this.view;
+    if (view.kind !== 'date') return;
+    const now = this.#days[indexOfDay(this.#days, view.day)];
+    if (now && now.label !== view.label) this.view = { kind: 'date', day: view.day, label: now.label };
   }
 
   get nav(): ReaderState {

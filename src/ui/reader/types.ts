@@ -12,7 +12,7 @@ import type { ReaderState } from './navigation.js';
 import type { SearchHistory } from './history-walk.js';
 import type { SimilarSource } from './similar-list.js';
 import type { Order } from './order.js';
-import type { View } from './views.js';
+import type { DigestDay, View } from './views.js';
 import type { IndexCacheSource } from './index-build.js';
 
 /** The part of the state store the reader uses (StateStore has it all). */
@@ -93,8 +93,8 @@ export interface SessionSnapshot {
 export interface SessionOptions {
   /** The whole library, in library order. */
   papers: readonly Paper[];
-  /** Digest labels, newest first (views.digestDates). */
-  dates: readonly string[];
+  /** The digest days, newest first, each once (views.digestDays; core's LibraryLoad.days). */
+  days: readonly DigestDay[];
   store: MarkStore;
   cols: number;
   rows: number;
@@ -141,7 +141,7 @@ export interface SessionOptions {
 /** A library update while it loads (see ReaderSession.libraryGrew). */
 export interface LibraryUpdate {
   papers: readonly Paper[];
-  dates: readonly string[];
+  days: readonly DigestDay[];
   loading: number | null;
   notice?: string | undefined;
 }

@@ -1,17 +1,28 @@
+import { isInferredLabel } from '../../core/digest-date.js';
 import { sortDigests } from '../../core/library.js';
 import type { Digest, Paper } from '../../core/types.js';
 import { marksOf, type MarkMap } from '../../state/types.js';
 
 /**
+ * One digest day: its full date (ISO `YYYY-MM-DD`, what tells days apart) and its label as shown
+ * (the date line as written, `Mar 18?` for an undated digest).
+ */
+export interface DigestDay {
+  day: string;
+  label: string;
+}
+
+/**
  * Which papers the list shows before any search: keys 1, 2, 3, 4 and d. `new` holds the ids of the
- * papers first seen since the reader was last opened (and those that arrived while it runs).
+ * papers first seen since the reader was last opened (and those that arrived while it runs). A
+ * digest day is the full day (Mar 18 of two years are two days) with the label it is shown by.
  */
 export type View =
   | { kind: 'all' }
   | { kind: 'unread' }
   | { kind: 'starred' }
   | { kind: 'new'; ids: ReadonlySet<string> }
-  | { kind: 'date'; date: string };
+  | ({ kind: 'date' } & DigestDay);
 
 export const ALL: View = { kind: 'all' };
 
@@ -26,12 +37,12 @@ export function viewLabel(view: View): string {
     case 'new':
       return 'New papers';
     case 'date':
-      return `Digest ${view.date}`;
+      return `Digest ${view.label}`;
   }
 }
 
 export function sameView(a: View, b: View): boolean {
-  if (a.kind === 'date') return b.kind === 'date' && a.date === b.date;
+  if (a.kind === 'date') return b.kind === 'date' && a.day === b.day;
   if (a.kind === 'new') return b.kind === 'new' && a.ids === b.ids;
   return a.kind === b.kind;
 }
@@ -48,7 +59,7 @@ export function inView(view: View, paper: Paper, marks: MarkMap): boolean {
     case 'new':
       return view.ids.has(paper.id);
     case 'date':
-      return paper.dates.includes(view.date);
+      return paper.days.includes(view.day);
   }
 }
 
@@ -58,23 +69,52 @@ export function inView(view: View, paper: Paper, marks: MarkMap): boolean {
  */
 export function dateIn(view: View): (paper: Paper) => string | undefined {
   if (view.kind === 'date') {
-    const date = view.date;
-    return () => date;
+    const label = view.label;
+    return () => label;
   }
   return newestDate;
 }
 
 const newestDate = (paper: Paper): string | undefined => paper.dates[0];
 
-/** The digests' labels, newest first, each once (two files of the same day share a label). */
-export function digestDates(digests: readonly Digest[]): string[] {
-  return [...new Set(sortDigests(digests).map((d) => d.label))];
+/** The digests' days, newest first, each once, with the label of the day's first digest (as core's LibraryLoad.days). */
+export function digestDays(digests: readonly Digest[]): DigestDay[] {
+  const byDay = new Map<string, string>();
+  for (const d of sortDigests(digests)) if (!byDay.has(d.day)) byDay.set(d.day, d.label);
+  return [...byDay].map(([day, label]) => ({ day, label }));
 }
 
-/** `d`: from any other view to the newest date, then each older one, then back to all papers. */
-export function nextDateView(view: View, dates: readonly string[]): View {
-  if (dates.length === 0) return ALL;
-  if (view.kind !== 'date') return { kind: 'date', date: dates[0]! };
-  const i = dates.indexOf(view.date);
-  return i >= 0 && i + 1 < dates.length ? { kind: 'date', date: dates[i + 1]! } : ALL;
+/**
+ * `days` as the reader shows them: a label that two days share (Mar 18 of 2025 and of 2026, the
+ * date line has no year) gets its day's year, so the header, the notes and the date column tell
+ * them apart. The same array when no label repeats (the usual library, within one year).
+ */
+export function distinctLabels(days: readonly DigestDay[]): readonly DigestDay[] {
+  const count = new Map<string, number>();
+  for (const d of days) count.set(d.label, (count.get(d.label) ?? 0) + 1);
+  if (count.size === days.length) return days;
+  return days.map((d) => (count.get(d.label)! > 1 ? { day: d.day, label: withYear(d) } : d));
+}
+
+/** `Mar 18 2025`, and `Mar 18 2025?` for an inferred day (the mark stays last, where it is looked for). */
+function withYear({ day, label }: DigestDay): string {
+  const year = day.slice(0, 4);
+  return isInferredLabel(label) ? `${label.slice(0, -1)} ${year}?` : `${label} ${year}`;
+}
+
+/** `d`: from any other view to the newest day, then each older one, then back to all papers. */
+export function nextDateView(view: View, days: readonly DigestDay[]): View {
+  if (days.length === 0) return ALL;
+  if (view.kind !== 'date') return dateView(days[0]!);
+  const i = days.findIndex((d) => d.day === view.day);
+  return i >= 0 && i + 1 < days.length ? dateView(days[i + 1]!) : ALL;
+}
+
+export function dateView({ day, label }: DigestDay): View {
+  return { kind: 'date', day, label };
+}
+
+/** Where `day` is in `days` (newest first), -1 when it is not there. */
+export function indexOfDay(days: readonly DigestDay[], day: string): number {
+  return days.findIndex((d) => d.day === day);
 }

@@ -51,7 +51,7 @@ export function Reader() {
           isNew={snap.isNew}
           dateOf={snap.dateOf}
           ranges={list.ranges}
-          dateWidth={view.dateWidth()}
+          dateWidth={view.dateWidth(snap.view)}
           theme={theme}
           emptyText={emptyText(snap)}
         />

@@ -19,6 +19,11 @@ export function dateColumnWidth(papers: readonly Paper[]): number {
   return w;
 }
 
+/** A date column of `width` made wide enough for `label` too (as far as DATE_MAX). */
+export function widenedFor(width: number, label: string): number {
+  return Math.max(width, Math.min(DATE_MAX, displayWidth(sanitize(label))));
+}
+
 export interface RowParts {
   /** `>` on the selected row; elsewhere `+` for a paper new since the reader was last opened. */
   pointer: string;

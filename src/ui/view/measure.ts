@@ -6,7 +6,8 @@ import { layoutOf } from '../reader/navigation.js';
 import type { Measure, SessionSnapshot } from '../reader/session.js';
 import { DETAIL_PADDING, detailLines, type StyledLine } from './detail-lines.js';
 import { helpContent, type HelpLine } from './help-content.js';
-import { dateColumnWidth } from './list-row.js';
+import type { View } from '../reader/views.js';
+import { dateColumnWidth, widenedFor } from './list-row.js';
 import { memoizeLast } from './memo.js';
 import type { Theme } from './theme.js';
 
@@ -45,10 +46,13 @@ export class ViewCache {
     linkAt: (paper, s, line) => this.detail(paper, s, paper ? this.#source.getSnapshot().list.ranges.get(paper) : undefined)[line]?.link,
   };
 
-  /** The date column's width, over the whole library so it does not jump as views change. */
-  dateWidth(): number {
+  /**
+   * The date column's width, over the whole library so it does not jump as views change; wider in
+   * a one-day view whose label is longer (Mar 18 2025: another year has a Mar 18 too).
+   */
+  dateWidth(view?: View): number {
     this.#library();
-    return this.#dateWidth;
+    return view?.kind === 'date' ? widenedFor(this.#dateWidth, view.label) : this.#dateWidth;
   }
 
   detail(paper: Paper | undefined, s: ReaderState, ranges: readonly TitleRange[] | undefined, abstractRanges?: readonly AbstractRange[]): StyledLine[] {
