@@ -42,10 +42,10 @@ const until = async (ok: () => boolean) => {
 test('a search typed before the first frame: the first frame already shows its results and the move typed after it', async () => {
   const { dir, cleanup } = makeTempDir();
   try {
-    const { papers, dates } = sampleLibrary();
+    const { papers, days } = sampleLibrary();
     const t = fakeTerminal();
     t.stdin.write('/diffusion\rj');
-    const running = runReader(t.terminal, { papers, dates, store: new DeferredStore(readMarks(dir)) }, { color: false, openStore: () => openStateStore({ dir }) });
+    const running = runReader(t.terminal, { papers, days, store: new DeferredStore(readMarks(dir)) }, { color: false, openStore: () => openStateStore({ dir }) });
     await until(() => t.firstFrame() !== undefined);
     const count = sampleSearchEngine().search('diffusion', { limit: 1 }).total;
     // The frame's text without its styles: the search line's cursor is drawn with them.
@@ -62,10 +62,10 @@ test('a search typed before the first frame: the first frame already shows its r
 test('a star and q typed before the first frame: the reader quits at once and the star is saved', async () => {
   const { dir, cleanup } = makeTempDir();
   try {
-    const { papers, dates } = sampleLibrary();
+    const { papers, days } = sampleLibrary();
     const t = fakeTerminal();
     t.stdin.write('sq');
-    const running = runReader(t.terminal, { papers, dates, store: new DeferredStore(readMarks(dir)) }, { color: false, openStore: () => openStateStore({ dir }) });
+    const running = runReader(t.terminal, { papers, days, store: new DeferredStore(readMarks(dir)) }, { color: false, openStore: () => openStateStore({ dir }) });
     expect(await running).toBe(0);
     const starred = [...readMarks(dir).marks.values()].filter((m) => m.starred);
     expect(starred).toHaveLength(1);
