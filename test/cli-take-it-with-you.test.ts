@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../src/core/types.js';
 import { isoDay, localDay, shortLabel } from '../src/core/digest-date.js';
-import { abstract, layoutA, pinnedSamples, SAMPLES, tempDir, writeDigests } from './helpers/digests.js';
+import { abstract, layoutA, pinnedSamples, SAMPLES, tempDir, writeDigests, YEARS_APART, yearsApart } from './helpers/digests.js';
 import { expectCleanErrors, runCli } from './helpers/cli.js';
 
 type JsonPaper = Paper & { read: boolean; starred: boolean };
@@ -90,6 +90,22 @@ describe('paperterm export', { timeout: 60_000 }, () => {
     expect(JSON.parse(runCli(['search', '--json', 'diffusion'], { env }).stdout)).toEqual(hits);
     expect(exported().map((p) => p.id)).toEqual(expected);
     expect(indexFiles()).toHaveLength(1);
+  });
+
+  it('--date takes the full date too; a date two years share is refused, naming both days', () => {
+    const dir = yearsApart();
+    const titles = (args: string[]) => (JSON.parse(runCli(['export', '-f', 'json', dir, ...args]).stdout) as JsonPaper[]).map((p) => p.title).sort();
+    expect(titles(['--date', '2025-03-18'])).toEqual([...YEARS_APART['2025-03-18.txt']!.titles].sort());
+    expect(titles(['--date', '2026-03-18'])).toEqual([...YEARS_APART['2026-03-18.txt']!.titles].sort());
+    expect(titles(['--date', 'mar 17'])).toEqual(YEARS_APART['2025-03-17.txt']!.titles);
+    const twice = runCli(['export', '-f', 'json', dir, '--date', 'Mar 18']);
+    expect(twice).toMatchObject({ code: 2, stdout: '' });
+    expect(expectCleanErrors(twice.stderr)).toEqual([
+      "paperterm: 'Mar 18' is the date of digests of 2 days (2026-03-18, 2025-03-18): give the full date, e.g. --date 2026-03-18",
+    ]);
+    const none = runCli(['export', '-f', 'json', dir, '--date', '2026-03-19']);
+    expect(none.code).toBe(2);
+    expect(expectCleanErrors(none.stderr)).toEqual(["paperterm: no digest dated '2026-03-19'; did you mean '2026-03-18'?"]);
   });
 
   it('writes a Markdown reading list and CSV', () => {

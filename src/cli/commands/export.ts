@@ -1,4 +1,4 @@
-import type { Paper } from '../../core/types.js';
+import type { Digest, Paper } from '../../core/types.js';
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../../export/formats.js';
 import { cacheDirFromEnv } from '../../core/cache.js';
 import { createSearchEngine, indexCacheKey } from '../../search/engine.js';
@@ -11,11 +11,11 @@ import { writeOutput } from '../output.js';
 import { nearest } from '../suggest.js';
 import { readMarksForCli, STATE_OPTIONS } from './state-opts.js';
 
-export const EXPORT_HELP = `paperterm export [PATH...] [--starred|--unread|--all] [--date LABEL] [--query Q]
+export const EXPORT_HELP = `paperterm export [PATH...] [--starred|--unread|--all] [--date DATE] [--query Q]
                  --format markdown|json|bibtex|csv [-o FILE]
   Write papers as a Markdown reading list, one JSON array, BibTeX @misc entries or RFC 4180 CSV.
   --all          every paper (the default)    --starred / --unread   only those (both: both)
-  --date LABEL   only papers in that digest ("Mar 18", or an undated digest's file name)
+  --date DATE    only papers in that digest: its date as written ("Mar 18") or in full (2025-03-18)
   --query Q      only papers matching Q (as paperterm search), best match first
   -f, --format   markdown, json, bibtex or csv; guessed from -o's extension (.md .json .bib .csv)
   -o, --output FILE  write FILE atomically (all or nothing) instead of stdout
@@ -37,6 +37,30 @@ function chooseFormat(flag: unknown, output: string | undefined): ExportFormat {
 }
 
 const normalLabel = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The digest day --date names: a full date (2025-03-18), or a label as the digests write it
+ * ("Mar 18"). A label two years share names two days: the full date is asked for then.
+ */
+function chosenDay(given: string, digests: readonly Digest[]): string {
+  const want = given.trim();
+  if (ISO_DAY.test(want)) {
+    if (digests.some((d) => d.day === want)) return want;
+    const days = [...new Set(digests.map((d) => d.day))].sort().reverse();
+    const near = nearest(want, days);
+    throw new FatalError(`no digest dated '${given}'${near ? `; did you mean '${near}'?` : ` (loaded: ${days.join(', ')})`}`, 2);
+  }
+  const labels = [...new Set(digests.map((d) => d.label))];
+  const label = labels.find((l) => normalLabel(l) === normalLabel(want));
+  if (label === undefined) {
+    const near = nearest(given, labels);
+    throw new FatalError(`no digest dated '${given}'${near ? `; did you mean '${near}'?` : ` (loaded: ${labels.join(', ')})`}`, 2);
+  }
+  const days = [...new Set(digests.filter((d) => d.label === label).map((d) => d.day))].sort().reverse();
+  if (days.length > 1) throw new FatalError(`'${given}' is the date of digests of ${days.length} days (${days.join(', ')}): give the full date, e.g. --date ${days[0]}`, 2);
+  return days[0]!;
+}
 
 export function exportCommand(argv: string[], io: Io): number {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -57,14 +81,8 @@ export function exportCommand(argv: string[], io: Io): number {
   const { papers: all, digests } = loadOrFail(positionals, io);
   let papers: readonly Paper[] = all;
   if (typeof values.date === 'string') {
-    const want = normalLabel(values.date);
-    const labels = [...new Set(digests.map((d) => d.label))];
-    const label = labels.find((l) => normalLabel(l) === want);
-    if (label === undefined) {
-      const near = nearest(values.date, labels);
-      throw new FatalError(`no digest dated '${values.date}'${near ? `; did you mean '${near}'?` : ` (loaded: ${labels.join(', ')})`}`, 2);
-    }
-    papers = papers.filter((p) => p.dates.includes(label));
+    const day = chosenDay(values.date, digests);
+    papers = papers.filter((p) => p.days.includes(day));
   }
   const marks = readMarksForCli(values, io);
   papers = papers.filter((p) => {
