@@ -14,7 +14,7 @@ import { SAMPLE_DIR, tempDir } from './helpers/digests.js';
 const papers = loadLibrary([fileURLToPath(new URL('../sample-data', import.meta.url))]).papers;
 const scan = createScanEngine(papers);
 const indexed = createSearchEngine(papers);
-const ids = (engine: typeof scan, q: string) => engine.search(q).hits.map((h) => h.index).sort((a, b) => a - b);
+const ids = (engine: Pick<typeof scan, 'search'>, q: string) => engine.search(q).hits.map((h) => h.index).sort((a, b) => a - b);
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -78,6 +78,10 @@ export interface SessionSnapshot {
   line: LineState | undefined;
   /** The search index is still being built: results come when it is ready. */
   indexing: boolean;
+  /** The search is running: the list is not its answer yet (the previous query's, or the view's). */
+  searching: boolean;
+  /** The results are a scan's (words verbatim: typos not yet matched); the index's come when it is ready. */
+  interim: boolean;
   /** The y/n question being asked, e.g. "Mark 12 papers read?". */
   confirm: string | undefined;
   status: Status | undefined;
