@@ -124,6 +124,8 @@ class ScanEngine implements GrowingScanEngine {
   /** Every paper's rank for the query (-1: no match); only new (or, rechecking, changed) papers scanned when grown from an engine that ran it. */
   private costsOf(query: string, groups: readonly TermGroup[], titles: readonly string[]): Float64Array {
     const { papers, from } = this;
+    // The same query again (a bigger fetch): its costs are known.
+    if (this.scanned?.query === query && !from) return this.scanned.costs;
     const n = papers.length;
     const matchers = groups.map((g) => g.map((t) => matcherFor(t)));
     const rank = (d: number) => {

@@ -23,6 +23,8 @@ const SAME_TURN_MS = 12;
 const FETCH_GROWTH = 4;
 /** While a large library loads, a search's results are made again from the papers read so far at most this often (ms). */
 const GROWN_RESULTS_MS = 500;
+/** …and once the papers read are this many times as many as the last answer's. */
+const GROWN_RESULTS_FACTOR = 1.5;
 
 /** Which paper to select in a rebuilt list: `keep` if it is still there, else the first. */
 export interface Selection {
@@ -62,6 +64,8 @@ export class SearchFetch {
   readonly #now: () => number;
   /** When the list was last made from a search (see libraryGrew). */
   #builtAt = -Infinity;
+  /** The library's size then. */
+  #builtOver = 0;
   /** How long the last search took (ms; unknown before the first): see settle. */
   #lastCost = Infinity;
   readonly #history: HistoryWalk;
@@ -315,7 +319,14 @@ export class SearchFetch {
       const limit = Math.max(this.#fetchLimit(0), this.#result?.hits.length ?? 0);
       const started = this.#now();
       this.#result = this.#engine.search(this.#query, { limit });
+      const keep = select.first ? undefined : select.keep;
+      if (keep && this.#growing && this.#result.hits.length < this.#result.total && !this.#result.hits.some((h) => model.papers[h.index] === keep)) {
+        // The paper the user moved to fell below the first hits of a grown answer: the scan ranks
+        // them all (its costs are known, only the order is new), so it stays selected.
+        this.#result = this.#engine.search(this.#query);
+      }
       this.#builtAt = this.#now();
+      this.#builtOver = model.papers.length;
       this.#lastCost = this.#builtAt - started;
       list = listForSearch(model.papers, model.store.map, model.view, this.#result, model.store.viewSize(model.papers, model.view));
     }
@@ -392,9 +403,13 @@ export class SearchFetch {
             ? { ...this.#before, list: growView(this.#before.list, model.papers, from, marks, model.view) }
             : { ...this.#before, list: model.viewList(), cursor: 0, top: 0, selected: undefined };
       }
-      // At most every GROWN_RESULTS_MS: each new list costs a frame of new rows (~25 ms at 100,000
-      // papers), which the load waits for. The header's count stays the list's until then.
-      const due = model.loading === null || this.#now() - this.#builtAt >= GROWN_RESULTS_MS;
+      // Not at every growth: each new list costs a frame of new rows (~25-40 ms on a loaded 2-core
+      // machine), which the load waits for. At most every GROWN_RESULTS_MS, and once the papers read
+      // grew by half since the last answer (an answer from 10% more papers changes little): about
+      // ten answers over a 100,000-paper load. The header's count stays the list's until then.
+      const due =
+        model.loading === null ||
+        (this.#now() - this.#builtAt >= GROWN_RESULTS_MS && model.papers.length >= this.#builtOver * GROWN_RESULTS_FACTOR);
       if (!this.#stale && due) this.rebuild(model.nav.cursor === 0 ? { first: true } : { keep: model.selected });
       return;
     }
