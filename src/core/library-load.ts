@@ -100,7 +100,7 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
 /** Finds the digest files under `paths` and orders them newest first; reads nothing else yet. */
 export function startLibraryLoad(paths: readonly string[], options: LoadOptions = {}): LibraryLoad {
   const { files: found, errors: pathErrors } = expandPaths(paths);
-  const cache = options.cacheDir ? openDigestCache(options.cacheDir) : null;
+  const cache = options.cacheDir ? openDigestCache(options.cacheDir, { background: options.writeCacheInBackground ?? false }) : null;
   const errors: LoadProblem[] = [...pathErrors];
   const warnings: LoadProblem[] = [];
   let digestCount = 0;
