@@ -90,8 +90,10 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
     // A search given at launch, or keys typed already, in a small library: the index is made before
     // the first frame (Session.indexNow), which then shows the results.
     if (!growing) await session.indexNow(terminal.keys.typedEarly ?? false);
-    // A large one still loading answers a search from the papers read so far, the first frame too.
-    else await session.searchWhileLoading();
+    // A large one still loading answers a search from the papers read so far: with a search pending,
+    // the first frame too; else the scan (which loads Fuse.js, ~50 ms) is made ready behind it.
+    else if (library.query?.trim() || terminal.keys.typedEarly) await session.searchWhileLoading();
+    else setImmediate(() => void session.searchWhileLoading().catch(terminal.fatal));
     instance = render(<App session={session} view={view} keys={terminal.keys} onEffect={onEffect} />, {
       stdout: writer.sink as unknown as NodeJS.WriteStream,
       // Keys are read by the terminal's key reader; Ink never touches the real stdin.
