@@ -15,7 +15,8 @@ import { writeCorpus } from '../bench/digest-writer.js';
 import { startLibraryLoad, type LibraryLoad } from '../src/core/library-load.js';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
-import { createScanEngine, createSearchEngine } from '../src/search/engine.js';
+import { createScanEngine, createSearchEngine, indexCacheKey } from '../src/search/engine.js';
+import { cachedIndexMatches } from '../src/search/index-cache.js';
 import { SCAN_FIRST_PAPERS } from '../src/ui/reader/index-build.js';
 import { snapshotOf } from '../src/ui/reader/live-library.js';
 import { ReaderSession } from '../src/ui/reader/session.js';
@@ -51,20 +52,21 @@ const COLS = 110;
 const ROWS = 14;
 
 /** As the reader starts (cli/commands/reader.ts): the newest digests read, the rest to come. */
-function startLoad(): LibraryLoad {
-  const cacheDir = tempDir('paperterm-wl-cache-');
+function startLoad(cacheDir = join(tempDir('paperterm-wl-cache-'), 'cache')): LibraryLoad {
   temps.push(cacheDir);
-  const load = startLibraryLoad([corpusDir()], { cacheDir: join(cacheDir, 'cache') });
+  const load = startLibraryLoad([corpusDir()], { cacheDir });
   while (load.papers().length < 200) load.step(0);
   return load;
 }
 
 /** `searchMs`: how long each search seems to take on the session's clock (over 12 ms, a search runs after the key's frame). */
-async function reader(load: LibraryLoad, query?: string, searchMs = 0) {
+async function reader(load: LibraryLoad, query?: string, searchMs = 0, cacheDir?: string) {
   const { store } = await tempStore();
   let clock = 0;
   const first = snapshotOf(load);
-  const session = new ReaderSession({ papers: first.papers, dates: first.dates, loading: first.loading ?? 1, store, cols: COLS, rows: ROWS, now: () => (clock += searchMs / 2), ...(query ? { query } : {}) });
+  // As cli/commands/reader.ts wires the index cache.
+  const cache = cacheDir ? { searchCache: () => indexCacheKey(cacheDir, load.digestFiles()), indexCached: () => cachedIndexMatches(indexCacheKey(cacheDir, load.found)!) } : {};
+  const session = new ReaderSession({ papers: first.papers, dates: first.dates, loading: first.loading ?? 1, store, cols: COLS, rows: ROWS, now: () => (clock += searchMs / 2), ...(query ? { query } : {}), ...cache });
   const h = render(<TestReader session={session} size={fixedSize(COLS, ROWS)} color={false} />);
   mounted.push(h);
   const header = () => stripVTControlCharacters(h.lastFrame() ?? '').split('\n')[0]!;
@@ -176,5 +178,49 @@ describe('a search while a large library loads', { timeout: 60_000 }, () => {
     await tick();
     expect(session.getSnapshot().query).toBe('');
     expect(listed(session)).toEqual(session.papers);
+  });
+
+  test("with the whole library's index cached, the scan stops following the load once the screen is full; the rest comes from the index", async () => {
+    const cacheDir = join(tempDir('paperterm-wl-cache-'), 'cache');
+    // A first start (or paperterm search) left the index of the whole library in the cache.
+    const files = loadLibrary([corpusDir()]).digests.map((d) => d.file);
+    createSearchEngine(wholeLibrary(), { cache: indexCacheKey(cacheDir, files) });
+    const load = startLoad(cacheDir);
+    const { session, header, grow } = await reader(load, QUERY, 0, cacheDir);
+    await session.searchWhileLoading();
+    while (session.getSnapshot().list.papers.length < 100 && !load.done) grow(10);
+    await tick();
+    const stopped = session.getSnapshot().list;
+    const searched = stopped.viewSize;
+    expect(searched).toBeLessThan(wholeLibrary().length / 2);
+    while (!load.done) grow(10);
+    await tick();
+    // Still the answer from the papers searched, and the header says so.
+    expect(session.getSnapshot().list).toBe(stopped);
+    expect(session.getSnapshot().loading).toBeNull();
+    expect(header()).toContain(`/${QUERY}  ${stopped.count}/${searched} matches so far`);
+    // The index's answer: the whole library's, as paperterm search gives it.
+    await session.buildIndex();
+    await tick();
+    const search = createSearchEngine(wholeLibrary()).search(QUERY);
+    expect(session.getSnapshot().list.count).toBe(search.total);
+    expect(listed(session).slice(0, 10).map((p) => p.id)).toEqual(search.hits.slice(0, 10).map((hit) => wholeLibrary()[hit.index]!.id));
+    expect(header()).toContain(`/${QUERY}  ${search.total}/${wholeLibrary().length} matches`);
+    expect(header()).not.toMatch(/so far|indexing/);
+  });
+
+  test('an index cached for other digests is no reason to stop: the scan follows the load to the end', async () => {
+    const cacheDir = join(tempDir('paperterm-wl-cache-'), 'cache');
+    const files = loadLibrary([corpusDir()]).digests.map((d) => d.file);
+    // Built for all but the newest digest: a day later, the cached index is stale.
+    const older = loadLibrary(files.slice(1)).papers;
+    createSearchEngine(older, { cache: indexCacheKey(cacheDir, files.slice(1)) });
+    const load = startLoad(cacheDir);
+    const { session, header, grow } = await reader(load, QUERY, 0, cacheDir);
+    await session.searchWhileLoading();
+    while (!load.done) grow(10);
+    await tick();
+    expect(session.getSnapshot().list.viewSize).toBe(wholeLibrary().length);
+    expect(header()).toMatch(new RegExp(`/${QUERY}  \\d+/${wholeLibrary().length} matches  indexing…`));
   });
 });

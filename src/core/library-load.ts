@@ -42,6 +42,8 @@ export interface LibraryLoad {
    * date order): what indexCacheKey takes, so the reader and `paperterm search` share one cached index.
    */
   digestFiles(): string[];
+  /** Every digest file found, in the order digestFiles gives them: what digestFiles will be once all loaded. */
+  readonly found: readonly string[];
   /** Paths and files that could not be used, so far. */
   readonly errors: readonly LoadProblem[];
   /** Files that loaded with something odd in them, so far. */
@@ -164,6 +166,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
       } while (performance.now() < until);
       return next >= plan.length;
     },
+    found,
     papers: () => builder.papers(),
     digestFiles: () => {
       const read = new Set(loaded.map((d) => d.file));

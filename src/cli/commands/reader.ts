@@ -1,7 +1,7 @@
 import { cacheDirFromEnv } from '../../core/cache.js';
 import { startLibraryLoad } from '../../core/library-load.js';
 import { defaultPaths } from '../../core/load.js';
-import { indexCacheKey } from '../../search/index-cache.js';
+import { cachedIndexMatches, indexCacheKey } from '../../search/index-cache.js';
 import { openStateStore, readMarks } from '../../state/store.js';
 import { openTerminal } from '../../ui/app/open-terminal.js';
 import { searchHistoryIn } from '../../ui/app/search-history.js';
@@ -80,6 +80,11 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         query: options.query,
         history: searchHistoryIn(options.stateDir),
         searchCache,
+        // Asked while loading: is there an index for the whole library as found (every digest loading)?
+        indexCached: () => {
+          const key = indexCacheKey(cacheDirFromEnv(io.env), load.found);
+          return key !== null && cachedIndexMatches(key);
+        },
         notices: first.notice === undefined ? [] : [first.notice],
         ...(first.loading === null ? {} : { loading: first.loading }),
       },

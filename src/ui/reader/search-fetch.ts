@@ -3,7 +3,7 @@ import type { SearchEngine, SearchResult } from '../../search/engine.js';
 import type { GrowingScanEngine } from '../../search/scan-engine.js';
 import type { Command } from './key/bindings.js';
 import { HistoryWalk, type SearchHistory } from './history-walk.js';
-import { extendForSearch, growView, listForSearch, type VisibleList } from './library-view.js';
+import { extendForSearch, growView, listForSearch, viewSize, type VisibleList } from './library-view.js';
 import { editLine, insertText, lineOf, type LineState } from './line-edit.js';
 import type { ReaderModel } from './model.js';
 import { layoutOf } from './navigation.js';
@@ -56,6 +56,9 @@ export class SearchFetch {
   #interim = false;
   /** The engine is a scan over the library as read so far: it grows with the library (libraryGrew). */
   #growing: GrowingScanEngine | undefined;
+  /** SessionOptions.indexCached, asked once (#indexSoon). */
+  readonly #indexCached: (() => boolean) | undefined;
+  #indexSoon: boolean | undefined;
   /** Makes the scan that searches a large library while it loads, once its module is loaded (useScanner). */
   #scanner: ((papers: readonly Paper[]) => GrowingScanEngine) | undefined;
   /** The list shown when the library was replaced under the engine (see libraryChanged). */
@@ -85,7 +88,9 @@ export class SearchFetch {
     changed: () => void,
     history?: SearchHistory,
     now: () => number = () => performance.now(),
+    indexCached?: () => boolean,
   ) {
+    this.#indexCached = indexCached;
     this.#history = new HistoryWalk(history);
     this.#now = now;
     this.#model = model;
@@ -118,6 +123,11 @@ export class SearchFetch {
   /** The results shown come from a scan (verbatim words), the index's are still to come. */
   get interim(): boolean {
     return this.#interim && this.#query.trim() !== '';
+  }
+
+  /** The results are from part of the library (a scan of the papers read so far, or of those read when it stopped following the load). */
+  get partial(): boolean {
+    return this.#growing !== undefined && this.#query.trim() !== '' && (this.#model.loading !== null || this.#growing.papers.length < this.#model.papers.length);
   }
 
   /** The scan over the library as read so far, while one answers the search. */
@@ -333,12 +343,33 @@ export class SearchFetch {
       this.#builtAt = this.#now();
       this.#builtOver = model.papers.length;
       this.#lastCost = this.#builtAt - started;
-      list = listForSearch(model.papers, model.store.map, model.view, this.#result, model.store.viewSize(model.papers, model.view));
+      // The matches' share is of the papers searched: a scan that stopped following the load searched fewer than are read.
+      const searched = this.#growing?.papers ?? model.papers;
+      const size = searched === model.papers ? model.store.viewSize(model.papers, model.view) : viewSize(searched, model.store.map, model.view);
+      list = listForSearch(model.papers, model.store.map, model.view, this.#result, size);
     }
     const kept = select.keep && !select.first ? list.papers.indexOf(select.keep) : -1;
     model.setList(list, kept >= 0 ? kept : Math.max(0, select.moved ?? 0));
     this.#anchor = model.nav.cursor;
     this.fetchAhead();
+  }
+
+  /** Esc goes back to the view the search line was opened from: it grows with the library too. */
+  #growBefore(from: number, appended: boolean): void {
+    const model = this.#model;
+    if (this.#before?.query !== '') return;
+    this.#before =
+      appended && model.order === 'newest'
+        ? { ...this.#before, list: growView(this.#before.list, model.papers, from, model.store.map, model.view) }
+        : { ...this.#before, list: model.viewList(), cursor: 0, top: 0, selected: undefined };
+  }
+
+  /** The answer so far fills what is fetched for the screen, and the index is likely cached (asked once). */
+  #enoughFromCachedIndex(): boolean {
+    const result = this.#result;
+    if (!this.#indexCached || this.#stale || !result || result.hits.length < this.#fetchLimit(this.#model.nav.cursor)) return false;
+    this.#indexSoon ??= this.#indexCached();
+    return this.#indexSoon;
   }
 
   /** How many hits to ask for so that `cursor` and a few screens below it are fetched. */
@@ -393,6 +424,12 @@ export class SearchFetch {
   libraryGrew(from: number, appended: boolean): void {
     const model = this.#model;
     const marks = model.store.map;
+    if (this.#growing && appended && this.#query.trim() !== '' && this.#enoughFromCachedIndex()) {
+      // The screen is full of results and the index is cached: the rest of the answer comes from
+      // the index once the library is whole, instead of scanning every paper read until then.
+      this.#growBefore(from, appended);
+      return;
+    }
     if (this.#growing) {
       // Papers changed in place as older digests loaded are looked for once, when the library is whole.
       this.#growing = this.#growing.grow(model.papers, appended ? from : 0, model.loading === null);
@@ -401,13 +438,7 @@ export class SearchFetch {
     if (this.#growing && this.#query.trim() !== '') {
       // The search answered from fewer papers: answered again from all read so far (only the new
       // papers are scanned). The paper the user moved to stays selected, else the new best one.
-      // Esc goes back to the view the line was opened from: it grows too.
-      if (this.#before?.query === '') {
-        this.#before =
-          appended && model.order === 'newest'
-            ? { ...this.#before, list: growView(this.#before.list, model.papers, from, marks, model.view) }
-            : { ...this.#before, list: model.viewList(), cursor: 0, top: 0, selected: undefined };
-      }
+      this.#growBefore(from, appended);
       // Not at every growth: each new list costs a frame of new rows (~25-40 ms on a loaded 2-core
       // machine), which the load waits for. At most every GROWN_RESULTS_MS, and once the papers read
       // grew by half since the last answer (an answer from 10% more papers changes little): about

@@ -73,7 +73,7 @@ export class ReaderSession {
     this.#model = model;
     this.#index = new IndexBuild(options.searchCache);
     this.#marks = new MarkActions(model);
-    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history, options.now);
+    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history, options.now, options.indexCached);
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);
@@ -115,6 +115,7 @@ export class ReaderSession {
       indexing: search.indexing,
       searching: search.searching,
       interim: search.interim,
+      partial: search.partial,
       confirm: this.#marks.confirm,
       status: model.status,
       marks: model.store.marks(),
@@ -199,10 +200,12 @@ export class ReaderSession {
     // A scan that grew with the loading library is no index: it answers until the index is built.
     if ((this.#search.engine && !this.#search.growing) || this.#index.running) return;
     const papers = this.papers;
-    // A scan that answered while the library loaded has scanned all of it by now: it answers until the index is there.
-    let scanned = this.#search.growing?.papers === papers;
+    // A scan that answered while the library loaded has scanned all of it by now, unless it stopped
+    // following the load for a cached index: it answers until the index is there.
+    const whole = this.#search.growing?.papers === papers;
+    let scanned = this.#search.growing !== undefined;
     const engine = await this.#index.run(papers, this.#builder, (scan) => {
-      if (scanned) return;
+      if (whole) return;
       // Answers the search typed so far, and the next ones, until the index is there.
       scanned = true;
       this.#search.attach(scan, true);

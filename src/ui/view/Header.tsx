@@ -25,6 +25,8 @@ export interface HeaderProps {
   searching?: boolean;
   /** The matches are a scan's, the index's (typos too) still to come. */
   interim?: boolean;
+  /** The matches are from part of the library (of `viewSize` papers searched so far). */
+  partial?: boolean;
   /** Share of the library read while it still loads; null once it is all in. */
   loading: number | null;
   /** False while marks cannot be saved. */
@@ -59,7 +61,7 @@ function headerSegments(p: HeaderProps): Styled[] {
     else if (p.searching) where.push({ text: '  searching…', style: t.header });
     else {
       // A partial answer says so: from the papers read so far, or before the index (verbatim words).
-      const partial = p.loading !== null ? ' so far' : p.interim ? '  indexing…' : '';
+      const partial = p.partial ? ' so far' : p.interim ? '  indexing…' : '';
       where.push({ text: `  ${count}/${p.viewSize} ${p.count === 1 ? 'match' : 'matches'}${partial}`, style: t.header });
     }
   } else {

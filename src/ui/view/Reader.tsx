@@ -77,6 +77,7 @@ export function Reader() {
         indexing={snap.indexing}
         searching={snap.searching}
         interim={snap.interim}
+        partial={snap.partial}
         loading={snap.loading}
         saving={snap.saving}
         position={list.papers.length > 0 ? state.cursor + 1 : 0}
@@ -93,7 +94,7 @@ function emptyText(snap: SessionSnapshot): string {
   if (snap.query.trim()) {
     if (snap.indexing) return 'Building the search index…';
     if (snap.searching) return 'Searching…';
-    if (snap.loading !== null) return 'No matches in the papers read so far.';
+    if (snap.partial) return 'No matches in the papers searched so far.';
     return snap.interim ? 'No matches yet: building the search index (it finds typos too)…' : 'No matches.';
   }
   return 'No papers here.';
