@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/digest-writer.js';
-import { cacheDirFromEnv } from '../src/core/cache.js';
+import { cacheDirFromEnv, digestCacheWritten } from '../src/core/cache.js';
 import { loadLibrary, type LoadResult } from '../src/core/load.js';
 import type { Digest } from '../src/core/types.js';
 import { runCli } from './helpers/cli.js';
@@ -192,5 +192,33 @@ describe('cache location', () => {
     const xdg = temp();
     expect(runCli(['list', SAMPLE_DIR], { env: { ...env, XDG_CACHE_HOME: xdg } }).code).toBe(0);
     expect(recordFiles(join(xdg, 'paperterm'))).toHaveLength(4);
+  });
+});
+
+describe('records written in the background (the reader)', () => {
+  it('are written behind the load, then hit as a synchronous write would be; an abandoned temp file is removed', async () => {
+    const dir = digestDir();
+    const cacheDir = join(temp(), 'cache');
+    const expected = plain(loadLibrary([dir]));
+    expect(plain(loadLibrary([dir], { cacheDir, writeCacheInBackground: true }))).toEqual(expected);
+    await digestCacheWritten();
+    const records = recordFiles(cacheDir);
+    expect(records).toHaveLength(readdirSync(dir).length);
+    expect(records.every((r) => r.endsWith('.json'))).toBe(true);
+    const written = records.map((r) => statSync(r).mtimeMs);
+    // A hit: nothing written again.
+    expect(plain(loadLibrary([dir], { cacheDir, writeCacheInBackground: true }))).toEqual(expected);
+    await digestCacheWritten();
+    expect(recordFiles(cacheDir).map((r) => statSync(r).mtimeMs)).toEqual(written);
+
+    // A process that quit before renaming its temp file (pid 2^22 + 1 is above Linux's pid limit:
+    // never running); a digest changes, so its record is written again and the cache looked at.
+    const abandoned = `${records[0]!}.${2 ** 22 + 1}.tmp`;
+    writeFileSync(abandoned, '{"half":');
+    writeFileSync(join(dir, 'extra.txt'), layoutA('Mar 20', [['An Extra Paper', abstract('extra')]]));
+    expect(loadLibrary([dir], { cacheDir, writeCacheInBackground: true }).papers.some((p) => p.title === 'An Extra Paper')).toBe(true);
+    await digestCacheWritten();
+    expect(existsSync(abandoned)).toBe(false);
+    expect(recordFiles(cacheDir)).toHaveLength(readdirSync(dir).length);
   });
 });

@@ -14,7 +14,7 @@ import { SAMPLE_DIR, tempDir } from './helpers/digests.js';
 const papers = loadLibrary([fileURLToPath(new URL('../sample-data', import.meta.url))]).papers;
 const scan = createScanEngine(papers);
 const indexed = createSearchEngine(papers);
-const ids = (engine: typeof scan, q: string) => engine.search(q).hits.map((h) => h.index).sort((a, b) => a - b);
+const ids = (engine: Pick<typeof scan, 'search'>, q: string) => engine.search(q).hits.map((h) => h.index).sort((a, b) => a - b);
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -74,5 +74,50 @@ describe('openSearchEngine', () => {
     await expect(engine.ready).rejects.toThrow('closed');
     expect(engine.indexed).toBe(false);
     expect(engine.search('bev').total).toBe(indexed.search('bev').total);
+  });
+});
+
+describe('a scan that grows with a library still loading', () => {
+  const answer = (engine: Pick<typeof scan, 'search'>, q: string) => engine.search(q).hits.map((h) => [h.index, h.score, h.titleRanges]);
+  const QUERIES = ['diffusion', 'sam', 'bev | lidar', 'model !video', 'mar 17', "'stitch"];
+
+  it('answers as a fresh scan at every step while papers are appended, scanning only the new ones', () => {
+    let engine = createScanEngine(papers.slice(0, 40));
+    for (const q of QUERIES) engine.search(q);
+    for (const n of [41, 120, 300, papers.length]) {
+      const grown = papers.slice(0, n);
+      engine = engine.grow(grown, Math.min(n, engine.papers.length));
+      for (const q of QUERIES) expect(answer(engine, q), `${q} at ${n}`).toEqual(answer(createScanEngine(grown), q));
+    }
+  });
+
+  it('grown twice without a search between, then searched: still a fresh scan', () => {
+    const engine = createScanEngine(papers.slice(0, 50));
+    engine.search('diffusion');
+    const twice = engine.grow(papers.slice(0, 100), 50).grow(papers.slice(0, 200), 100);
+    expect(answer(twice, 'diffusion')).toEqual(answer(createScanEngine(papers.slice(0, 200)), 'diffusion'));
+  });
+
+  it('a library rebuilt (nothing kept) is scanned afresh', () => {
+    const engine = createScanEngine(papers.slice(0, 100));
+    engine.search('diffusion');
+    const rebuilt = papers.slice(0, 150).reverse();
+    expect(answer(engine.grow(rebuilt, 0), 'diffusion')).toEqual(answer(createScanEngine(rebuilt), 'diffusion'));
+  });
+
+  it('papers changed in place (an older date, an abstract filled in) are found by the recheck of the last growth', () => {
+    const copies = papers.slice(0, 60).map((p) => ({ ...p, dates: [...p.dates], days: [...(p.days ?? [])] }));
+    const engine = createScanEngine(copies);
+    const q = 'jan 9';
+    expect(engine.search(q).total).toBe(0);
+    // An older digest of Jan 9 lists paper 7 again, and fills in paper 8's missing abstract.
+    copies[7]!.dates.push('Jan 9');
+    copies[8]!.abstract = `${copies[8]!.abstract} Seen again on jan 9.`;
+    const more = [...copies, ...papers.slice(60, 80)];
+    // Without the recheck only the new papers are scanned: the answer so far misses them.
+    expect(engine.grow(more, 60).search(q).total).toBe(0);
+    const whole = engine.grow(more, 60, true);
+    expect(answer(whole, q)).toEqual(answer(createScanEngine(more), q));
+    expect(whole.search(q).hits.map((h) => h.index).sort((a, b) => a - b)).toEqual([7, 8]);
   });
 });

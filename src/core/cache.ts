@@ -4,7 +4,8 @@
 // version, other code version, bad JSON, offsets that do not fit) makes it a miss, and every I/O
 // error is swallowed: the cache can make loading faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
-import { mkdirSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, readdirSync, unlinkSync, type BigIntStats } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
@@ -115,8 +116,18 @@ function spansFit(spans: readonly number[], length: number): boolean {
   return true;
 }
 
+export interface DigestCacheOptions {
+  /**
+   * Records are written by the file system's threads, not the caller's: a cold load of 782 digests
+   * spent ~0.9 s of its ~3 s creating their record files (open, write, rename), which the reader's
+   * first answer waited for. A record still on its way when the process ends is only a miss next
+   * time (its temp file is removed by a later store).
+   */
+  background?: boolean;
+}
+
 /** The cache in `dir` (created on first store). Nothing is read or written until it is used. */
-export function openDigestCache(dir: string): DigestCache {
+export function openDigestCache(dir: string, options: DigestCacheOptions = {}): DigestCache {
   const recordsDir = () => {
     const fp = fingerprintOnce();
     return fp ? join(dir, `digests-${fp}`) : null;
@@ -163,9 +174,12 @@ export function openDigestCache(dir: string): DigestCache {
           prepared = true;
           mkdirSync(records, { recursive: true, mode: 0o700 });
           pruneOtherVersions(dir, records, RECORDS_DIR, RECORD_FILE);
+          if (options.background) removeAbandonedTemps(records);
         }
         // Atomic, so a reader never sees half a record; the temp name is one pruneOtherVersions knows.
-        writeFileAtomic(target, JSON.stringify(record), { mode: 0o600, temp: `${target}.${process.pid}.tmp`, fsync: false });
+        const temp = `${target}.${process.pid}.tmp`;
+        if (options.background) writeInBackground(target, temp, JSON.stringify(record));
+        else writeFileAtomic(target, JSON.stringify(record), { mode: 0o600, temp, fsync: false });
       } catch {
         // The cache only makes loading faster: a record not written is a miss next time.
       }
@@ -176,3 +190,53 @@ export function openDigestCache(dir: string): DigestCache {
 // Record directories of other code versions, and the files in them, as this module names them.
 const RECORDS_DIR = /^digests-[0-9a-f]{16}$/;
 const RECORD_FILE = /^[0-9a-f]{32}\.json(\.\d+\.tmp)?$/;
+
+/** Background writes not finished yet, by target: a second record for the same file waits for the first (they share a temp name). */
+const writing = new Map<string, Promise<void>>();
+
+function writeInBackground(target: string, temp: string, text: string): void {
+  const write = async () => {
+    const file = await open(temp, 'w', 0o600);
+    try {
+      await file.writeFile(text, 'utf8');
+    } finally {
+      await file.close();
+    }
+    await rename(temp, target);
+  };
+  const after = writing.get(target) ?? Promise.resolve();
+  const done: Promise<void> = after
+    .then(write)
+    .catch(() => unlink(temp).catch(() => undefined))
+    .finally(() => {
+      if (writing.get(target) === done) writing.delete(target);
+    });
+  writing.set(target, done);
+}
+
+/** Resolves once every record written in the background so far is in place (or given up). */
+export async function digestCacheWritten(): Promise<void> {
+  while (writing.size > 0) await Promise.all(writing.values());
+}
+
+/** Temp files of background writes whose process ended before renaming them. */
+function removeAbandonedTemps(records: string): void {
+  try {
+    for (const name of readdirSync(records)) {
+      const m = /^[0-9a-f]{32}\.json\.(\d+)\.tmp$/.exec(name);
+      if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) unlinkSync(join(records, name));
+    }
+  } catch {
+    // Best effort: a stale temp file is only wasted space.
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: there is such a process, someone else's.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -42,6 +42,8 @@ export interface LibraryLoad {
    * date order): what indexCacheKey takes, so the reader and `paperterm search` share one cached index.
    */
   digestFiles(): string[];
+  /** Every digest file found, in the order digestFiles gives them: what digestFiles will be once all loaded. */
+  readonly found: readonly string[];
   /** Paths and files that could not be used, so far. */
   readonly errors: readonly LoadProblem[];
   /** Files that loaded with something odd in them, so far. */
@@ -100,7 +102,7 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
 /** Finds the digest files under `paths` and orders them newest first; reads nothing else yet. */
 export function startLibraryLoad(paths: readonly string[], options: LoadOptions = {}): LibraryLoad {
   const { files: found, errors: pathErrors } = expandPaths(paths);
-  const cache = options.cacheDir ? openDigestCache(options.cacheDir) : null;
+  const cache = options.cacheDir ? openDigestCache(options.cacheDir, { background: options.writeCacheInBackground ?? false }) : null;
   const errors: LoadProblem[] = [...pathErrors];
   const warnings: LoadProblem[] = [];
   let digestCount = 0;
@@ -164,6 +166,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
       } while (performance.now() < until);
       return next >= plan.length;
     },
+    found,
     papers: () => builder.papers(),
     digestFiles: () => {
       const read = new Set(loaded.map((d) => d.file));

@@ -91,6 +91,8 @@ export function expandPaths(paths: readonly string[]): { files: string[]; errors
 export interface LoadOptions {
   /** Parsed-digest cache directory (see cache.ts); null or absent: parse every file. */
   cacheDir?: string | null;
+  /** New cache records written off the main thread (DigestCacheOptions.background): for a process that keeps running. */
+  writeCacheInBackground?: boolean;
 }
 
 // One read buffer reused for every file: allocating a fresh one per file costs more than the read.
@@ -164,7 +166,7 @@ export function readDigest(file: string, cache: DigestCache | null = null): Dige
 /** Reads every path; a bad file is reported and skipped, never fatal on its own. */
 export function loadLibrary(paths: readonly string[], options: LoadOptions = {}): LoadResult {
   const { files, errors } = expandPaths(paths);
-  const cache = options.cacheDir ? openDigestCache(options.cacheDir) : null;
+  const cache = options.cacheDir ? openDigestCache(options.cacheDir, { background: options.writeCacheInBackground ?? false }) : null;
   const digests: Digest[] = [];
   const warnings: LoadProblem[] = [];
   for (const file of files) {

@@ -372,6 +372,33 @@ export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly
   }
 }
 
+/**
+ * Whether the cache holds an index built for exactly `slot` (its header says so: format and key),
+ * without reading the rest: a hint for a caller deciding what to do before the library is whole.
+ * The full checks still run when the index is loaded.
+ */
+export function cachedIndexMatches(slot: IndexCacheKey): boolean {
+  let fd: number;
+  try {
+    fd = openRegularFile(slot.path).fd;
+  } catch {
+    return false;
+  }
+  try {
+    const opening = readFully(fd, 12);
+    if (opening.length !== 12 || !Buffer.from(opening.buffer, opening.byteOffset, 8).equals(MAGIC)) return false;
+    const length = Buffer.from(opening.buffer, opening.byteOffset, 12).readUInt32LE(8);
+    if (length <= 0 || length >= 1 << 20) return false;
+    const bytes = readFully(fd, length);
+    const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')) as Partial<Header>;
+    return header.format === FORMAT && header.key === slot.key;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Writes the index atomically (aside, then renamed into place); any failure leaves no trace. */
 export function storeCachedIndex(slot: IndexCacheKey, index: WordIndex): void {
   try {

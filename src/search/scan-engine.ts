@@ -14,19 +14,67 @@ import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './eng
  * (engine.ts), but words are only found verbatim (no typos yet), accents and full-width letters only
  * in titles, and ties within a kind are broken by a simpler score. The indexed engine then takes over.
  */
-export function createScanEngine(papers: readonly Paper[]): SearchEngine {
+export function createScanEngine(papers: readonly Paper[]): GrowingScanEngine {
   return new ScanEngine(papers);
+}
+
+/** A scan engine that can follow a library still being read (the reader searches while it loads). */
+export interface GrowingScanEngine extends SearchEngine {
+  /**
+   * The same engine over `papers`, a later state of the same library whose first `kept` papers are
+   * the same objects at the same places (0: the library was rebuilt). For the last query only the
+   * papers after them are scanned, so a growth costs what was read since, not the library. Papers may
+   * also change in place as older digests load (older dates, a missing abstract: LibraryBuilder):
+   * those are found and scanned again only with `recheck` (a pass over every paper, for the last
+   * growth), so until then an answer may miss a paper that matches only by such a change.
+   */
+  grow(papers: readonly Paper[], kept: number, recheck?: boolean): GrowingScanEngine;
+}
+
+/**
+ * The last query's rank for every paper scanned (-1: no match), kept so growth rescans only what is
+ * new, with what a paper's match can depend on that changes in place while a library loads: its
+ * dates' count and its abstract's length when it was scanned.
+ */
+interface QueryCosts {
+  query: string;
+  costs: Float64Array;
+  dates: Uint32Array;
+  abstracts: Uint32Array;
+}
+
+/** What an engine takes over from the one it grew from. */
+interface Grown {
+  /** Papers at the start that are the same as the earlier engine's. */
+  kept: number;
+  recheck: boolean;
+  titles: string[] | undefined;
+  scanned: QueryCosts | undefined;
 }
 
 const TIER_WEIGHT = 1000;
 const WORD_WEIGHT = 1_000_000;
 const VERBATIM = tierOf(INSIDE, false);
 
-class ScanEngine implements SearchEngine {
+class ScanEngine implements GrowingScanEngine {
   private titles: string[] | undefined;
   private last: { query: string; limit: number; result: SearchResult } | undefined;
+  private scanned: QueryCosts | undefined;
 
-  constructor(readonly papers: readonly Paper[]) {}
+  constructor(
+    readonly papers: readonly Paper[],
+    private from?: Grown,
+  ) {}
+
+  grow(papers: readonly Paper[], kept: number, recheck = false): GrowingScanEngine {
+    if (papers === this.papers && !recheck) return this;
+    const own = this.titles !== undefined || this.scanned !== undefined || !this.from;
+    const from: Grown = own
+      ? { kept, recheck, titles: this.titles, scanned: this.scanned }
+      : // Grown twice without a search between: what this one took over passes on.
+        { ...this.from!, kept: Math.min(kept, this.from!.kept), recheck: recheck || this.from!.recheck };
+    return new ScanEngine(papers, { ...from, kept: Math.min(from.kept, papers.length) });
+  }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? Infinity;
@@ -47,18 +95,10 @@ class ScanEngine implements SearchEngine {
       const hits = Array.from({ length: Math.min(limit, papers.length) }, (_, index): SearchHit => ({ index, score: 1, titleRanges: [] }));
       return { query, hits, total: papers.length };
     }
-    this.titles ??= papers.map((p) => fold(p.title));
-    const { titles } = this;
-    const matchers = groups.map((g) => g.map((t) => matcherFor(t)));
+    const titles = this.foldedTitles();
+    const costs = this.costsOf(query, groups, titles);
     const scored: { index: number; cost: number }[] = [];
-    for (let d = 0; d < papers.length; d++) {
-      let total = -1;
-      for (let g = 0; g < groups.length; g++) {
-        const cost = groupCost(groups[g]!, matchers[g]!, papers[d]!, titles[d]!);
-        if (cost >= 0) total = Math.max(total, 0) + cost;
-      }
-      if (total >= 0) scored.push({ index: d, cost: total });
-    }
+    for (let d = 0; d < papers.length; d++) if (costs[d]! >= 0) scored.push({ index: d, cost: costs[d]! });
     scored.sort((a, b) => b.cost - a.cost || a.index - b.index);
     const hits = scored.slice(0, limit).map(({ index, cost }): SearchHit => ({
       index,
@@ -66,6 +106,66 @@ class ScanEngine implements SearchEngine {
       titleRanges: titleRanges(groups, titles[index]!, papers[index]!.title),
     }));
     return { query, hits, total: scored.length };
+  }
+
+  /** The titles folded, those of the papers kept from the engine this one grew from reused (titles never change in place). */
+  private foldedTitles(): string[] {
+    if (this.titles) return this.titles;
+    const { papers, from } = this;
+    const before = from?.titles;
+    const kept = Math.min(from?.kept ?? 0, before?.length ?? 0);
+    // The earlier engine's array is extended in place: it only ever reads its own papers' entries.
+    const titles = before && kept === before.length ? before : (before?.slice(0, kept) ?? []);
+    for (let d = titles.length; d < papers.length; d++) titles.push(fold(papers[d]!.title));
+    this.titles = titles;
+    return titles;
+  }
+
+  /** Every paper's rank for the query (-1: no match); only new (or, rechecking, changed) papers scanned when grown from an engine that ran it. */
+  private costsOf(query: string, groups: readonly TermGroup[], titles: readonly string[]): Float64Array {
+    const { papers, from } = this;
+    // The same query again (a bigger fetch): its costs are known.
+    if (this.scanned?.query === query && !from) return this.scanned.costs;
+    const n = papers.length;
+    const matchers = groups.map((g) => g.map((t) => matcherFor(t)));
+    const rank = (d: number) => {
+      let total = -1;
+      for (let g = 0; g < groups.length; g++) {
+        const cost = groupCost(groups[g]!, matchers[g]!, papers[d]!, titles[d]!);
+        if (cost >= 0) total = Math.max(total, 0) + cost;
+      }
+      return total;
+    };
+    const costs = new Float64Array(n);
+    const dates = new Uint32Array(n);
+    const abstracts = new Uint32Array(n);
+    const prior = from?.scanned?.query === query ? from.scanned : undefined;
+    const kept = prior ? Math.min(from!.kept, prior.costs.length) : 0;
+    if (prior) {
+      costs.set(prior.costs.subarray(0, kept));
+      dates.set(prior.dates.subarray(0, kept));
+      abstracts.set(prior.abstracts.subarray(0, kept));
+    }
+    if (prior && from!.recheck) {
+      for (let d = 0; d < kept; d++) {
+        const p = papers[d]!;
+        if (p.dates.length === dates[d] && p.abstract.length === abstracts[d]) continue;
+        dates[d] = p.dates.length;
+        abstracts[d] = p.abstract.length;
+        costs[d] = rank(d);
+      }
+    }
+    for (let d = kept; d < n; d++) {
+      const p = papers[d]!;
+      // Read before the scan: a change made after it is then seen by a recheck.
+      dates[d] = p.dates.length;
+      abstracts[d] = p.abstract.length;
+      costs[d] = rank(d);
+    }
+    this.scanned = { query, costs, dates, abstracts };
+    // Titles and costs are this engine's own now: the earlier engine's state can go.
+    this.from = undefined;
+    return costs;
   }
 }
 

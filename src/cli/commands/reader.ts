@@ -1,7 +1,7 @@
 import { cacheDirFromEnv } from '../../core/cache.js';
 import { startLibraryLoad } from '../../core/library-load.js';
 import { defaultPaths } from '../../core/load.js';
-import { indexCacheKey } from '../../search/index-cache.js';
+import { cachedIndexMatches, indexCacheKey } from '../../search/index-cache.js';
 import { openStateStore, readMarks } from '../../state/store.js';
 import { openTerminal } from '../../ui/app/open-terminal.js';
 import { searchHistoryIn } from '../../ui/app/search-history.js';
@@ -44,7 +44,8 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
   if (options.query?.trim()) import('../../search/engine.js').catch(() => {});
   try {
     const opened = paths.length ? paths : defaultPaths(io.env);
-    const load = startLibraryLoad(opened, { cacheDir: cacheDirFromEnv(io.env) });
+    // The reader keeps running: new cache records are written behind the load, not in its way.
+    const load = startLibraryLoad(opened, { cacheDir: cacheDirFromEnv(io.env), writeCacheInBackground: true });
     const whole = load.totalBytes <= READ_WHOLE_BYTES;
     while (!load.done && (whole || load.digestCount === 0 || load.papers().length < FIRST_SCREEN_PAPERS)) load.step(0);
     if (load.done && load.digestCount === 0) {
@@ -79,6 +80,11 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         query: options.query,
         history: searchHistoryIn(options.stateDir),
         searchCache,
+        // Asked while loading: is there an index for the whole library as found (every digest loading)?
+        indexCached: () => {
+          const key = indexCacheKey(cacheDirFromEnv(io.env), load.found);
+          return key !== null && cachedIndexMatches(key);
+        },
         notices: first.notice === undefined ? [] : [first.notice],
         ...(first.loading === null ? {} : { loading: first.loading }),
       },

@@ -99,6 +99,10 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
     // A search pending (given at launch or just typed) in a small library: the index is made before
     // the first frame (Session.indexNow), which then shows the results.
     if (!growing && !quitEarly) await session.indexNow();
+    // A large one still loading answers a search from the papers read so far: with a search pending,
+    // the first frame too; else the scan (which loads Fuse.js, ~50 ms) is made ready behind it.
+    else if (growing && session.getSnapshot().query.trim() !== '') await session.searchWhileLoading();
+    else if (growing) setImmediate(() => void session.searchWhileLoading().catch(terminal.fatal));
     instance = render(<App session={session} view={view} keys={terminal.keys} onEffect={onEffect} />, {
       stdout: writer.sink as unknown as NodeJS.WriteStream,
       // Keys are read by the terminal's key reader; Ink never touches the real stdin.
@@ -129,11 +133,16 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
     storeReady.catch(terminal.fatal);
     // Then, reader idle, the similar-papers index for r, in slices that leave keys free.
     const buildIndex = () =>
-      setImmediate(() =>
-        void session
-          .buildIndex()
-          .then(() => setImmediate(() => session.prepareSimilar()))
-          .catch(terminal.fatal),
+      new Promise<void>((indexed) =>
+        setImmediate(() =>
+          void session
+            .buildIndex()
+            .then(() => {
+              indexed();
+              setImmediate(() => session.prepareSimilar());
+            })
+            .catch(terminal.fatal),
+        ),
       );
     // Once the library is whole: which papers are new since the last open, then live digests.
     const whole = () =>
@@ -153,8 +162,11 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
       if (grown.papers !== session.papers || grown.loading !== session.getSnapshot().loading) session.libraryGrew(grown);
       if (grown.loading !== null) return false;
       stopGrowing();
-      buildIndex();
-      whole();
+      const indexed = buildIndex();
+      // A search waits for the index's answer: recording which papers are new (~0.2 s at 100,000
+      // papers) comes after it, not between the whole library's first answer and the index's.
+      if (session.getSnapshot().query.trim() !== '') void indexed.then(whole);
+      else whole();
       return true;
     };
     if (!growing) {

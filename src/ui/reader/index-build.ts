@@ -8,6 +8,15 @@ import type { cachedSearchEngine, createSearchEngine, createSearchEngineAsync, I
 export const SCAN_FIRST_PAPERS = 5000;
 
 /**
+ * A library still loading is searched as it loads (a scan of the papers read so far that grows with
+ * them) when it will reach SCAN_FIRST_PAPERS: estimated from the papers read and the share of its
+ * bytes they came from. A smaller one loads in a moment and waits for its index.
+ */
+export function scansWhileLoading(papersRead: number, loading: number | null): boolean {
+  return loading !== null && papersRead >= Math.max(loading, 1e-6) * SCAN_FIRST_PAPERS;
+}
+
+/**
  * A search pending at launch (--query, or keys typed before the first frame) waits for the index
  * before the first frame when it is built in a fresh process in about 0.1 s (428 samples: ~100 ms
  * plus ~20 ms for the first search on a loaded 2-core machine; 1,000 papers ~140 ms), or read from

@@ -35,7 +35,8 @@ export class LibraryGrowth {
       this.#notice = update.notice;
       model.status = { text: update.notice, warning: true };
     }
-    // Without the index (it is built once the library is complete) every list is a view's.
-    if (!this.#search.engine) this.#search.libraryGrew(from, appended);
+    // Without the index (it is built once the library is complete) every list is a view's, or the
+    // answer of a scan over the papers read so far, which grows with them.
+    if (!this.#search.engine || this.#search.growing) this.#search.libraryGrew(from, appended);
   }
 }

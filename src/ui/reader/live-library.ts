@@ -40,7 +40,11 @@ export function snapshotOf(load: LibraryLoad): LibrarySnapshot {
 export interface BackgroundOptions {
   /** Reading per turn of the event loop: a key waits at most about this long for its frame. */
   sliceMs?: number;
-  /** How often the reader is given the papers so far (each time costs it a frame). */
+  /**
+   * How often the reader is given the papers so far. Each time costs it a frame (10-25 ms at
+   * 100,000 papers on a loaded 2-core machine, taken from the load): 300 ms keeps the progress
+   * moving at ~3 updates a second for ~7% of the load's time (150 ms cost twice that).
+   */
   publishMs?: number;
 }
 
@@ -49,7 +53,7 @@ export interface BackgroundOptions {
  * handled in between, and publishes the library so far every `publishMs` and when it is complete.
  */
 export function loadInBackground(load: LibraryLoad, options: BackgroundOptions = {}): LiveLibrary {
-  const { sliceMs = 8, publishMs = 150 } = options;
+  const { sliceMs = 8, publishMs = 300 } = options;
   const listeners = new Set<() => void>();
   let snapshot = snapshotOf(load);
   let lastPublish = performance.now();

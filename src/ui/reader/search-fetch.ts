@@ -1,11 +1,13 @@
 import type { Paper } from '../../core/types.js';
 import type { SearchEngine, SearchResult } from '../../search/engine.js';
+import type { GrowingScanEngine } from '../../search/scan-engine.js';
 import type { Command } from './key/bindings.js';
 import { HistoryWalk, type SearchHistory } from './history-walk.js';
-import { extendForSearch, growView, listForSearch, type VisibleList } from './library-view.js';
+import { extendForSearch, growView, listForSearch, viewSize, type VisibleList } from './library-view.js';
 import { editLine, insertText, lineOf, type LineState } from './line-edit.js';
 import type { ReaderModel } from './model.js';
 import { layoutOf } from './navigation.js';
+import { scansWhileLoading } from './index-build.js';
 
 /** Fewest results fetched per search; more when the screen is tall (see fetchLimit). */
 const MIN_FETCH = 100;
@@ -18,7 +20,13 @@ const FETCH_AHEAD_SCREENS = 2;
 const FETCH_STEP_MAX = 1600;
 /** A search that took at most this long (ms) runs in the same turn as the next key (see settle). */
 const SAME_TURN_MS = 12;
+/** A scan of this many papers takes a few ms (~2.5 µs a paper on a loaded 2-core machine). */
+const SAME_TURN_SCAN = 2000;
 const FETCH_GROWTH = 4;
+/** While a large library loads, a search's results are made again from the papers read so far at most this often (ms). */
+const GROWN_RESULTS_MS = 250;
+/** …and once the papers read are this many times as many as the last answer's. */
+const GROWN_RESULTS_FACTOR = 1.5;
 
 /** Which paper to select in a rebuilt list: `keep` if it is still there, else the first. */
 export interface Selection {
@@ -44,12 +52,25 @@ export class SearchFetch {
   /** The search behind the current list, and how many hits it fetched. */
   #result: SearchResult | undefined;
   #engine: SearchEngine | undefined;
+  /** The engine is a scan standing in until the index is ready (verbatim words: typos come with the index). */
+  #interim = false;
+  /** The engine is a scan over the library as read so far: it grows with the library (libraryGrew). */
+  #growing: GrowingScanEngine | undefined;
+  /** SessionOptions.indexCached, asked once (#indexSoon). */
+  readonly #indexCached: (() => boolean) | undefined;
+  #indexSoon: boolean | undefined;
+  /** Makes the scan that searches a large library while it loads, once its module is loaded (useScanner). */
+  #scanner: ((papers: readonly Paper[]) => GrowingScanEngine) | undefined;
   /** The list shown when the library was replaced under the engine (see libraryChanged). */
   #refresh: VisibleList | undefined;
   /** The query changed since the list was last built for it. */
   #stale = false;
   #scheduled = false;
   readonly #now: () => number;
+  /** When the list was last made from a search (see libraryGrew). */
+  #builtAt = -Infinity;
+  /** The library's size then. */
+  #builtOver = 0;
   /** How long the last search took (ms; unknown before the first): see settle. */
   #lastCost = Infinity;
   readonly #history: HistoryWalk;
@@ -67,7 +88,9 @@ export class SearchFetch {
     changed: () => void,
     history?: SearchHistory,
     now: () => number = () => performance.now(),
+    indexCached?: () => boolean,
   ) {
+    this.#indexCached = indexCached;
     this.#history = new HistoryWalk(history);
     this.#now = now;
     this.#model = model;
@@ -92,6 +115,49 @@ export class SearchFetch {
     return this.#stale && !this.#engine && this.#query.trim() !== '';
   }
 
+  /** A search is on its way: the list shown is not its answer yet (it was the previous query's, or the view's). */
+  get searching(): boolean {
+    return this.#stale && this.#engine !== undefined && this.#query.trim() !== '';
+  }
+
+  /** The results shown come from a scan (verbatim words), the index's are still to come. */
+  get interim(): boolean {
+    return this.#interim && this.#query.trim() !== '';
+  }
+
+  /** The results are from part of the library (a scan of the papers read so far, or of those read when it stopped following the load). */
+  get partial(): boolean {
+    return this.#growing !== undefined && this.#query.trim() !== '' && (this.#model.loading !== null || this.#growing.papers.length < this.#model.papers.length);
+  }
+
+  /** The scan over the library as read so far, while one answers the search. */
+  get growing(): GrowingScanEngine | undefined {
+    return this.#growing;
+  }
+
+  /**
+   * From now on a search in a large library still loading is answered from the papers read so far
+   * (a scan that grows with the library, see libraryGrew) instead of waiting for the whole library
+   * and its index. A search already waiting starts now.
+   */
+  useScanner(scanner: (papers: readonly Paper[]) => GrowingScanEngine): void {
+    this.#scanner = scanner;
+    if (this.#stale && !this.#engine && this.#query.trim() !== '') {
+      this.#stale = false;
+      this.#request();
+    }
+  }
+
+  /** Attaches a growing scan when the library is still loading and large enough; false when not. */
+  #scanLoaded(): boolean {
+    const model = this.#model;
+    if (!this.#scanner || !scansWhileLoading(model.papers.length, model.loading)) return false;
+    this.#growing = this.#scanner(model.papers);
+    this.#engine = this.#growing;
+    this.#interim = true;
+    return true;
+  }
+
   /** Starts with this search (paperterm --query). */
   start(query: string): void {
     if (!query.trim()) return;
@@ -99,9 +165,11 @@ export class SearchFetch {
     this.#request();
   }
 
-  /** Uses a ready engine; a search waiting for it runs now. */
-  attach(engine: SearchEngine): void {
+  /** Uses a ready engine (`interim`: a scan until the index is ready); a search waiting for it runs now. */
+  attach(engine: SearchEngine, interim = false): void {
     this.#engine = engine;
+    this.#interim = interim;
+    if (engine !== this.#growing) this.#growing = undefined;
     const refresh = this.#refresh;
     this.#refresh = undefined;
     if (this.#stale) return this.#request();
@@ -121,6 +189,8 @@ export class SearchFetch {
   libraryChanged(): void {
     if (!this.#engine) return;
     this.#engine = undefined;
+    this.#growing = undefined;
+    this.#interim = false;
     this.#result = undefined;
     this.#refresh = this.#model.list;
   }
@@ -200,7 +270,7 @@ export class SearchFetch {
   #request(): void {
     this.#stale = true;
     if (this.#scheduled) return;
-    if (this.#query.trim() !== '' && !this.#engine) return; // attach runs it
+    if (this.#query.trim() !== '' && !this.#engine && !this.#scanLoaded()) return; // attach runs it
     this.#scheduled = true;
     this.#schedule(() => {
       this.#scheduled = false;
@@ -216,7 +286,10 @@ export class SearchFetch {
    * A search that cost more than SAME_TURN_MS keeps running off the key path, after the key's echo.
    */
   settle(): void {
-    if (!this.#scheduled || !this.#stale || !this.#engine || this.#lastCost > SAME_TURN_MS) return;
+    if (!this.#scheduled || !this.#stale || !this.#engine) return;
+    // A scan of the few papers read at launch is cheap even before any search was timed.
+    const cheap = this.#lastCost <= SAME_TURN_MS || (this.#growing !== undefined && this.#growing.papers.length <= SAME_TURN_SCAN);
+    if (!cheap) return;
     this.#run();
   }
 
@@ -261,13 +334,42 @@ export class SearchFetch {
       const limit = Math.max(this.#fetchLimit(0), this.#result?.hits.length ?? 0);
       const started = this.#now();
       this.#result = this.#engine.search(this.#query, { limit });
-      this.#lastCost = this.#now() - started;
-      list = listForSearch(model.papers, model.store.map, model.view, this.#result, model.store.viewSize(model.papers, model.view));
+      const keep = select.first ? undefined : select.keep;
+      if (keep && this.#growing && this.#result.hits.length < this.#result.total && !this.#result.hits.some((h) => model.papers[h.index] === keep)) {
+        // The paper the user moved to fell below the first hits of a grown answer: the scan ranks
+        // them all (its costs are known, only the order is new), so it stays selected.
+        this.#result = this.#engine.search(this.#query);
+      }
+      this.#builtAt = this.#now();
+      this.#builtOver = model.papers.length;
+      this.#lastCost = this.#builtAt - started;
+      // The matches' share is of the papers searched: a scan that stopped following the load searched fewer than are read.
+      const searched = this.#growing?.papers ?? model.papers;
+      const size = searched === model.papers ? model.store.viewSize(model.papers, model.view) : viewSize(searched, model.store.map, model.view);
+      list = listForSearch(model.papers, model.store.map, model.view, this.#result, size);
     }
     const kept = select.keep && !select.first ? list.papers.indexOf(select.keep) : -1;
     model.setList(list, kept >= 0 ? kept : Math.max(0, select.moved ?? 0));
     this.#anchor = model.nav.cursor;
     this.fetchAhead();
+  }
+
+  /** Esc goes back to the view the search line was opened from: it grows with the library too. */
+  #growBefore(from: number, appended: boolean): void {
+    const model = this.#model;
+    if (this.#before?.query !== '') return;
+    this.#before =
+      appended && model.order === 'newest'
+        ? { ...this.#before, list: growView(this.#before.list, model.papers, from, model.store.map, model.view) }
+        : { ...this.#before, list: model.viewList(), cursor: 0, top: 0, selected: undefined };
+  }
+
+  /** The answer so far fills what is fetched for the screen, and the index is likely cached (asked once). */
+  #enoughFromCachedIndex(): boolean {
+    const result = this.#result;
+    if (!this.#indexCached || this.#stale || !result || result.hits.length < this.#fetchLimit(this.#model.nav.cursor)) return false;
+    this.#indexSoon ??= this.#indexCached();
+    return this.#indexSoon;
   }
 
   /** How many hits to ask for so that `cursor` and a few screens below it are fetched. */
@@ -322,6 +424,31 @@ export class SearchFetch {
   libraryGrew(from: number, appended: boolean): void {
     const model = this.#model;
     const marks = model.store.map;
+    if (this.#growing && appended && this.#query.trim() !== '' && this.#enoughFromCachedIndex()) {
+      // The screen is full of results and the index is cached: the rest of the answer comes from
+      // the index once the library is whole, instead of scanning every paper read until then.
+      this.#growBefore(from, appended);
+      return;
+    }
+    if (this.#growing) {
+      // Papers changed in place as older digests loaded are looked for once, when the library is whole.
+      this.#growing = this.#growing.grow(model.papers, appended ? from : 0, model.loading === null);
+      this.#engine = this.#growing;
+    }
+    if (this.#growing && this.#query.trim() !== '') {
+      // The search answered from fewer papers: answered again from all read so far (only the new
+      // papers are scanned). The paper the user moved to stays selected, else the new best one.
+      this.#growBefore(from, appended);
+      // Not at every growth: each new list costs a frame of new rows (~25-40 ms on a loaded 2-core
+      // machine), which the load waits for. At most every GROWN_RESULTS_MS, and once the papers read
+      // grew by half since the last answer (an answer from 10% more papers changes little): about
+      // ten answers over a 100,000-paper load. The header's count stays the list's until then.
+      const due =
+        model.loading === null ||
+        (this.#now() - this.#builtAt >= GROWN_RESULTS_MS && model.papers.length >= this.#builtOver * GROWN_RESULTS_FACTOR);
+      if (!this.#stale && due) this.rebuild(model.nav.cursor === 0 ? { first: true } : { keep: model.selected });
+      return;
+    }
     // New papers go after those listed in the library's own order; any other order is made afresh.
     if (appended && model.order === 'newest') {
       model.list = growView(model.list, model.papers, from, marks, model.view);

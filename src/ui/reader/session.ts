@@ -73,7 +73,7 @@ export class ReaderSession {
     this.#model = model;
     this.#index = new IndexBuild(options.searchCache);
     this.#marks = new MarkActions(model);
-    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history, options.now);
+    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history, options.now, options.indexCached);
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);
@@ -113,6 +113,9 @@ export class ReaderSession {
       query: search.query,
       line: search.line,
       indexing: search.indexing,
+      searching: search.searching,
+      interim: search.interim,
+      partial: search.partial,
       confirm: this.#marks.confirm,
       status: model.status,
       marks: model.store.marks(),
@@ -194,13 +197,19 @@ export class ReaderSession {
    */
   async buildIndex(build?: typeof createSearchEngineAsync): Promise<void> {
     if (build) this.#builder = build;
-    if (this.#search.engine || this.#index.running) return;
+    // A scan that grew with the loading library is no index: it answers until the index is built.
+    if ((this.#search.engine && !this.#search.growing) || this.#index.running) return;
     const papers = this.papers;
-    let scanned = false;
+    // A scan that answered while the library loaded has scanned all of it by now, unless it stopped
+    // following the load for a cached index: it answers until the index is there.
+    const whole = this.#search.growing?.papers === papers;
+    let scanned = this.#search.growing !== undefined;
     const engine = await this.#index.run(papers, this.#builder, (scan) => {
+      if (whole) return;
       // Answers the search typed so far, and the next ones, until the index is there.
       scanned = true;
-      this.attachEngine(scan);
+      this.#search.attach(scan, true);
+      this.#changed();
     });
     if (this.#model.disposed) return;
     // The library changed while it was built (digests arrived): built again over the new one.
@@ -228,6 +237,20 @@ export class ReaderSession {
     const engine = this.#index.now(this.papers, engines);
     if (!engine) return;
     this.#search.attach(engine);
+    this.#search.runNow();
+    this.#changed();
+  }
+
+  /**
+   * A large library still loading answers a search from the papers read so far, growing with them
+   * (SearchFetch.useScanner). Call before the first frame: a search given at launch is answered
+   * from the newest papers in it, the header saying the library is still loading.
+   */
+  async searchWhileLoading(): Promise<void> {
+    if (this.#model.loading === null) return;
+    const { createScanEngine } = await import('../../search/scan-engine.js');
+    if (this.#model.disposed) return;
+    this.#search.useScanner(createScanEngine);
     this.#search.runNow();
     this.#changed();
   }

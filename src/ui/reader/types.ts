@@ -78,6 +78,12 @@ export interface SessionSnapshot {
   line: LineState | undefined;
   /** The search index is still being built: results come when it is ready. */
   indexing: boolean;
+  /** The search is running: the list is not its answer yet (the previous query's, or the view's). */
+  searching: boolean;
+  /** The results are a scan's (words verbatim: typos not yet matched); the index's come when it is ready. */
+  interim: boolean;
+  /** The results are from part of the library: the papers read so far, or those read when the scan stopped following the load. */
+  partial: boolean;
   /** The y/n question being asked, e.g. "Mark 12 papers read?". */
   confirm: string | undefined;
   status: Status | undefined;
@@ -136,6 +142,13 @@ export interface SessionOptions {
    * digest files, as `paperterm search` keys it), asked for when buildIndex starts. Absent: built.
    */
   searchCache?: IndexCacheSource;
+  /**
+   * Whether the library's index is likely in the cache (asked once, while a large library loads):
+   * then a search while loading follows the load only until it has a screenful of results, and the
+   * rest of the answer comes from the cached index once the library is whole (reading it costs less
+   * than scanning the remaining papers).
+   */
+  indexCached?: () => boolean;
 }
 
 /** A library update while it loads (see ReaderSession.libraryGrew). */

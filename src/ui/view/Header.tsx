@@ -21,6 +21,12 @@ export interface HeaderProps {
   countExact: boolean;
   /** The search waits for the index. */
   indexing: boolean;
+  /** The search is running: `count` is not its answer yet. */
+  searching?: boolean;
+  /** The matches are a scan's, the index's (typos too) still to come. */
+  interim?: boolean;
+  /** The matches are from part of the library (of `viewSize` papers searched so far). */
+  partial?: boolean;
   /** Share of the library read while it still loads; null once it is all in. */
   loading: number | null;
   /** False while marks cannot be saved. */
@@ -50,7 +56,14 @@ function headerSegments(p: HeaderProps): Styled[] {
   const where: Styled[] = [];
   if (p.query) {
     where.push({ text: `  │ ${view}`, style: t.header }, { text: `  /${sanitize(p.query)}`, style: t.key });
-    where.push({ text: p.indexing ? '  indexing…' : `  ${count}/${p.viewSize} ${p.count === 1 ? 'match' : 'matches'}`, style: t.header });
+    // Never a count that is not this search's: while it runs, the list is still the last one.
+    if (p.indexing) where.push({ text: '  indexing…', style: t.header });
+    else if (p.searching) where.push({ text: '  searching…', style: t.header });
+    else {
+      // A partial answer says so: from the papers read so far, or before the index (verbatim words).
+      const partial = p.partial ? ' so far' : p.interim ? '  indexing…' : '';
+      where.push({ text: `  ${count}/${p.viewSize} ${p.count === 1 ? 'match' : 'matches'}${partial}`, style: t.header });
+    }
   } else {
     where.push({ text: `  │ ${view} ${p.viewSize}`, style: t.header });
   }

@@ -75,6 +75,9 @@ export function Reader() {
         count={list.count}
         countExact={list.countExact}
         indexing={snap.indexing}
+        searching={snap.searching}
+        interim={snap.interim}
+        partial={snap.partial}
         loading={snap.loading}
         saving={snap.saving}
         position={list.papers.length > 0 ? state.cursor + 1 : 0}
@@ -88,6 +91,11 @@ export function Reader() {
 
 function emptyText(snap: SessionSnapshot): string {
   if (snap.similar) return snap.similar.pending ? 'Finding similar papers…' : 'No similar papers.';
-  if (snap.query.trim()) return snap.indexing ? 'Building the search index…' : 'No matches.';
+  if (snap.query.trim()) {
+    if (snap.indexing) return 'Building the search index…';
+    if (snap.searching) return 'Searching…';
+    if (snap.partial) return 'No matches in the papers searched so far.';
+    return snap.interim ? 'No matches yet: building the search index (it finds typos too)…' : 'No matches.';
+  }
   return 'No papers here.';
 }

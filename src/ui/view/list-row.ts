@@ -9,10 +9,11 @@ const DATE_MAX = 12;
 const DATE_MIN_PANE = 36;
 
 /** The date column's width for a list of papers: computed once per list, not per row or per key. */
-export function dateColumnWidth(papers: readonly Paper[]): number {
-  let w = 0;
-  for (const p of papers) {
-    const label = p.dates[0];
+export function dateColumnWidth(papers: readonly Paper[], from = 0, atLeast = 0): number {
+  let w = atLeast;
+  if (w >= DATE_MAX) return DATE_MAX;
+  for (let i = from; i < papers.length; i++) {
+    const label = papers[i]!.dates[0];
     if (label !== undefined && label.length > w) w = Math.max(w, displayWidth(sanitize(label)));
     if (w >= DATE_MAX) return DATE_MAX;
   }

@@ -21,7 +21,11 @@ export class ViewCache {
   readonly #source: { readonly papers: readonly Paper[]; getSnapshot(): SessionSnapshot };
   #papers: readonly Paper[] | undefined;
   #dateWidth = 0;
-  #detailFor = memoizeLast(detailLines);
+  // Keyed on the paper's dates and abstract too: a library still loading adds older dates (or a
+  // missing abstract) to papers already shown, in place.
+  #detailFor = memoizeLast((paper: Paper | undefined, width: number, ranges: readonly TitleRange[] | undefined, abstractRanges: readonly AbstractRange[] | undefined, _dates: number, _abstract: number) =>
+    detailLines(paper, width, ranges, abstractRanges),
+  );
   readonly #helpFor: (width: number) => HelpLine[];
   /** Links in the detail as OSC 8 hyperlinks (off with --no-hyperlinks or TERM=dumb). */
   readonly hyperlinks: boolean;
@@ -57,7 +61,7 @@ export class ViewCache {
 
   detail(paper: Paper | undefined, s: ReaderState, ranges: readonly TitleRange[] | undefined, abstractRanges?: readonly AbstractRange[]): StyledLine[] {
     this.#library();
-    return this.#detailFor(paper, detailWidth(s), ranges, abstractRanges);
+    return this.#detailFor(paper, detailWidth(s), ranges, abstractRanges, paper?.dates.length ?? 0, paper?.abstract.length ?? 0);
   }
 
   help(s: ReaderState): HelpLine[] {
@@ -66,12 +70,14 @@ export class ViewCache {
 
   #library(): void {
     const papers = this.#source.papers;
-    if (papers === this.#papers) return;
+    const before = this.#papers;
+    if (papers === before) return;
     this.#papers = papers;
-    this.#dateWidth = dateColumnWidth(papers);
-    // A library still loading updates papers already shown in place (older dates added), which a
-    // cache keyed on the paper would not see.
-    this.#detailFor = memoizeLast(detailLines);
+    // A library growing as it loads only appends papers (a paper's first date never changes): only
+    // the new ones are measured, not 100,000 papers per growth.
+    const n = before?.length ?? 0;
+    const appended = n > 0 && papers.length >= n && papers[n - 1] === before![n - 1];
+    this.#dateWidth = appended ? dateColumnWidth(papers, n, this.#dateWidth) : dateColumnWidth(papers);
   }
 }
 
