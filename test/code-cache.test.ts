@@ -57,7 +57,7 @@ describe('the code cache', () => {
     const good = readFileSync(file);
 
     const damaged = Buffer.from(good);
-    for (let i = damaged.length >> 1; i < (damaged.length >> 1) + 4096; i++) damaged[i] ^= 0x5a;
+    for (let i = damaged.length >> 1; i < (damaged.length >> 1) + 4096; i++) damaged[i] = damaged[i]! ^ 0x5a;
     for (const bad of [damaged, good.subarray(0, good.length >> 1), good.subarray(0, 8), Buffer.alloc(0), Buffer.from('not a cache')]) {
       writeFileSync(file, bad);
       expect(runCli(LIST, { env: { PAPERTERM_CACHE_DIR: cacheDir }, timeout: GUARD_MS })).toEqual(expected);
