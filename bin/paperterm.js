@@ -6,15 +6,15 @@
 // with vm.Script, which is how the bundle is run here. The cache is only ever a speed-up: any doubt
 // about it (missing, unreadable, corrupt, from another build or Node, not a regular file), and the
 // bundle is compiled as it would be without one. Kept small on purpose: it runs before everything.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
-import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
-import zlib from 'node:zlib';
+// CommonJS (bin/package.json says so): an ES module entry point costs Node ~7 ms more to start.
+const { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { homedir } = require('node:os');
+const { basename, dirname, isAbsolute, join } = require('node:path');
+const vm = require('node:vm');
+const zlib = require('node:zlib');
 
-const BUNDLE = fileURLToPath(new URL('../dist/paperterm.cjs', import.meta.url));
+const BUNDLE = join(__dirname, '..', 'dist', 'paperterm.cjs');
 // What this launcher writes: a directory per build and Node, a cache per kind of run in it, temp files.
 const CACHE_DIR_NAME = /^code-[0-9a-f]+-v[\w.-]+$/;
 const CACHE_FILE_NAME = /^\.?[a-z]+\.jsc(\.\d+\.tmp)?$/;
@@ -110,24 +110,29 @@ function cacheName(args) {
   return process.stdout.isTTY ? 'reader' : 'plain';
 }
 
+// A CommonJS module's wrapper, and the bundle's import(): code compiled from a V8 code cache
+// cannot run import() itself on Node 20 (the cache does not keep the script's module loader), so
+// the bundle's few import() calls come here (scripts/bundle.mjs), resolved from this package as
+// from the bundle.
+const WRAPPER = '(function (exports, require, module, __filename, __dirname, __pt_import) { ';
+const importModule = (specifier) => import(specifier);
+
 /** Runs the bundle's code as a CommonJS module and returns its exports. */
 function loadBundle(name) {
   const source = readFileSync(BUNDLE, 'utf8');
-  const require = Module.createRequire(BUNDLE);
-  // import() from compiled code needs a loader; Node 20 before 20.12 cannot give the default one
-  // (and before 20.15 has no zlib.crc32): there the bundle runs uncached.
-  const loader = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  const bundleRequire = Module.createRequire(BUNDLE);
   const build = /^\/\/paperterm-build:([0-9a-f]+)\n/.exec(source)?.[1];
-  const usable = name && loader && build && typeof zlib.crc32 === 'function' && process.env.PAPERTERM_CODE_CACHE !== '0';
+  // zlib.crc32: Node 20.15+; older Node runs the bundle uncached.
+  const usable = name && build && typeof zlib.crc32 === 'function' && process.env.PAPERTERM_CODE_CACHE !== '0';
   const root = usable ? cacheRoot(process.env) : null;
-  if (!root) return require(BUNDLE);
+  if (!root) return bundleRequire(BUNDLE);
 
   // V8 refuses a cache from another V8 or other flags; it only checks the source's length, so the
   // build id keeps a cache to its own bundle.
   const dir = join(root, `code-${build}-${process.version}-${process.arch}`);
   const file = join(dir, `${name}.jsc`);
   const cachedData = readCache(file);
-  const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData, importModuleDynamically: loader });
+  const script = new vm.Script(`${WRAPPER}${source}\n});`, { filename: BUNDLE, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     // At exit, so the cache holds the functions the run compiled lazily too (those of the first
     // frame, or of a command), not just the top level; not after a failure, which ran little.
@@ -136,7 +141,7 @@ function loadBundle(name) {
     });
   }
   const module = { exports: {}, filename: BUNDLE, id: BUNDLE, loaded: false };
-  script.runInThisContext().call(module.exports, module.exports, require, module, BUNDLE, dirname(BUNDLE));
+  script.runInThisContext().call(module.exports, module.exports, bundleRequire, module, BUNDLE, dirname(BUNDLE), importModule);
   return module.exports;
 }
 

@@ -120,13 +120,22 @@ const esm = await build({
   logLevel: 'warning',
 });
 
-const cjs = await transform(esm.outputFiles[0].text, {
+// Code compiled from a V8 code cache cannot run import() on Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_
+// MISSING: the cache does not keep the script's loader): the bundle's few import() calls (of
+// `open`, an ES module) go through the launcher's, passed in as __pt_import (bin/paperterm.js);
+// when the bundle is loaded with require() there is none, and import() works.
+const IMPORT_CALL = /\bimport\(("[^"\\]+")\)/g;
+const imports = esm.outputFiles[0].text.match(IMPORT_CALL) ?? [];
+if (!imports.includes('import("open")')) throw new Error(`bundle: expected import("open") in the bundle, found ${imports.join(', ') || 'none'}`);
+const cjs = await transform(esm.outputFiles[0].text.replace(IMPORT_CALL, '__ptImport($1)'), {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
   // Each module's URL was the bundle's in the ESM bundle too (Ink reads its package.json by it).
   define: { 'import.meta.url': '__pt_url' },
-  banner: 'var __pt_url = require("node:url").pathToFileURL(__filename).href;',
+  banner:
+    'var __pt_url = require("node:url").pathToFileURL(__filename).href;\n' +
+    'var __ptImport = typeof __pt_import === "function" ? __pt_import : (specifier) => import(specifier);',
   // Less to read and compile at every start (~1.7 MB → ~0.8 MB). `--readable` keeps the names and
   // lines (to read a CPU profile).
   minify: !process.argv.includes('--readable'),

@@ -122,6 +122,28 @@ describe('the code cache', () => {
     expect(stats[1]).toEqual(stats[0]);
   });
 
+  it("the bundle's import() (of `open`) works with the cache too: a link opens in the browser", { timeout: 60_000 }, async () => {
+    const cacheDir = tempDir('paperterm-code-');
+    const dir = tempDir('paperterm-browser-');
+    const browser = join(dir, 'browser');
+    writeFileSync(browser, `#!/bin/sh\nprintf '%s' "$1" > "$0.opened"\n`, { mode: 0o755 });
+    for (let run = 0; run < 2; run++) {
+      const t = spawnPaperterm({ args: [SAMPLE_DIR], cols: 100, rows: 30, env: { PAPERTERM_CACHE_DIR: cacheDir, BROWSER: browser, DISPLAY: ':0' } });
+      try {
+        await t.waitFor(/428 papers/, 30_000);
+        t.press('o');
+        await t.waitFor(/opened in the browser/, 15_000);
+        expect(readFileSync(`${browser}.opened`, 'utf8')).toMatch(/^https?:\/\//);
+        execFileSync('rm', [`${browser}.opened`]);
+        t.press('q');
+        expect((await t.exited(10_000)).exitCode).toBe(0);
+      } finally {
+        t.dispose();
+      }
+      expect(Object.values(codeCaches(cacheDir))).toEqual([['reader.jsc']]);
+    }
+  });
+
   it('help, a failed run and PAPERTERM_CODE_CACHE=0 write none', () => {
     const cacheDir = tempDir('paperterm-code-');
     expect(runCli(['--help'], { env: { PAPERTERM_CACHE_DIR: cacheDir } }).code).toBe(0);
