@@ -127,7 +127,7 @@ const esm = await build({
 const IMPORT_CALL = /\bimport\(("[^"\\]+")\)/g;
 const imports = esm.outputFiles[0].text.match(IMPORT_CALL) ?? [];
 if (!imports.includes('import("open")')) throw new Error(`bundle: expected import("open") in the bundle, found ${imports.join(', ') || 'none'}`);
-const cjs = await transform(esm.outputFiles[0].text.replace(IMPORT_CALL, '__ptImport($1)'), {
+const converted = await transform(esm.outputFiles[0].text.replace(IMPORT_CALL, '__ptImport($1)'), {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
@@ -136,6 +136,29 @@ const cjs = await transform(esm.outputFiles[0].text.replace(IMPORT_CALL, '__ptIm
   banner:
     'var __pt_url = require("node:url").pathToFileURL(__filename).href;\n' +
     'var __ptImport = typeof __pt_import === "function" ? __pt_import : (specifier) => import(specifier);',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// Each module's `import fs from 'node:fs'` became __toESM(require("node:fs")), which copies every
+// property of the module onto a new object as a getter: 92 copies at a reader's start, ~9 ms, most
+// of them of the same few Node modules (fs alone 18 times). This helper only ever wraps Node's own
+// modules (everything else is bundled), which are never half-loaded: each is copied once.
+const TO_ESM = 'var __toESM = (mod, isNodeMode, target) =>';
+if (converted.code.split(TO_ESM).length !== 2) throw new Error('bundle: esbuild\'s __toESM helper changed; update scripts/bundle.mjs');
+const memoized =
+  converted.code.replace(TO_ESM, 'var __toESMCopy = (mod, isNodeMode, target) =>') +
+  '\nfunction __toESM(mod, isNodeMode) {\n' +
+  '  const memo = (__toESM.memo ??= [new WeakMap(), new WeakMap()])[isNodeMode ? 1 : 0];\n' +
+  '  let ns = memo.get(mod);\n' +
+  '  if (ns === undefined) memo.set(mod, (ns = __toESMCopy(mod, isNodeMode)));\n' +
+  '  return ns;\n' +
+  '}\n';
+
+const cjs = await transform(memoized, {
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
   // Less to read and compile at every start (~1.7 MB → ~0.8 MB). `--readable` keeps the names and
   // lines (to read a CPU profile).
   minify: !process.argv.includes('--readable'),
