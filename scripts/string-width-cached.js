@@ -6,13 +6,15 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import stripAnsi from 'strip-ansi';
 import realStringWidth from '../node_modules/string-width/index.js';
 
+// (In the bundle, made at its first use: see lazy-segmenter.js.)
 const segmenter = new Intl.Segmenter();
 const graphemeWidths = new Map();
 const GRAPHEMES_MAX = 10_000;
-// Code points that can join the one before them into one grapheme (marks, format characters such
-// as the zero-width joiner, Hangul jamo, regional indicators, emoji skin tones). A text with none of
-// them has one grapheme per code point, and needs no segmenting.
-const JOINING = /[\p{M}\p{Cf}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}]/u;
+// Code points that can join a neighbour into one grapheme (the set and its reasons are in
+// src/ui/terminal/graphemes.ts, which tests both). A text with none of them has one grapheme per
+// code point, and needs no segmenting.
+export const JOINING =
+  /[\p{M}\p{Cf}\r\u0D4E\u0E33\u0EB3\uFF9E\uFF9F\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u{111C2}\u{111C3}\u{113D1}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{16D63}\u{16D67}-\u{16D6A}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}]/u;
 
 // A grapheme of one code point that cannot be an emoji has string-width's width without its emoji
 // test, whose regex (\p{RGI_Emoji}) takes ~25 ms to compile on first use: at every start, for the

@@ -348,7 +348,8 @@ describe('no terminal', () => {
   test(
     'stdout piped: the plain list, exactly as `paperterm list` prints it, exit 0',
     () => {
-      const env = { ...process.env, CI: undefined, FORCE_COLOR: undefined };
+      // Its own cache directory: tests never write to the user's (parsed digests, compiled code).
+      const env = { ...process.env, CI: undefined, FORCE_COLOR: undefined, PAPERTERM_CACHE_DIR: mkdtempSync(join(tmpdir(), 'paperterm-cache-')) };
       const plain = spawnSync(process.execPath, [BIN, SAMPLE_DATA], { cwd: REPO_ROOT, env, encoding: 'utf8' });
       const list = spawnSync(process.execPath, [BIN, 'list', SAMPLE_DATA], { cwd: REPO_ROOT, env, encoding: 'utf8' });
       expect(plain.status).toBe(0);

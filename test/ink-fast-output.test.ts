@@ -43,9 +43,12 @@ const cells = (row: string) => {
 
 describe("the bundle's frame composition", () => {
   test('the bundle patches Ink with it', () => {
-    const bundle = readFileSync(new URL('../dist/paperterm.js', import.meta.url), 'utf8');
+    const bundle = readFileSync(new URL('../dist/paperterm.cjs', import.meta.url), 'utf8');
     // (Minified: the call's name is gone, its arguments are not.)
     expect(/\(this\.operations, ?this\.height\)/.test(bundle)).toBe(true);
+    // Every segmenter is made at its first use (scripts/lazy-segmenter.js), string-width's code at its first call.
+    expect(bundle).not.toContain('new Intl.Segmenter');
+    expect(bundle).toContain('globalThis.Intl.Segmenter');
   });
 
   test('random frames of side-by-side blocks: the same cells as Ink composes', () => {

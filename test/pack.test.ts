@@ -15,8 +15,8 @@ describe('npm pack', () => {
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toContain('bin/paperterm.js');
     // The CLI as one bundled file; the compiled modules stay home.
-    expect(files).toContain('dist/paperterm.js');
-    expect(files.filter((f) => f.startsWith('dist/'))).toEqual(['dist/paperterm.js']);
+    expect(files).toContain('dist/paperterm.cjs');
+    expect(files.filter((f) => f.startsWith('dist/'))).toEqual(['dist/paperterm.cjs']);
     expect(files.filter((f) => f.startsWith('sample-data/'))).toHaveLength(4);
     expect(files.filter((f) => /^(src|test|bench|dist\/bench)\/|\.map$|^node_modules\//.test(f))).toEqual([]);
 

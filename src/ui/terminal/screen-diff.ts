@@ -1,4 +1,5 @@
 import { cursorColumn, cursorForward, cursorTo, ERASE_TO_EOL, RESET_STYLE, scrollRows, sgr } from './escapes.js';
+import { graphemesOf } from './graphemes.js';
 import { graphemeWidth } from './text.js';
 
 /**
@@ -372,7 +373,6 @@ function sgrTo(from: Style, to: Style): string {
 // ── lines ───────────────────────────────────────────────────────────────────────────────────────
 
 const SGR = /\u001b\[([0-9;:]*)m/y;
-const segmenter = new Intl.Segmenter();
 
 // A screen uses a handful of styles, so "this style, then these SGR parameters" repeats endlessly.
 const transitions = new Map<string, Style | null>();
@@ -439,7 +439,7 @@ function addText(text: string, style: Style, chars: string[], styles: Style[]): 
     // it comes out as a zero-width grapheme, and the line is then rewritten whole (below).
     let end = i + 1;
     while (end < text.length && !isPlain(text.charCodeAt(end))) end++;
-    for (const { segment } of segmenter.segment(text.slice(i, end))) {
+    for (const segment of graphemesOf(text.slice(i, end))) {
       if (/[\u0000-\u001f\u007f-\u009f]/.test(segment)) return false;
       const w = graphemeWidth(segment);
       if (w === 0) {

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { terminalLine } from '../../core/terminal-text.js';
+import { graphemesOf } from './graphemes.js';
 
 // Characters whose on-screen width terminals disagree about (and so would shift every column after
 // them): zero-width joiners and other format characters, variation selectors, emoji skin-tone
@@ -26,14 +27,12 @@ export function displayWidth(text: string): number {
   let w = textWidths.get(text);
   if (w === undefined) {
     w = 0;
-    for (const { segment } of segmenter.segment(text)) w += graphemeWidth(segment);
+    for (const g of graphemesOf(text)) w += graphemeWidth(g);
     if (textWidths.size >= WIDTHS_MAX) textWidths.clear();
     textWidths.set(text, w);
   }
   return w;
 }
-
-const segmenter = new Intl.Segmenter();
 
 // Widths of the graphemes seen so far: a screen shows the same few non-ASCII characters (●, ★, …,
 // │, accents, CJK of a title) over and over, and string-width is the costly part of a frame.
@@ -61,7 +60,7 @@ export function* graphemes(text: string): Generator<{ g: string; w: number }> {
     for (let i = 0; i < text.length; i++) yield { g: text[i]!, w: 1 };
     return;
   }
-  for (const { segment } of segmenter.segment(text)) yield { g: segment, w: graphemeWidth(segment) };
+  for (const g of graphemesOf(text)) yield { g, w: graphemeWidth(g) };
 }
 
 /** Cuts the text to at most `width` columns, ending in "…" when something was cut. */
@@ -196,12 +195,12 @@ export function wrapPieces(pieces: readonly Piece[], width: number): Piece[][] {
   const words: Cell[][] = [];
   let word: Cell[] = [];
   for (const p of pieces) {
-    for (const { segment } of segmenter.segment(p.text)) {
-      if (/^\s+$/.test(segment)) {
+    for (const g of graphemesOf(p.text)) {
+      if (/^\s+$/.test(g)) {
         if (word.length) words.push(word);
         word = [];
       } else {
-        word.push({ g: segment, w: graphemeWidth(segment), match: p.match });
+        word.push({ g, w: graphemeWidth(g), match: p.match });
       }
     }
   }
