@@ -21,7 +21,7 @@ import { Postings, type PostingsParts } from './postings.js';
 import type { WordIndex } from './word-index.js';
 
 const MAGIC = Buffer.from('PTSEARCH', 'latin1');
-const FORMAT = 2;
+const FORMAT = 3;
 
 // zlib.crc32 (Node >= 20.15) checks 50 MB in a few tens of ms; sha1 where it is missing.
 const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
@@ -91,7 +91,7 @@ interface Header {
   checksum: string;
 }
 
-type Typed = Uint32Array | Int32Array | Float32Array;
+type Typed = Uint32Array | Int32Array | Float32Array | Uint16Array;
 
 function arraysOf(index: WordIndex, titleEnd: Uint32Array, abstractLength: Uint32Array): [string, Typed][] {
   const named: Record<ArrayName, Typed> = {
@@ -144,7 +144,10 @@ function serializedChunks(index: WordIndex, key: string): Uint8Array[] {
   const arrays = arraysOf(index, titleEnd, abstractLength);
   const body: Uint8Array[] = [];
   for (const t of texts) body.push(t, Buffer.alloc((4 - (t.length % 4)) % 4));
-  for (const [, a] of arrays) body.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  for (const [, a] of arrays) {
+    body.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    if (a.byteLength % 4 !== 0) body.push(Buffer.alloc(4 - (a.byteLength % 4)));
+  }
   const sum = runningChecksum();
   for (const b of body) sum.update(b);
   const header: Header = {
@@ -208,8 +211,9 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
   const labels = parsedLabels as string[];
   const arrays = new Map<string, Typed>();
   for (const [name, count] of Object.entries(header.arrays)) {
-    const bytes = yield* take(count * 4);
-    const ctor = name.endsWith('Norm') ? Float32Array : name.endsWith('.slot') ? Int32Array : Uint32Array;
+    const ctor = name.endsWith('Norm') ? Float32Array : name.endsWith('.slot') ? Int32Array : name.endsWith('.docs') ? Uint16Array : Uint32Array;
+    check(Number.isInteger(count) && count >= 0 && count < 2 ** 30, 'header');
+    const bytes = yield* take(count * ctor.BYTES_PER_ELEMENT);
     arrays.set(name, new ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count));
   }
   const rest = yield 1;
@@ -230,7 +234,9 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
   const postings = (p: string): Postings => {
     const slot = arrays.get(`${p}.slot`);
     check(slot instanceof Int32Array, p);
-    const parts: PostingsParts = { paperCount: n, offsets: u32(`${p}.offsets`), docs: u32(`${p}.docs`), slot: slot as Int32Array, bits: u32(`${p}.bits`) };
+    const docs = arrays.get(`${p}.docs`);
+    check(docs instanceof Uint16Array, p);
+    const parts: PostingsParts = { paperCount: n, offsets: u32(`${p}.offsets`), docs: docs as Uint16Array, slot: slot as Int32Array, bits: u32(`${p}.bits`) };
     try {
       return Postings.fromParts(parts, words);
     } catch (err) {

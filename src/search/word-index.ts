@@ -1,5 +1,5 @@
 import type { Paper } from '../core/types.js';
-import { BlockList, Postings } from './postings.js';
+import { BlockList, ForwardList, Postings } from './postings.js';
 import { fold, foldKeepAsciiCase } from './fold.js';
 import { countChunks, fieldNorm, foldAscii, hashRange, isWordChar, letterMask, scanWords } from './tokens.js';
 
@@ -131,12 +131,12 @@ export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordI
   const vocab = new Vocabulary();
   const words = vocab.words;
   let seen = new Int32Array(4096).fill(-1);
-  const titleFwd = new BlockList();
-  const abstractFwd = new BlockList();
+  const titleFwd = new ForwardList();
+  const abstractFwd = new ForwardList();
   const titleEnd = new Uint32Array(n);
   const abstractEnd = new Uint32Array(n);
-  const titleAcrFwd = new BlockList();
-  const abstractAcrFwd = new BlockList();
+  const titleAcrFwd = new ForwardList();
+  const abstractAcrFwd = new ForwardList();
   const titleAcrEnd = new Uint32Array(n);
   const abstractAcrEnd = new Uint32Array(n);
   let seenAcronym = new Int32Array(4096).fill(-1);
