@@ -7,9 +7,10 @@ import { ACRONYM, INSIDE, tierOf } from './tuning.js';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './engine.js';
 
 /**
- * An engine that needs no index: every search is a plain scan of the papers as loaded (titles
- * folded once, abstracts matched case-insensitively as written: folding 150 MB of abstracts per
- * query would cost more than the index takes to read). It answers at once, while the real index is
+ * An engine that needs no index: every search is a plain scan of the papers as loaded (titles and
+ * abstracts matched case-insensitively as written, a title folded only once it matched: folding
+ * 150 MB of abstracts per query would cost more than the index takes to read, and keeping 100,000
+ * folded titles cost ~12 MB that outlived the scan engine as garbage). It answers at once, while the real index is
  * read or built, with the same query language and the same kinds of match ranked the same way
  * (engine.ts), but words are only found verbatim (no typos yet), accents and full-width letters only
  * in titles, and ties within a kind are broken by a simpler score. The indexed engine then takes over.
@@ -23,7 +24,8 @@ const WORD_WEIGHT = 1_000_000;
 const VERBATIM = tierOf(INSIDE, false);
 
 class ScanEngine implements SearchEngine {
-  private titles: string[] | undefined;
+  /** Bit d set: paper d's title is not ASCII (its folded form is not just its lowercase). */
+  private foreignTitles: Uint32Array | undefined;
   private last: { query: string; limit: number; result: SearchResult } | undefined;
 
   constructor(readonly papers: readonly Paper[]) {}
@@ -47,14 +49,15 @@ class ScanEngine implements SearchEngine {
       const hits = Array.from({ length: Math.min(limit, papers.length) }, (_, index): SearchHit => ({ index, score: 1, titleRanges: [] }));
       return { query, hits, total: papers.length };
     }
-    this.titles ??= papers.map((p) => fold(p.title));
-    const { titles } = this;
+    const foreign = (this.foreignTitles ??= foreignTitles(papers));
     const matchers = groups.map((g) => g.map((t) => matcherFor(t)));
     const scored: { index: number; cost: number }[] = [];
     for (let d = 0; d < papers.length; d++) {
       let total = -1;
+      const paper = papers[d]!;
+      const title = new TitleOf(paper.title, (foreign[d >>> 5]! & (1 << (d & 31))) !== 0);
       for (let g = 0; g < groups.length; g++) {
-        const cost = groupCost(groups[g]!, matchers[g]!, papers[d]!, titles[d]!);
+        const cost = groupCost(groups[g]!, matchers[g]!, paper, title);
         if (cost >= 0) total = Math.max(total, 0) + cost;
       }
       if (total >= 0) scored.push({ index: d, cost: total });
@@ -63,9 +66,36 @@ class ScanEngine implements SearchEngine {
     const hits = scored.slice(0, limit).map(({ index, cost }): SearchHit => ({
       index,
       score: cost <= 0 ? 1 : 1 / (1 + cost / TIER_WEIGHT),
-      titleRanges: titleRanges(groups, titles[index]!, papers[index]!.title),
+      titleRanges: titleRanges(groups, fold(papers[index]!.title), papers[index]!.title),
     }));
     return { query, hits, total: scored.length };
+  }
+}
+
+function foreignTitles(papers: readonly Paper[]): Uint32Array {
+  const bits = new Uint32Array((papers.length + 31) >>> 5);
+  papers.forEach((p, d) => {
+    if (!isAscii(p.title)) bits[d >>> 5]! |= 1 << (d & 31);
+  });
+  return bits;
+}
+
+/** A paper's title, folded on first use: most papers are ruled out on the title as written. */
+class TitleOf {
+  private cached: string | undefined;
+
+  constructor(
+    readonly written: string,
+    private readonly foreign: boolean,
+  ) {}
+
+  get folded(): string {
+    return (this.cached ??= this.foreign ? fold(this.written) : this.written.toLowerCase());
+  }
+
+  /** Whether the folded title contains `text` (folded), through `re` (its case-blind matcher) while that is the same. */
+  contains(text: string, re: RegExp): boolean {
+    return this.foreign ? this.folded.includes(text) : re.test(this.written);
   }
 }
 
@@ -104,13 +134,13 @@ function matcherFor(t: Term): Matcher {
 }
 
 /** A group's rank for one paper (engine.ts's scale), or -1 when the group does not match it. */
-function groupCost(group: TermGroup, matchers: readonly Matcher[], paper: Paper, title: string): number {
+function groupCost(group: TermGroup, matchers: readonly Matcher[], paper: Paper, title: TitleOf): number {
   // A cheap yes/no per plain word first: most papers fail on some word of a query, and telling the
   // kind of a match costs several more scans of the abstract.
   for (let i = 0; i < group.length; i++) {
     const t = group[i]!;
     if (t.negate || t.field !== undefined || (t.kind !== 'fuzzy' && t.kind !== 'include')) continue;
-    if (!title.includes(t.text) && !matchers[i]!.re.test(paper.abstract) && !paper.dates.some((l) => foldLabel(l).includes(t.text))) return -1;
+    if (!title.contains(t.text, matchers[i]!.re) && !matchers[i]!.re.test(paper.abstract) && !paper.dates.some((l) => foldLabel(l).includes(t.text))) return -1;
   }
   let cost = 0;
   for (let i = 0; i < group.length; i++) {
@@ -122,14 +152,14 @@ function groupCost(group: TermGroup, matchers: readonly Matcher[], paper: Paper,
     }
     if (tier < 0) return -1;
     // Within a kind: a short title or a date is a stronger signal than a long abstract.
-    const weight = tier % 2 === 1 ? 10 / Math.sqrt(Math.max(1, title.length / 8)) : 1;
+    const weight = tier % 2 === 1 ? 10 / Math.sqrt(Math.max(1, title.folded.length / 8)) : 1;
     cost += (tier >= VERBATIM ? WORD_WEIGHT : 0) + TIER_WEIGHT * tier + weight;
   }
   return cost;
 }
 
 /** The best tier of a term in a paper, or -1 for no match. */
-function termTier(term: Term, m: Matcher, paper: Paper, title: string): number {
+function termTier(term: Term, m: Matcher, paper: Paper, titleOf: TitleOf): number {
   const { kind, text, field } = term;
   let best = -1;
   const raise = (t: number) => {
@@ -142,6 +172,7 @@ function termTier(term: Term, m: Matcher, paper: Paper, title: string): number {
   };
   const anchored = kind !== 'fuzzy' && kind !== 'include';
   if (field === undefined || field === 'title') {
+    const title = titleOf.folded;
     if (anchored) {
       if (fieldTest(kind, text)(title)) raise(tierOf(anchoredKind(kind, title, text), true));
     } else {
