@@ -117,42 +117,54 @@ function arraysOf(index: WordIndex, titleEnd: Uint32Array, abstractLength: Uint3
 
 /** The index as bytes: magic, header length, header JSON, then the text and arrays, 4-byte aligned. */
 export function serializeIndex(index: WordIndex, key: string): Buffer {
-  return Buffer.concat(serializedChunks(index, key));
+  // Each piece copied as it comes: the title pieces share one scratch buffer.
+  return Buffer.concat(Array.from(serializedChunks(index, key), (c) => Buffer.from(c)));
 }
 
 /**
- * serializeIndex's bytes in pieces, most of them views of the index's own arrays: written out one by
- * one they cost no copy of the whole (at 100,000 papers two copies of ~50 MB were the peak of a cold start).
+ * serializeIndex's bytes in pieces, each valid only until the next is taken: the arrays are views of
+ * the index's own, and the title sections are encoded a slice at a time into one small buffer, twice
+ * (once for the checksum the header carries, once to be written). Nothing the size of the file or of
+ * a section is made: at 100,000 papers two copies of ~50 MB were once the peak of a cold start, and
+ * then the two 8 MB title sections.
  */
-function serializedChunks(index: WordIndex, key: string): Uint8Array[] {
-  // The two title sections are encoded straight into buffers, never joined into one string first:
-  // 8 MB strings at 100,000 papers, made at the peak of a cold start and only freed by a full GC.
-  const titles = encodeJoined(index.titleLower, '');
-  // Kept as written too: checking them against the papers is then a plain comparison, not a fold.
-  const written = encodeJoined(index.papers.map((p) => p.title), '\n');
+function* serializedChunks(index: WordIndex, key: string): Generator<Uint8Array, void, void> {
   const titleEnd = new Uint32Array(index.titleLower.length);
   let at = 0;
   index.titleLower.forEach((t, d) => {
     at += t.length;
     titleEnd[d] = at;
   });
-  const abstractLength = Uint32Array.from(index.papers, (p) => p.abstract.length);
-  const texts = [Buffer.from(index.blob, 'utf8'), titles, written, Buffer.from(JSON.stringify(index.labels), 'utf8')];
+  const abstractLength = new Uint32Array(index.papers.length);
+  index.papers.forEach((p, d) => {
+    abstractLength[d] = p.abstract.length;
+  });
+  const written = index.papers.map((p) => p.title);
+  const blob = Buffer.from(index.blob, 'utf8');
+  const labels = Buffer.from(JSON.stringify(index.labels), 'utf8');
+  // Kept as written too: checking them against the papers is then a plain comparison, not a fold.
+  const textLengths = [blob.length, joinedLength(index.titleLower, 0), joinedLength(written, 1), labels.length];
   const arrays = arraysOf(index, titleEnd, abstractLength);
-  const body: Uint8Array[] = [];
-  for (const t of texts) body.push(t, Buffer.alloc((4 - (t.length % 4)) % 4));
-  for (const [, a] of arrays) {
-    body.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    if (a.byteLength % 4 !== 0) body.push(Buffer.alloc(4 - (a.byteLength % 4)));
-  }
+  const scratch = Buffer.allocUnsafe(1 << 16);
+  const body = function* (): Generator<Uint8Array, void, void> {
+    const texts = [[blob], encodedJoined(index.titleLower, '', scratch), encodedJoined(written, '\n', scratch), [labels]];
+    for (let i = 0; i < texts.length; i++) {
+      yield* texts[i]!;
+      yield PADDING.subarray(0, (4 - (textLengths[i]! % 4)) % 4);
+    }
+    for (const [, a] of arrays) {
+      yield new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+      yield PADDING.subarray(0, (4 - (a.byteLength % 4)) % 4);
+    }
+  };
   const sum = runningChecksum();
-  for (const b of body) sum.update(b);
+  for (const b of body()) sum.update(b);
   const header: Header = {
     format: FORMAT,
     key,
     papers: index.papers.length,
     words: index.words.length,
-    text: [texts[0]!.length, texts[1]!.length, texts[2]!.length, texts[3]!.length],
+    text: [textLengths[0]!, textLengths[1]!, textLengths[2]!, textLengths[3]!],
     arrays: Object.fromEntries(arrays.map(([name, a]) => [name, a.length])),
     checksum: sum.digest(),
   };
@@ -160,20 +172,39 @@ function serializedChunks(index: WordIndex, key: string): Uint8Array[] {
   json = Buffer.concat([json, Buffer.alloc((4 - ((json.length + 12) % 4)) % 4, 0x20)]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
-  return [MAGIC, length, json, ...body];
+  yield MAGIC;
+  yield length;
+  yield json;
+  yield* body();
 }
 
-/** The strings joined by `separator`, as UTF-8. */
-function encodeJoined(parts: readonly string[], separator: string): Buffer {
-  let bytes = Math.max(0, parts.length - 1) * Buffer.byteLength(separator);
+const PADDING = Buffer.alloc(4);
+
+/** UTF-8 bytes of the strings joined by a one-byte separator (`separatorBytes` 0 or 1). */
+function joinedLength(parts: readonly string[], separatorBytes: number): number {
+  let bytes = Math.max(0, parts.length - 1) * separatorBytes;
   for (const p of parts) bytes += Buffer.byteLength(p, 'utf8');
-  const out = Buffer.allocUnsafe(bytes);
+  return bytes;
+}
+
+/** The strings joined by `separator` (one ASCII character or none), as UTF-8, in pieces of `scratch` (each valid until the next). */
+function* encodedJoined(parts: readonly string[], separator: string, scratch: Buffer): Generator<Uint8Array, void, void> {
   let at = 0;
-  parts.forEach((p, i) => {
-    if (i > 0) at += out.write(separator, at, 'utf8');
-    at += out.write(p, at, 'utf8');
-  });
-  return out;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const need = Buffer.byteLength(p, 'utf8') + (i > 0 ? separator.length : 0);
+    if (at + need > scratch.length) {
+      if (at > 0) yield scratch.subarray(0, at);
+      at = 0;
+      if (need > scratch.length) {
+        yield Buffer.from(i > 0 ? separator + p : p, 'utf8');
+        continue;
+      }
+    }
+    if (i > 0 && separator) at += scratch.write(separator, at, 'latin1');
+    at += scratch.write(p, at, 'utf8');
+  }
+  if (at > 0) yield scratch.subarray(0, at);
 }
 
 class Damaged extends Error {}
