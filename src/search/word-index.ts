@@ -1,7 +1,6 @@
 import type { Paper } from '../core/types.js';
 import { BlockList, ForwardList, Postings } from './postings.js';
 import { fold, foldKeepAsciiCase } from './fold.js';
-import { collectGarbage } from './full-gc.js';
 import { countChunks, fieldNorm, foldAscii, hashRange, isWordChar, letterMask, scanWords } from './tokens.js';
 
 /**
@@ -126,16 +125,9 @@ export function buildWordIndex(papers: readonly Paper[]): WordIndex {
 /** Papers indexed between two yields of wordIndexSteps: ~15–20 ms of work. */
 export const PAPERS_PER_STEP = 500;
 
-/** From this many papers the build starts with a full garbage collection (full-gc.ts). */
-export const COLLECT_BEFORE_BUILD = 20_000;
-
 /** Builds the index in steps, yielding after every PAPERS_PER_STEP papers so a caller can stay responsive. */
 export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordIndex, void> {
   const n = papers.length;
-  if (n >= COLLECT_BEFORE_BUILD) {
-    collectGarbage();
-    yield;
-  }
   const vocab = new Vocabulary();
   const words = vocab.words;
   let seen = new Int32Array(4096).fill(-1);
