@@ -34,3 +34,22 @@ describe('similar papers in a library of more than 65,536 papers', () => {
     }
   });
 });
+
+describe('similar papers whose words repeat thousands of times', () => {
+  it('counts them exactly: twin papers of 3,000 and 300 repeats are each other\'s closest, scored 1', () => {
+    const text = `${'zeta '.repeat(3000)}${'omega '.repeat(300)}lambda`;
+    const papers = [
+      paper(0, 'Repeats', text),
+      paper(1, 'Vision transformers', 'Patches of images are tokens.'),
+      paper(2, 'Repeats', text),
+      paper(3, 'Repeats', `${'zeta '.repeat(2)}omega lambda`),
+    ];
+    const hits = createSimilarIndex(papers).similar(0, 3);
+    expect(hits[0]!.index).toBe(2);
+    expect(hits[0]!.score).toBeCloseTo(1, 5);
+    // The paper with the same words a few times each is alike, less so.
+    expect(hits[1]!.index).toBe(3);
+    expect(hits[1]!.score).toBeLessThan(hits[0]!.score);
+    expect(Number.isFinite(hits[1]!.score)).toBe(true);
+  });
+});
