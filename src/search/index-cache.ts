@@ -93,7 +93,8 @@ interface Header {
 
 type Typed = Uint32Array | Int32Array | Float32Array | Uint16Array;
 
-function arraysOf(index: WordIndex, titleEnd: Uint32Array, abstractLength: Uint32Array): [string, Typed][] {
+/** Each array the file holds, by name, in one piece or several (the bitsets are kept in blocks). */
+function arraysOf(index: WordIndex, titleEnd: Uint32Array, abstractLength: Uint32Array): [string, readonly Typed[]][] {
   const named: Record<ArrayName, Typed> = {
     wordStart: index.wordStart,
     wordLetters: index.wordLetters,
@@ -107,10 +108,13 @@ function arraysOf(index: WordIndex, titleEnd: Uint32Array, abstractLength: Uint3
     titleEnd,
     abstractLength,
   };
-  const out: [string, Typed][] = Object.entries(named);
+  const out: [string, readonly Typed[]][] = Object.entries(named).map(([name, a]) => [name, [a]]);
   for (const p of POSTINGS) {
     const parts = index[p].parts();
-    for (const k of POSTING_PARTS) out.push([`${p}.${k}`, parts[k]]);
+    for (const k of POSTING_PARTS) {
+      const part = parts[k];
+      out.push([`${p}.${k}`, Array.isArray(part) ? part : [part as Typed]]);
+    }
   }
   return out;
 }
@@ -152,9 +156,13 @@ function* serializedChunks(index: WordIndex, key: string): Generator<Uint8Array,
       yield* texts[i]!;
       yield PADDING.subarray(0, (4 - (textLengths[i]! % 4)) % 4);
     }
-    for (const [, a] of arrays) {
-      yield new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-      yield PADDING.subarray(0, (4 - (a.byteLength % 4)) % 4);
+    for (const [, pieces] of arrays) {
+      let bytes = 0;
+      for (const a of pieces) {
+        yield new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+        bytes += a.byteLength;
+      }
+      yield PADDING.subarray(0, (4 - (bytes % 4)) % 4);
     }
   };
   const sum = runningChecksum();
@@ -165,7 +173,7 @@ function* serializedChunks(index: WordIndex, key: string): Generator<Uint8Array,
     papers: index.papers.length,
     words: index.words.length,
     text: [textLengths[0]!, textLengths[1]!, textLengths[2]!, textLengths[3]!],
-    arrays: Object.fromEntries(arrays.map(([name, a]) => [name, a.length])),
+    arrays: Object.fromEntries(arrays.map(([name, pieces]) => [name, pieces.reduce((sum, a) => sum + a.length, 0)])),
     checksum: sum.digest(),
   };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -278,7 +286,7 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
     check(slot instanceof Int32Array, p);
     const docs = arrays.get(`${p}.docs`);
     check(docs instanceof Uint16Array, p);
-    const parts: PostingsParts = { paperCount: n, offsets: u32(`${p}.offsets`), docs: docs as Uint16Array, slot: slot as Int32Array, bits: u32(`${p}.bits`) };
+    const parts: PostingsParts = { paperCount: n, offsets: u32(`${p}.offsets`), docs: docs as Uint16Array, slot: slot as Int32Array, bits: [u32(`${p}.bits`)] };
     try {
       return Postings.fromParts(parts, words);
     } catch (err) {
