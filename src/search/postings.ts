@@ -169,8 +169,8 @@ export class PostingsGatherer {
   readonly forward = new ForwardList();
   /** The paper whose words are being pushed. */
   paper = 0;
-  private df = new Uint32Array(1024);
-  private slotOf = new Int32Array(1024).fill(-1);
+  /** Per word: how many papers it was pushed for while below the threshold, or ~slot once a bitset. */
+  private state = new Int32Array(1024);
   private readonly blocks: Uint32Array[] = [];
   private slots = 0;
   private readonly span: number;
@@ -179,7 +179,7 @@ export class PostingsGatherer {
   constructor(papers: number) {
     this.span = bitsetLength(papers);
     // As Postings decides: a bitset from 1,024 papers on, for a word in at least 1/32 of them.
-    this.threshold = papers >= 1024 ? Math.ceil(papers / 32) : Infinity;
+    this.threshold = papers >= 1024 ? Math.ceil(papers / 32) : 2 ** 31 - 1;
   }
 
   /** Position in the forward list: what paperEnd records. */
@@ -188,21 +188,23 @@ export class PostingsGatherer {
   }
 
   push(word: number): void {
-    if (word >= this.df.length) this.grow(word);
-    const s = this.slotOf[word]!;
-    if (s >= 0) {
+    const state = word < this.state.length ? this.state : this.grow(word);
+    const v = state[word]!;
+    if (v < 0) {
+      const s = ~v;
       const d = this.paper;
       this.blocks[s >> 6]![(s & 63) * this.span + (d >>> 5)]! |= 1 << (d & 31);
       return;
     }
     this.forward.push(word);
-    if (++this.df[word]! >= this.threshold) this.slotOf[word] = this.newSlot();
+    state[word] = v + 1 >= this.threshold ? ~this.newSlot() : v + 1;
   }
 
   /** Each word's bitset number (-1: a list) and the bitsets, in blocks of 64. */
   bitsets(wordCount: number): { slot: Int32Array; bits: Uint32Array[] } {
     const slot = new Int32Array(wordCount).fill(-1);
-    slot.set(this.slotOf.subarray(0, Math.min(wordCount, this.slotOf.length)));
+    const known = Math.min(wordCount, this.state.length);
+    for (let w = 0; w < known; w++) if (this.state[w]! < 0) slot[w] = ~this.state[w]!;
     const bits = this.blocks.slice();
     // The last block cut to the bitsets it holds.
     const inLast = this.slots & 63;
@@ -216,14 +218,11 @@ export class PostingsGatherer {
     return s;
   }
 
-  private grow(word: number): void {
-    const size = Math.max(this.df.length * 2, word + 1);
-    const df = new Uint32Array(size);
-    df.set(this.df);
-    this.df = df;
-    const slotOf = new Int32Array(size).fill(-1);
-    slotOf.set(this.slotOf);
-    this.slotOf = slotOf;
+  private grow(word: number): Int32Array {
+    const state = new Int32Array(Math.max(this.state.length * 2, word + 1));
+    state.set(this.state);
+    this.state = state;
+    return state;
   }
 }
 
