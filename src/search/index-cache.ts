@@ -21,7 +21,7 @@ import { Postings, type PostingsParts } from './postings.js';
 import type { WordIndex } from './word-index.js';
 
 const MAGIC = Buffer.from('PTSEARCH', 'latin1');
-const FORMAT = 2;
+const FORMAT = 3;
 
 // zlib.crc32 (Node >= 20.15) checks 50 MB in a few tens of ms; sha1 where it is missing.
 const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
@@ -91,9 +91,10 @@ interface Header {
   checksum: string;
 }
 
-type Typed = Uint32Array | Int32Array | Float32Array;
+type Typed = Uint32Array | Int32Array | Float32Array | Uint16Array;
 
-function arraysOf(index: WordIndex, titleEnd: Uint32Array, abstractLength: Uint32Array): [string, Typed][] {
+/** Each array the file holds, by name, in one piece or several (the bitsets are kept in blocks). */
+function arraysOf(index: WordIndex, titleEnd: Uint32Array, abstractLength: Uint32Array): [string, readonly Typed[]][] {
   const named: Record<ArrayName, Typed> = {
     wordStart: index.wordStart,
     wordLetters: index.wordLetters,
@@ -107,60 +108,111 @@ function arraysOf(index: WordIndex, titleEnd: Uint32Array, abstractLength: Uint3
     titleEnd,
     abstractLength,
   };
-  const out: [string, Typed][] = Object.entries(named);
+  const out: [string, readonly Typed[]][] = Object.entries(named).map(([name, a]) => [name, [a]]);
   for (const p of POSTINGS) {
     const parts = index[p].parts();
-    for (const k of POSTING_PARTS) out.push([`${p}.${k}`, parts[k]]);
+    for (const k of POSTING_PARTS) {
+      const part = parts[k];
+      out.push([`${p}.${k}`, Array.isArray(part) ? part : [part as Typed]]);
+    }
   }
   return out;
 }
 
 /** The index as bytes: magic, header length, header JSON, then the text and arrays, 4-byte aligned. */
 export function serializeIndex(index: WordIndex, key: string): Buffer {
-  return Buffer.concat(serializedChunks(index, key));
+  // Each piece copied as it comes: the title pieces share one scratch buffer.
+  return Buffer.concat(Array.from(serializedChunks(index, key), (c) => Buffer.from(c)));
 }
 
 /**
- * serializeIndex's bytes in pieces, most of them views of the index's own arrays: written out one by
- * one they cost no copy of the whole (at 100,000 papers two copies of ~50 MB were the peak of a cold start).
+ * serializeIndex's bytes in pieces, each valid only until the next is taken: the arrays are views of
+ * the index's own, and the title sections are encoded a slice at a time into one small buffer, twice
+ * (once for the checksum the header carries, once to be written). Nothing the size of the file or of
+ * a section is made: at 100,000 papers two copies of ~50 MB were once the peak of a cold start, and
+ * then the two 8 MB title sections.
  */
-function serializedChunks(index: WordIndex, key: string): Uint8Array[] {
-  const titles = index.titleLower.join('');
-  // Kept as written too: checking them against the papers is then a plain comparison, not a fold.
-  const written = index.papers.map((p) => p.title).join('\n');
+function* serializedChunks(index: WordIndex, key: string): Generator<Uint8Array, void, void> {
   const titleEnd = new Uint32Array(index.titleLower.length);
   let at = 0;
   index.titleLower.forEach((t, d) => {
     at += t.length;
     titleEnd[d] = at;
   });
-  const abstractLength = Uint32Array.from(index.papers, (p) => p.abstract.length);
-  const texts = [
-    Buffer.from(index.blob, 'utf8'),
-    Buffer.from(titles, 'utf8'),
-    Buffer.from(written, 'utf8'),
-    Buffer.from(JSON.stringify(index.labels), 'utf8'),
-  ];
+  const abstractLength = new Uint32Array(index.papers.length);
+  index.papers.forEach((p, d) => {
+    abstractLength[d] = p.abstract.length;
+  });
+  const written = index.papers.map((p) => p.title);
+  const blob = Buffer.from(index.blob, 'utf8');
+  const labels = Buffer.from(JSON.stringify(index.labels), 'utf8');
+  // Kept as written too: checking them against the papers is then a plain comparison, not a fold.
+  const textLengths = [blob.length, joinedLength(index.titleLower, 0), joinedLength(written, 1), labels.length];
   const arrays = arraysOf(index, titleEnd, abstractLength);
-  const body: Uint8Array[] = [];
-  for (const t of texts) body.push(t, Buffer.alloc((4 - (t.length % 4)) % 4));
-  for (const [, a] of arrays) body.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const scratch = Buffer.allocUnsafe(1 << 16);
+  const body = function* (): Generator<Uint8Array, void, void> {
+    const texts = [[blob], encodedJoined(index.titleLower, '', scratch), encodedJoined(written, '\n', scratch), [labels]];
+    for (let i = 0; i < texts.length; i++) {
+      yield* texts[i]!;
+      yield PADDING.subarray(0, (4 - (textLengths[i]! % 4)) % 4);
+    }
+    for (const [, pieces] of arrays) {
+      let bytes = 0;
+      for (const a of pieces) {
+        yield new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+        bytes += a.byteLength;
+      }
+      yield PADDING.subarray(0, (4 - (bytes % 4)) % 4);
+    }
+  };
   const sum = runningChecksum();
-  for (const b of body) sum.update(b);
+  for (const b of body()) sum.update(b);
   const header: Header = {
     format: FORMAT,
     key,
     papers: index.papers.length,
     words: index.words.length,
-    text: [texts[0]!.length, texts[1]!.length, texts[2]!.length, texts[3]!.length],
-    arrays: Object.fromEntries(arrays.map(([name, a]) => [name, a.length])),
+    text: [textLengths[0]!, textLengths[1]!, textLengths[2]!, textLengths[3]!],
+    arrays: Object.fromEntries(arrays.map(([name, pieces]) => [name, pieces.reduce((sum, a) => sum + a.length, 0)])),
     checksum: sum.digest(),
   };
   let json = Buffer.from(JSON.stringify(header), 'utf8');
   json = Buffer.concat([json, Buffer.alloc((4 - ((json.length + 12) % 4)) % 4, 0x20)]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
-  return [MAGIC, length, json, ...body];
+  yield MAGIC;
+  yield length;
+  yield json;
+  yield* body();
+}
+
+const PADDING = Buffer.alloc(4);
+
+/** UTF-8 bytes of the strings joined by a one-byte separator (`separatorBytes` 0 or 1). */
+function joinedLength(parts: readonly string[], separatorBytes: number): number {
+  let bytes = Math.max(0, parts.length - 1) * separatorBytes;
+  for (const p of parts) bytes += Buffer.byteLength(p, 'utf8');
+  return bytes;
+}
+
+/** The strings joined by `separator` (one ASCII character or none), as UTF-8, in pieces of `scratch` (each valid until the next). */
+function* encodedJoined(parts: readonly string[], separator: string, scratch: Buffer): Generator<Uint8Array, void, void> {
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    const need = Buffer.byteLength(p, 'utf8') + (i > 0 ? separator.length : 0);
+    if (at + need > scratch.length) {
+      if (at > 0) yield scratch.subarray(0, at);
+      at = 0;
+      if (need > scratch.length) {
+        yield Buffer.from(i > 0 ? separator + p : p, 'utf8');
+        continue;
+      }
+    }
+    if (i > 0 && separator) at += scratch.write(separator, at, 'latin1');
+    at += scratch.write(p, at, 'utf8');
+  }
+  if (at > 0) yield scratch.subarray(0, at);
 }
 
 class Damaged extends Error {}
@@ -201,15 +253,17 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
   const [blobBytes, titleBytes, writtenBytes, labelBytes] = header.text;
   const blob = yield* text(blobBytes);
   const titles = yield* text(titleBytes);
-  // Compared line by line in place: split, it made 100,000 strings of garbage at the worst moment.
-  const written = yield* text(writtenBytes);
+  // Compared with the papers' titles byte by byte, never decoded: as one string it was 8 MB of
+  // garbage at 100,000 papers, and split 100,000 strings of it.
+  const written = yield* take(writtenBytes);
   const parsedLabels = JSON.parse(yield* text(labelBytes)) as unknown;
   check(Array.isArray(parsedLabels) && parsedLabels.every((l) => typeof l === 'string'), 'labels');
   const labels = parsedLabels as string[];
   const arrays = new Map<string, Typed>();
   for (const [name, count] of Object.entries(header.arrays)) {
-    const bytes = yield* take(count * 4);
-    const ctor = name.endsWith('Norm') ? Float32Array : name.endsWith('.slot') ? Int32Array : Uint32Array;
+    const ctor = name.endsWith('Norm') ? Float32Array : name.endsWith('.slot') ? Int32Array : name.endsWith('.docs') ? Uint16Array : Uint32Array;
+    check(Number.isInteger(count) && count >= 0 && count < 2 ** 30, 'header');
+    const bytes = yield* take(count * ctor.BYTES_PER_ELEMENT);
     arrays.set(name, new ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count));
   }
   const rest = yield 1;
@@ -230,7 +284,9 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
   const postings = (p: string): Postings => {
     const slot = arrays.get(`${p}.slot`);
     check(slot instanceof Int32Array, p);
-    const parts: PostingsParts = { paperCount: n, offsets: u32(`${p}.offsets`), docs: u32(`${p}.docs`), slot: slot as Int32Array, bits: u32(`${p}.bits`) };
+    const docs = arrays.get(`${p}.docs`);
+    check(docs instanceof Uint16Array, p);
+    const parts: PostingsParts = { paperCount: n, offsets: u32(`${p}.offsets`), docs: docs as Uint16Array, slot: slot as Int32Array, bits: [u32(`${p}.bits`)] };
     try {
       return Postings.fromParts(parts, words);
     } catch (err) {
@@ -257,10 +313,12 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
     const end = titleEnd[d]!;
     check(end >= start && end <= titles.length, 'titles');
     const t = titles.slice(start, end);
-    let lineEnd = written.indexOf('\n', writtenAt);
-    if (lineEnd < 0) lineEnd = written.length;
-    check(lineEnd - writtenAt === p.title.length && written.startsWith(p.title, writtenAt) && abstractLength[d] === p.abstract.length, 'papers changed');
-    writtenAt = lineEnd + 1;
+    if (d > 0) {
+      check(written[writtenAt] === 10, 'papers changed');
+      writtenAt++;
+    }
+    writtenAt = writtenTitleEnd(written, writtenAt, p.title);
+    check(writtenAt >= 0 && abstractLength[d] === p.abstract.length, 'papers changed');
     titleLower[d] = t;
     start = end;
     const from = paperLabelStart[d]!;
@@ -268,7 +326,7 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
     check(to >= from && to - from === p.dates.length, 'dates');
     for (let k = from; k < to; k++) check(labels[paperLabels[k]!] === p.dates[k - from], 'dates');
   }
-  check(writtenAt === written.length + 1, 'titles');
+  check(writtenAt === written.length, 'titles');
   return {
     papers,
     words: wordList,
@@ -290,6 +348,27 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
     paperLabelStart,
     paperLabels,
   };
+}
+
+/**
+ * Where `title`, as UTF-8, ends if `bytes` holds it from `at` on (and no newline is in it), else -1.
+ * ASCII titles, nearly all of them, are compared code by byte without encoding anything.
+ */
+function writtenTitleEnd(bytes: Uint8Array, at: number, title: string): number {
+  const n = title.length;
+  if (at + n > bytes.length) return -1;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = title.charCodeAt(i);
+    if (c >= 128) break;
+    if (bytes[at + i] !== c || c === 10) return -1;
+  }
+  if (i === n) return at + n;
+  const rest = Buffer.from(title.slice(i), 'utf8');
+  const from = at + i;
+  if (from + rest.length > bytes.length) return -1;
+  for (let k = 0; k < rest.length; k++) if (bytes[from + k] !== rest[k]) return -1;
+  return from + rest.length;
 }
 
 /** The index in `bytes` (a whole index file) if it checks out for these papers; throws otherwise. */

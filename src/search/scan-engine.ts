@@ -7,9 +7,10 @@ import { ACRONYM, INSIDE, tierOf } from './tuning.js';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './engine.js';
 
 /**
- * An engine that needs no index: every search is a plain scan of the papers as loaded (titles
- * folded once, abstracts matched case-insensitively as written: folding 150 MB of abstracts per
- * query would cost more than the index takes to read). It answers at once, while the real index is
+ * An engine that needs no index: every search is a plain scan of the papers as loaded (titles and
+ * abstracts matched case-insensitively as written, a title folded only once it matched: folding
+ * 150 MB of abstracts per query would cost more than the index takes to read, and keeping 100,000
+ * folded titles cost ~12 MB that outlived the scan engine as garbage). It answers at once, while the real index is
  * read or built, with the same query language and the same kinds of match ranked the same way
  * (engine.ts), but words are only found verbatim (no typos yet), accents and full-width letters only
  * in titles, and ties within a kind are broken by a simpler score. The indexed engine then takes over.
@@ -48,7 +49,7 @@ interface Grown {
   /** Papers at the start that are the same as the earlier engine's. */
   kept: number;
   recheck: boolean;
-  titles: string[] | undefined;
+  foreign: Uint8Array | undefined;
   scanned: QueryCosts | undefined;
 }
 
@@ -57,7 +58,8 @@ const WORD_WEIGHT = 1_000_000;
 const VERBATIM = tierOf(INSIDE, false);
 
 class ScanEngine implements GrowingScanEngine {
-  private titles: string[] | undefined;
+  /** 1 at d: paper d's title is not ASCII (its folded form is not just its lowercase). */
+  private foreign: Uint8Array | undefined;
   private last: { query: string; limit: number; result: SearchResult } | undefined;
   private scanned: QueryCosts | undefined;
 
@@ -68,9 +70,9 @@ class ScanEngine implements GrowingScanEngine {
 
   grow(papers: readonly Paper[], kept: number, recheck = false): GrowingScanEngine {
     if (papers === this.papers && !recheck) return this;
-    const own = this.titles !== undefined || this.scanned !== undefined || !this.from;
+    const own = this.foreign !== undefined || this.scanned !== undefined || !this.from;
     const from: Grown = own
-      ? { kept, recheck, titles: this.titles, scanned: this.scanned }
+      ? { kept, recheck, foreign: this.foreign, scanned: this.scanned }
       : // Grown twice without a search between: what this one took over passes on.
         { ...this.from!, kept: Math.min(kept, this.from!.kept), recheck: recheck || this.from!.recheck };
     return new ScanEngine(papers, { ...from, kept: Math.min(from.kept, papers.length) });
@@ -95,34 +97,33 @@ class ScanEngine implements GrowingScanEngine {
       const hits = Array.from({ length: Math.min(limit, papers.length) }, (_, index): SearchHit => ({ index, score: 1, titleRanges: [] }));
       return { query, hits, total: papers.length };
     }
-    const titles = this.foldedTitles();
-    const costs = this.costsOf(query, groups, titles);
+    const costs = this.costsOf(query, groups, this.foreignTitles());
     const scored: { index: number; cost: number }[] = [];
     for (let d = 0; d < papers.length; d++) if (costs[d]! >= 0) scored.push({ index: d, cost: costs[d]! });
     scored.sort((a, b) => b.cost - a.cost || a.index - b.index);
     const hits = scored.slice(0, limit).map(({ index, cost }): SearchHit => ({
       index,
       score: cost <= 0 ? 1 : 1 / (1 + cost / TIER_WEIGHT),
-      titleRanges: titleRanges(groups, titles[index]!, papers[index]!.title),
+      titleRanges: titleRanges(groups, fold(papers[index]!.title), papers[index]!.title),
     }));
     return { query, hits, total: scored.length };
   }
 
-  /** The titles folded, those of the papers kept from the engine this one grew from reused (titles never change in place). */
-  private foldedTitles(): string[] {
-    if (this.titles) return this.titles;
+  /** Which titles are not ASCII, the marks of the papers kept from the engine this one grew from reused (titles never change in place). */
+  private foreignTitles(): Uint8Array {
+    if (this.foreign) return this.foreign;
     const { papers, from } = this;
-    const before = from?.titles;
+    const before = from?.foreign;
     const kept = Math.min(from?.kept ?? 0, before?.length ?? 0);
-    // The earlier engine's array is extended in place: it only ever reads its own papers' entries.
-    const titles = before && kept === before.length ? before : (before?.slice(0, kept) ?? []);
-    for (let d = titles.length; d < papers.length; d++) titles.push(fold(papers[d]!.title));
-    this.titles = titles;
-    return titles;
+    const foreign = new Uint8Array(papers.length);
+    if (before) foreign.set(before.subarray(0, kept));
+    for (let d = kept; d < papers.length; d++) foreign[d] = isAscii(papers[d]!.title) ? 0 : 1;
+    this.foreign = foreign;
+    return foreign;
   }
 
   /** Every paper's rank for the query (-1: no match); only new (or, rechecking, changed) papers scanned when grown from an engine that ran it. */
-  private costsOf(query: string, groups: readonly TermGroup[], titles: readonly string[]): Float64Array {
+  private costsOf(query: string, groups: readonly TermGroup[], foreign: Uint8Array): Float64Array {
     const { papers, from } = this;
     // The same query again (a bigger fetch): its costs are known.
     if (this.scanned?.query === query && !from) return this.scanned.costs;
@@ -130,8 +131,9 @@ class ScanEngine implements GrowingScanEngine {
     const matchers = groups.map((g) => g.map((t) => matcherFor(t)));
     const rank = (d: number) => {
       let total = -1;
+      const title = new TitleOf(papers[d]!.title, foreign[d] === 1);
       for (let g = 0; g < groups.length; g++) {
-        const cost = groupCost(groups[g]!, matchers[g]!, papers[d]!, titles[d]!);
+        const cost = groupCost(groups[g]!, matchers[g]!, papers[d]!, title);
         if (cost >= 0) total = Math.max(total, 0) + cost;
       }
       return total;
@@ -166,6 +168,25 @@ class ScanEngine implements GrowingScanEngine {
     // Titles and costs are this engine's own now: the earlier engine's state can go.
     this.from = undefined;
     return costs;
+  }
+}
+
+/** A paper's title, folded on first use: most papers are ruled out on the title as written. */
+class TitleOf {
+  private cached: string | undefined;
+
+  constructor(
+    readonly written: string,
+    private readonly foreign: boolean,
+  ) {}
+
+  get folded(): string {
+    return (this.cached ??= this.foreign ? fold(this.written) : this.written.toLowerCase());
+  }
+
+  /** Whether the folded title contains `text` (folded), through `re` (its case-blind matcher) while that is the same. */
+  contains(text: string, re: RegExp): boolean {
+    return this.foreign ? this.folded.includes(text) : re.test(this.written);
   }
 }
 
@@ -204,13 +225,13 @@ function matcherFor(t: Term): Matcher {
 }
 
 /** A group's rank for one paper (engine.ts's scale), or -1 when the group does not match it. */
-function groupCost(group: TermGroup, matchers: readonly Matcher[], paper: Paper, title: string): number {
+function groupCost(group: TermGroup, matchers: readonly Matcher[], paper: Paper, title: TitleOf): number {
   // A cheap yes/no per plain word first: most papers fail on some word of a query, and telling the
   // kind of a match costs several more scans of the abstract.
   for (let i = 0; i < group.length; i++) {
     const t = group[i]!;
     if (t.negate || t.field !== undefined || (t.kind !== 'fuzzy' && t.kind !== 'include')) continue;
-    if (!title.includes(t.text) && !matchers[i]!.re.test(paper.abstract) && !paper.dates.some((l) => foldLabel(l).includes(t.text))) return -1;
+    if (!title.contains(t.text, matchers[i]!.re) && !matchers[i]!.re.test(paper.abstract) && !paper.dates.some((l) => foldLabel(l).includes(t.text))) return -1;
   }
   let cost = 0;
   for (let i = 0; i < group.length; i++) {
@@ -222,14 +243,14 @@ function groupCost(group: TermGroup, matchers: readonly Matcher[], paper: Paper,
     }
     if (tier < 0) return -1;
     // Within a kind: a short title or a date is a stronger signal than a long abstract.
-    const weight = tier % 2 === 1 ? 10 / Math.sqrt(Math.max(1, title.length / 8)) : 1;
+    const weight = tier % 2 === 1 ? 10 / Math.sqrt(Math.max(1, title.folded.length / 8)) : 1;
     cost += (tier >= VERBATIM ? WORD_WEIGHT : 0) + TIER_WEIGHT * tier + weight;
   }
   return cost;
 }
 
 /** The best tier of a term in a paper, or -1 for no match. */
-function termTier(term: Term, m: Matcher, paper: Paper, title: string): number {
+function termTier(term: Term, m: Matcher, paper: Paper, titleOf: TitleOf): number {
   const { kind, text, field } = term;
   let best = -1;
   const raise = (t: number) => {
@@ -242,6 +263,7 @@ function termTier(term: Term, m: Matcher, paper: Paper, title: string): number {
   };
   const anchored = kind !== 'fuzzy' && kind !== 'include';
   if (field === undefined || field === 'title') {
+    const title = titleOf.folded;
     if (anchored) {
       if (fieldTest(kind, text)(title)) raise(tierOf(anchoredKind(kind, title, text), true));
     } else {

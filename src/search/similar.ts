@@ -4,6 +4,7 @@
 // query only visits the papers that share one of its strongest terms, so it stays well under the
 // 200 ms budget at 100,000 papers.
 import type { Paper } from '../core/types.js';
+import { segmentCount } from './postings.js';
 import { isWordChar } from './tokens.js';
 
 /** A title word counts as this many abstract words: the title says what a paper is about. */
@@ -150,17 +151,47 @@ export interface SimilarIndex {
 }
 
 interface Built {
-  /** Dense id of each term bucket found in two papers or more; -1 for the others. */
-  dense: Int32Array;
+  /**
+   * The term buckets found in two papers or more, ascending: a bucket's position here is its dense
+   * id. (A lookup table over all 2M buckets was 8 MB held for a few lookups per query.)
+   */
+  denseBuckets: Uint32Array;
   /** By dense id. */
   idf: Float32Array;
   /** The idf of a term found in one paper only. */
   singleIdf: number;
-  /** Postings of dense term t: docs postingDoc[postingStart[t] .. postingStart[t+1]) with their weights. */
-  postingStart: Int32Array;
-  postingDoc: Int32Array;
-  postingWeight: Float32Array;
+  /**
+   * Postings of dense term t, cut into segments of 65,536 papers as search/postings.ts does, so a
+   * paper number takes 2 bytes: segment h holds postingDoc[postingStart[t * S + h] ..
+   * postingStart[t * S + h + 1]), the papers (h << 16) | entry, with the term's count in each in
+   * postingCount; S = segmentCount(papers). A posting's weight, tf · idf / the paper's norm, is
+   * worked out from these when a query reads it, exactly as it was once stored (as a 32-bit float).
+   * At 100,000 papers the postings run to ~12 M: 3 bytes each instead of 8 (~60 MB less).
+   */
+  postingStart: Uint32Array;
+  postingDoc: Uint16Array;
+  /** Counts of 255 and more are in bigPostingCounts, by posting position. */
+  postingCount: Uint8Array;
+  bigPostingCounts: Map<number, number>;
+  /** 1 / the norm of each paper's vector (0 for a paper with no terms). */
+  inverseNorm: Float64Array;
+  segments: number;
   scores: Float32Array;
+}
+
+/** The dense id of a term bucket, or -1 (found in one paper or none). */
+function denseIdOf(b: Built, bucket: number): number {
+  const ids = b.denseBuckets;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = ids[mid]!;
+    if (x === bucket) return mid;
+    if (x < bucket) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**
@@ -225,32 +256,35 @@ function* buildSteps(papers: readonly Paper[]): Generator<number, Built, void> {
   const n = papers.length;
   const v = 1 << TERM_BITS;
   const counter = new TermCounter();
-  // Each paper's distinct terms and counts, flat: paper d holds [docStart[d], docStart[d+1]).
+  // Each paper's distinct terms and counts, flat and packed (entryOf): paper d holds
+  // [docStart[d], docStart[d+1]). ~12 M entries at 100,000 papers, the bulk of the build's memory.
   const docStart = new Int32Array(n + 1);
-  let terms = new Int32Array(1 << 16);
-  let counts = new Uint16Array(1 << 16);
+  let entries = new Uint32Array(1 << 16);
+  /** Counts too large for an entry's bits, by entry position (a term written ~2,000 times in one paper). */
+  const bigCounts = new Map<number, number>();
   let used = 0;
-  const df = new Int32Array(v);
+  let df: Int32Array | null = new Int32Array(v);
   // Reading the papers is most of the work; the rest splits about evenly.
   const READ = 0.7;
   for (let d = 0; d < n; d++) {
     if (d % STEP_PAPERS === 0 && d > 0) yield (READ * d) / n;
     const k = counter.count(papers[d]!);
-    if (used + k > terms.length) {
+    if (used + k > entries.length) {
       // Sized for the whole library from the papers read so far: each reallocation is tens of MB
       // that V8 counts as external memory, and enough of it sets off a full GC (~300 ms at 100,000
       // papers, whose text fills the heap), so doubling step by step cost several of those.
-      const size = Math.max(terms.length * 2, used + k, Math.ceil(((used + k) / (d + 1)) * n * 1.1));
-      const t2 = new Int32Array(size);
-      t2.set(terms.subarray(0, used));
-      terms = t2;
-      const c2 = new Uint16Array(size);
-      c2.set(counts.subarray(0, used));
-      counts = c2;
+      const size = Math.max(entries.length * 2, used + k, Math.ceil(((used + k) / (d + 1)) * n * 1.1));
+      const bigger = new Uint32Array(size);
+      bigger.set(entries.subarray(0, used));
+      entries = bigger;
     }
-    terms.set(counter.terms.subarray(0, k), used);
-    counts.set(counter.counts.subarray(0, k), used);
-    for (let j = 0; j < k; j++) df[counter.terms[j]!]!++;
+    const { terms, counts } = counter;
+    for (let j = 0; j < k; j++) {
+      const c = counts[j]!;
+      if (c >= COUNT_MASK) bigCounts.set(used + j, c);
+      entries[used + j] = entryOf(terms[j]!, c);
+      df[terms[j]!]!++;
+    }
     used += k;
     docStart[d + 1] = used;
   }
@@ -258,51 +292,81 @@ function* buildSteps(papers: readonly Paper[]): Generator<number, Built, void> {
   // A term in one paper only can never make two papers alike: it counts in the paper's norm but
   // gets no postings (model names, typos and most title word pairs of a large library). The others
   // get dense ids, so the arrays the second pass hits at random are small enough to stay in cache.
-  const dense = new Int32Array(v).fill(-1);
+  let dense: Int32Array | null = new Int32Array(v).fill(NO_POSTINGS);
   let m = 0;
-  for (let t = 0; t < v; t++) if (df[t]! > 1) dense[t] = m++;
+  for (let t = 0; t < v && m < NO_POSTINGS; t++) if (df[t]! > 1) dense[t] = m++;
   yield READ + 0.02;
+  const segments = segmentCount(n);
+  const denseBuckets = new Uint32Array(m);
   const idf = new Float32Array(m);
-  const postingStart = new Int32Array(m + 1);
   for (let t = 0; t < v; t++) {
     const id = dense[t]!;
-    if (id < 0) continue;
+    if (id === NO_POSTINGS) continue;
+    denseBuckets[id] = t;
     idf[id] = Math.log(1 + n / df[t]!);
-    postingStart[id + 1] = df[t]!;
   }
-  for (let id = 0; id < m; id++) postingStart[id + 1]! += postingStart[id]!;
+  df = null;
   const singleIdf = Math.log(1 + n);
   yield READ + 0.05;
-  for (let k = 0; k < used; k++) {
-    if (k % (STEP_PAPERS * 256) === 0 && k > 0) yield READ + 0.05 + (0.05 * k) / used;
-    terms[k] = dense[terms[k]!]!;
+  // Postings per dense term and segment of papers, counted as the entries' terms are made dense.
+  const postingStart = new Uint32Array(m * segments + 1);
+  for (let d = 0, k = 0; d < n; d++) {
+    if (d % (STEP_PAPERS * 8) === 0 && d > 0) yield READ + 0.05 + (0.05 * d) / n;
+    const h = d >>> 16;
+    for (const end = docStart[d + 1]!; k < end; k++) {
+      const e = entries[k]!;
+      const t = dense[e >>> COUNT_BITS]!;
+      entries[k] = entryOf(t, e & COUNT_MASK);
+      if (t !== NO_POSTINGS) postingStart[t * segments + h + 1]!++;
+    }
   }
-  const total = postingStart[m]!;
-  const postingDoc = new Int32Array(total);
-  const postingWeight = new Float32Array(total);
-  const fill = postingStart.slice(0, m);
+  dense = null;
+  for (let i = 0; i < m * segments; i++) postingStart[i + 1]! += postingStart[i]!;
+  const total = postingStart[m * segments]!;
+  const postingDoc = new Uint16Array(total);
+  const postingCount = new Uint8Array(total);
+  const bigPostingCounts = new Map<number, number>();
+  const inverseNorm = new Float64Array(n);
+  const fill = postingStart.slice(0, m * segments);
   yield READ + 0.1;
   const rest = 1 - READ - 0.1;
+  const countAt = (k: number, e: number): number => {
+    const c = e & COUNT_MASK;
+    return c === COUNT_MASK ? bigCounts.get(k)! : c;
+  };
   for (let d = 0; d < n; d++) {
     if (d % STEP_PAPERS === 0 && d > 0) yield READ + 0.1 + (rest * d) / n;
     let norm = 0;
     for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
-      const t = terms[k]!;
-      const w = TF_WEIGHT[counts[k]!]! * (t < 0 ? singleIdf : idf[t]!);
+      const e = entries[k]!;
+      const t = e >>> COUNT_BITS;
+      const w = TF_WEIGHT[countAt(k, e)]! * (t === NO_POSTINGS ? singleIdf : idf[t]!);
       norm += w * w;
     }
     if (norm === 0) continue;
-    const inv = 1 / Math.sqrt(norm);
+    inverseNorm[d] = 1 / Math.sqrt(norm);
+    const h = d >>> 16;
     for (let k = docStart[d]!; k < docStart[d + 1]!; k++) {
-      const t = terms[k]!;
-      if (t < 0) continue;
-      const at = fill[t]!++;
-      postingDoc[at] = d;
-      postingWeight[at] = TF_WEIGHT[counts[k]!]! * idf[t]! * inv;
+      const e = entries[k]!;
+      const t = e >>> COUNT_BITS;
+      if (t === NO_POSTINGS) continue;
+      const at = fill[t * segments + h]!++;
+      postingDoc[at] = d & 0xffff;
+      const c = countAt(k, e);
+      if (c >= 255) bigPostingCounts.set(at, c);
+      postingCount[at] = Math.min(c, 255);
     }
   }
-  return { dense, idf, singleIdf, postingStart, postingDoc, postingWeight, scores: new Float32Array(n) };
+  return { denseBuckets, idf, singleIdf, postingStart, postingDoc, postingCount, bigPostingCounts, inverseNorm, segments, scores: new Float32Array(n) };
 }
+
+// A build entry: a term bucket (TERM_BITS) and its count in the paper (COUNT_BITS; from COUNT_MASK
+// on, the count is in bigCounts), in one 32-bit number instead of 6 bytes in two arrays.
+const COUNT_BITS = 32 - TERM_BITS;
+const COUNT_MASK = (1 << COUNT_BITS) - 1;
+/** The term of an entry that has no postings (found in one paper only). */
+const NO_POSTINGS = (1 << TERM_BITS) - 1;
+const entryOf = (term: number, count: number): number => ((term << COUNT_BITS) | Math.min(count, COUNT_MASK)) >>> 0;
 
 function buildIndex(papers: readonly Paper[]): Built {
   const steps = buildSteps(papers);
@@ -385,7 +449,7 @@ export function createSimilarIndex(papers: readonly Paper[]): SimilarIndex {
       const q: { t: number; w: number }[] = [];
       let norm = 0;
       for (let j = 0; j < distinct; j++) {
-        const t = b.dense[counter.terms[j]!]!;
+        const t = denseIdOf(b, counter.terms[j]!);
         const w = tfWeight(counter.counts[j]!) * (t < 0 ? b.singleIdf : b.idf[t]!);
         norm += w * w;
         if (t >= 0) q.push({ t, w });
@@ -394,14 +458,21 @@ export function createSimilarIndex(papers: readonly Paper[]): SimilarIndex {
       q.sort((x, y) => y.w - x.w || x.t - y.t);
       q.length = Math.min(q.length, QUERY_TERMS);
       const inv = 1 / Math.sqrt(norm);
-      const { scores, postingStart, postingDoc, postingWeight } = b;
+      const { scores, postingStart, postingDoc, postingCount, bigPostingCounts, inverseNorm, segments } = b;
       const touched: number[] = [];
       for (const { t, w } of q) {
         const qw = w * inv;
-        for (let k = postingStart[t]!; k < postingStart[t + 1]!; k++) {
-          const d = postingDoc[k]!;
-          if (scores[d] === 0) touched.push(d);
-          scores[d]! += qw * postingWeight[k]!;
+        const termIdf = b.idf[t]!;
+        for (let h = 0, o = t * segments; h < segments; h++, o++) {
+          const high = h << 16;
+          for (let k = postingStart[o]!; k < postingStart[o + 1]!; k++) {
+            const d = high | postingDoc[k]!;
+            if (scores[d] === 0) touched.push(d);
+            // The posting's weight, rounded to 32 bits as it was when it was stored.
+            let c = postingCount[k]!;
+            if (c === 255) c = bigPostingCounts.get(k)!;
+            scores[d]! += qw * Math.fround(TF_WEIGHT[c]! * termIdf * inverseNorm[d]!);
+          }
         }
       }
       const hits: SimilarHit[] = [];

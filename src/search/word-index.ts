@@ -1,5 +1,5 @@
 import type { Paper } from '../core/types.js';
-import { BlockList, Postings } from './postings.js';
+import { BlockList, Postings, PostingsGatherer } from './postings.js';
 import { fold, foldKeepAsciiCase } from './fold.js';
 import { countChunks, fieldNorm, foldAscii, hashRange, isWordChar, letterMask, scanWords } from './tokens.js';
 
@@ -131,12 +131,12 @@ export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordI
   const vocab = new Vocabulary();
   const words = vocab.words;
   let seen = new Int32Array(4096).fill(-1);
-  const titleFwd = new BlockList();
-  const abstractFwd = new BlockList();
+  const titleFwd = new PostingsGatherer(n);
+  const abstractFwd = new PostingsGatherer(n);
   const titleEnd = new Uint32Array(n);
   const abstractEnd = new Uint32Array(n);
-  const titleAcrFwd = new BlockList();
-  const abstractAcrFwd = new BlockList();
+  const titleAcrFwd = new PostingsGatherer(n);
+  const abstractAcrFwd = new PostingsGatherer(n);
   const titleAcrEnd = new Uint32Array(n);
   const abstractAcrEnd = new Uint32Array(n);
   let seenAcronym = new Int32Array(4096).fill(-1);
@@ -197,6 +197,7 @@ export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordI
 
   for (let d = 0; d < n; d++) {
     const p = papers[d]!;
+    titleFwd.paper = abstractFwd.paper = titleAcrFwd.paper = abstractAcrFwd.paper = d;
     text = foldKeepAsciiCase(p.title);
     titleLower[d] = fold(p.title);
     stamp = 2 * d;

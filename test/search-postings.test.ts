@@ -1,0 +1,100 @@
+// The postings lists past 65,536 papers: entries are stored as 16-bit numbers per segment of 65,536
+// papers, so a paper on either side of a segment edge must come back as itself.
+import { describe, expect, it } from 'vitest';
+import { bitsetLength, forEachBit, Postings, PostingsGatherer } from '../src/search/postings.js';
+
+const PAPERS = 140_000;
+// Word 0 is in every third paper (a bitset), word 1 in one paper in 50 (a list across all three
+// segments), word 2 only at the segment edges and the very last paper, word 3 nowhere; the last two
+// have ids that the build's forward lists store in two units (ids from 32,768 on): one in every
+// other paper (a bitset, set straight into its bitset once common), one in a paper in 97 (a list).
+const EDGES = new Set([0, 65_535, 65_536, 131_071, 131_072, PAPERS - 1]);
+const WIDE_ID = 40_000;
+const WIDE_LIST = 39_999;
+const papersOf: ((d: number) => boolean)[] = Array.from({ length: WIDE_ID + 1 }, () => () => false);
+papersOf[0] = (d) => d % 3 === 0;
+papersOf[1] = (d) => d % 50 === 3;
+papersOf[2] = (d) => EDGES.has(d);
+papersOf[WIDE_LIST] = (d) => d % 97 === 5;
+papersOf[WIDE_ID] = (d) => d % 2 === 0;
+const CHECKED = [0, 1, 2, 3, WIDE_LIST, WIDE_ID];
+
+function build(): Postings {
+  const forward = new PostingsGatherer(PAPERS);
+  const ends = new Uint32Array(PAPERS);
+  for (let d = 0; d < PAPERS; d++) {
+    forward.paper = d;
+    for (const w of CHECKED) if (papersOf[w]!(d)) forward.push(w);
+    ends[d] = forward.length;
+  }
+
+  const steps = Postings.build(forward, ends, papersOf.length);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function papersWith(postings: Postings, word: number): number[] {
+  const bits = new Uint32Array(bitsetLength(PAPERS));
+  postings.orInto(word, bits);
+  const out: number[] = [];
+  forEachBit(bits, (d) => out.push(d));
+  return out;
+}
+
+const expected = (w: number) => Array.from({ length: PAPERS }, (_, d) => d).filter(papersOf[w]!);
+
+describe('postings past 65,536 papers', () => {
+  const postings = build();
+
+  it('give back exactly the papers of each word, on both sides of every segment edge', () => {
+    for (const w of CHECKED) expect(papersWith(postings, w), `word ${w}`).toEqual(expected(w));
+  });
+
+  it('store list entries in two bytes each', () => {
+    const listEntries = [1, 2, WIDE_LIST].reduce((sum, w) => sum + expected(w).length, 0);
+    expect(postings.parts().docs.byteLength).toBe(listEntries * 2);
+  });
+
+  it('come back the same from their parts, and refuse parts that do not fit', () => {
+    const again = Postings.fromParts(postings.parts(), papersOf.length);
+    for (const w of CHECKED) expect(papersWith(again, w)).toEqual(expected(w));
+    const parts = postings.parts();
+    // The last segment covers papers 131,072 onwards: an entry there past the last paper is damage.
+    const pastEnd = { ...parts, docs: parts.docs.slice() };
+    pastEnd.docs[pastEnd.docs.length - 1] = 0xffff;
+    expect(() => Postings.fromParts(pastEnd, papersOf.length)).toThrow(/paper that does not exist/);
+    const backwards = { ...parts, offsets: parts.offsets.slice() };
+    backwards.offsets[5] = backwards.offsets[6]! + 1;
+    expect(() => Postings.fromParts(backwards, papersOf.length)).toThrow(/do not fit/);
+    expect(() => Postings.fromParts(parts, papersOf.length + 1)).toThrow(/do not fit/);
+  });
+
+  it('read a two-unit id that comes when its block has one slot left (the slot is padded)', () => {
+    // 131,071 one-unit entries (4,000 words, each too rare to turn into a bitset) leave one slot in
+    // the first block; the wide id after them goes whole into the next.
+    const n = 131_073;
+    const gathered = new PostingsGatherer(n);
+    const ends = new Uint32Array(n);
+    for (let d = 0; d < n; d++) {
+      gathered.paper = d;
+      gathered.push(d < 131_071 ? d % 4000 : 40_000);
+      ends[d] = gathered.length;
+    }
+    expect(gathered.forward.filled()[0]!.at(-1)).toBe(0xffff);
+    const steps = Postings.build(gathered, ends, 40_001);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    const bits = new Uint32Array(bitsetLength(n));
+    step.value.orInto(40_000, bits);
+    const got: number[] = [];
+    forEachBit(bits, (d) => got.push(d));
+    expect(got).toEqual([131_071, 131_072]);
+    bits.fill(0);
+    step.value.orInto(3999, bits);
+    got.length = 0;
+    forEachBit(bits, (d) => got.push(d));
+    expect(got).toEqual(Array.from({ length: 33 }, (_, k) => 3999 + 4000 * k).filter((d) => d < 131_071));
+  });
+});
