@@ -62,13 +62,17 @@ function launchRows(dir: string, papers: number, ctx: BenchContext): Measurement
     clearDataCache(cliColdDir);
     cliCold.push(cli(cliColdDir));
   }
+  // Apart: the probe runs the compiled modules, the CLI the bundle, whose caches are keyed by
+  // different code fingerprints (each would prune the other's index as another version's).
   const warmDir = ctx.scratchDir('launch-warm');
+  const cliWarmDir = ctx.scratchDir('launch-cli-warm');
   runLaunchProbe(dir, warmDir);
+  cli(cliWarmDir);
   const warm: LaunchResult[] = [];
   const cliWarm: number[] = [];
   for (let r = 0; r < runs; r++) {
     warm.push(runLaunchProbe(dir, warmDir));
-    cliWarm.push(cli(warmDir));
+    cliWarm.push(cli(cliWarmDir));
   }
   if (warm.some((w) => !w.hadIndex)) throw new Error('launch probe: the warm runs found no cached index');
   ctx.log(`  launch ${papers} papers: done`);
