@@ -110,7 +110,10 @@ describe('the reader index with a cache', { timeout: 30_000 }, () => {
     const best = sampleSearchEngine().search('diffusion', { limit: 5 }).hits.map((h) => papers[h.index]);
     expect(snap(session).list.papers.slice(0, 5)).toEqual(best);
     expect(snap(session).nav.cursor).toBe(0);
-    // Built once, cached for the next start; buildIndex after the first frame has nothing left to do.
+    // Not written yet: the first frame does not wait for the cache.
+    expect(existsSync(key.path)).toBe(false);
+    // Built once, cached (a turn later) for the next start; buildIndex after the first frame has nothing left to do.
+    await turn();
     const written = statSync(key.path).mtimeMs;
     await session.buildIndex();
     expect(statSync(key.path).mtimeMs).toBe(written);

@@ -47,6 +47,12 @@ export interface EngineOptions {
    * built and written there. Absent or null: always built.
    */
   cache?: IndexCacheKey | null;
+  /**
+   * Writing a built index to the cache is handed to this (e.g. setImmediate) instead of done before
+   * the engine is returned: the reader builds a small library's index before its first frame, which
+   * need not wait for the write.
+   */
+  storeLater?: (store: () => void) => void;
 }
 
 /** Builds the word index once (≈40 ms per 1,000 papers, see bench/), or reads it from the cache; every search afterwards works from it. */
@@ -55,7 +61,11 @@ export function createSearchEngine(papers: readonly Paper[], options: EngineOpti
   const cached = cache ? loadCachedIndex(cache, papers) : null;
   if (cached) return new Engine(papers, cached);
   const index = buildWordIndex(papers);
-  if (cache) storeCachedIndex(cache, index);
+  if (cache) {
+    const store = () => storeCachedIndex(cache, index);
+    if (options.storeLater) options.storeLater(store);
+    else store();
+  }
   return new Engine(papers, index);
 }
 

@@ -81,7 +81,8 @@ export class IndexBuild {
    */
   now(papers: readonly Paper[], engines: { createSearchEngine: typeof createSearchEngine; cachedSearchEngine: typeof cachedSearchEngine }): SearchEngine | undefined {
     if (this.#building || papers.length >= SCAN_FIRST_PAPERS) return undefined;
-    if (papers.length < BUILD_NOW_PAPERS) return engines.createSearchEngine(papers, { cache: this.#takeKey() });
+    // Cached after the first frame: the frame waits for the build only.
+    if (papers.length < BUILD_NOW_PAPERS) return engines.createSearchEngine(papers, { cache: this.#takeKey(), storeLater: (store) => void setImmediate(store) });
     this.#key ??= this.#cache?.() ?? null;
     const engine = this.#key ? engines.cachedSearchEngine(papers, this.#key) : null;
     if (engine) this.#key = undefined;
