@@ -136,14 +136,15 @@ describe('two digests labelled Mar 18, a year apart', () => {
     const lines = () => stripVTControlCharacters(h.lastFrame() ?? '').split('\n');
     const rows = (n: number) => lines().slice(1, 1 + n).map((l) => l.split('│')[0]!.trimEnd());
     await press(h, ']', '[');
-    expect(lines()[0]).toContain('│ Digest Mar 18 2026 3');
+    expect(lines()[0]).toContain('│ Digest Mar 18 2026 3 · 3 unread · day 3 of 4');
     expect(rows(3).every((r) => r.endsWith('Mar 18 2026'))).toBe(true);
     await press(h, '[');
-    expect(lines()[0]).toContain('│ Digest Mar 18 2025 2');
+    expect(lines()[0]).toContain('│ Digest Mar 18 2025 2 · 2 unread · day 2 of 4');
     expect(rows(2).map((r) => r.endsWith('Mar 18 2025'))).toEqual([true, true]);
     expect(rows(2)[1]).toContain('Earlier Year Delta');
     await press(h, '1');
     expect(lines()[0]).toContain('│ All papers 7');
+    expect(lines()[0]).not.toContain('unread · day');
     expect(rows(7).filter((r) => / Mar 18$/.test(r))).toHaveLength(4);
   });
 });

@@ -31,6 +31,8 @@ export interface HeaderProps {
   loading: number | null;
   /** False while marks cannot be saved. */
   saving: boolean;
+  /** In a digest day's view: its unread papers and its place among the days (0 = newest). */
+  day?: { unread: number; index: number; days: number } | undefined;
   /** 1-based position of the selection in the view, 0 when the view is empty. */
   position: number;
   theme: Theme;
@@ -67,14 +69,21 @@ function headerSegments(p: HeaderProps): Styled[] {
   } else {
     where.push({ text: `  │ ${view} ${p.viewSize}`, style: t.header });
   }
+  // Which day, counted from the oldest as `[` walks back: "day 2 of 14".
+  const day: Styled[] =
+    p.day && !p.query && p.day.index >= 0 ? [{ text: ` · ${p.day.unread} unread · day ${p.day.days - p.day.index} of ${p.day.days}`, style: t.header }] : [];
   if (p.loading !== null) where.push({ text: `  loading ${Math.floor(p.loading * 100)}%…`, style: t.header });
   if (!p.saving) where.push({ text: '  marks not saved', style: t.warning });
   const name: Styled = { text: ' paperterm', style: t.appName };
   const room = Math.max(0, p.width - displayWidth(right));
-  // Dropped first when the line is short: the count of new papers, then the library's counts.
+  // Dropped first when the line is short: the count of new papers, then the library's counts (a
+  // day's own counts matter more in its view), then the day's details.
   const width = (segments: Styled[]) => segments.reduce((n, s) => n + displayWidth(s.text), 0);
-  let left = [name, withNew, ...where];
-  if (width(left) > room) left = [name, counts, ...where];
+  const [view0, ...rest] = where;
+  const withDay = [view0!, ...day, ...rest];
+  let left = [name, withNew, ...withDay];
+  if (width(left) > room) left = [name, counts, ...withDay];
+  if (width(left) > room) left = [name, ...withDay];
   if (width(left) > room) left = [name, ...where];
   return [...fitSegments<TextProps>(left, room, {}), { text: right, style: t.header }];
 }

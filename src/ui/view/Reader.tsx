@@ -71,6 +71,7 @@ export function Reader() {
         fresh={snap.newCount}
         view={snap.similar ? `Similar to “${snap.similar.to.title}”` : viewLabel(snap.view)}
         viewSize={list.viewSize}
+        day={snap.similar ? undefined : snap.day}
         query={snap.query}
         count={list.count}
         countExact={list.countExact}
