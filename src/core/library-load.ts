@@ -30,8 +30,6 @@ export interface LibraryLoad {
   step(budgetMs: number): boolean;
   /** The papers so far in library order (a new array each call; see LibraryBuilder.papers). */
   papers(): Paper[];
-  /** Labels of the digests loaded so far, newest first, each once (as views.digestDates gives them). */
-  dates(): string[];
   /**
    * The digest days loaded so far, newest first, each once: the ISO day and its label (the first
    * digest's, if two files share a day). What `[` / `]` step through; labels alone can repeat across years.
@@ -172,7 +170,6 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
       const read = new Set(loaded.map((d) => d.file));
       return found.filter((f) => read.has(f));
     },
-    dates: () => [...new Set(loaded.sort(compareDigests).map((d) => d.label))],
     days: () => {
       const byDay = new Map<string, string>();
       for (const d of loaded.sort(compareDigests)) if (!byDay.has(d.day)) byDay.set(d.day, d.label);
