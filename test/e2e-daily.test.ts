@@ -53,7 +53,7 @@ describe('new papers and live digests in a pty', () => {
     expect(fresh.length).toBeGreaterThan(10);
     const t = await open();
     await t.waitFor((s) => header(s).includes(`${fresh.length} new`));
-    const marked = t.lines().slice(1, 30).filter((l) => l.startsWith('+')).length;
+    const marked = t.lines().slice(1, 30).filter((l) => l[1] === '+').length;
     expect(marked).toBeGreaterThan(0);
     t.write('jjj');
     await t.quiet(300);

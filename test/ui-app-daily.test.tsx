@@ -103,7 +103,10 @@ describe('new papers', () => {
     expect(lines(h)[0]).toContain(`${papers.length} papers · ${fresh.length} new · ${papers.length} unread`);
     const rows = lines(h).slice(1, 39);
     const second = rows.find((r) => r.includes(papers[1]!.title.slice(0, 30)))!;
-    expect(second.startsWith(newIds.has(papers[1]!.id) ? '+' : ' ')).toBe(true);
+    // The new mark is in the unread dot's column, so the selected row keeps it beside its `>`.
+    expect(second.slice(0, 2)).toBe(newIds.has(papers[1]!.id) ? ' +' : ' ●');
+    const first = rows.find((r) => r.includes(papers[0]!.title.slice(0, 30)))!;
+    expect(first.slice(0, 2)).toBe(newIds.has(papers[0]!.id) ? '>+' : '>●');
     const old = papers.findIndex((p) => !newIds.has(p.id));
     await press(h, '4');
     expect(lines(h)[0]).toContain(`New papers ${fresh.length}`);

@@ -23,7 +23,7 @@ export interface PaperRowProps {
 }
 
 /**
- * One list row: pointer, unread dot, star, title (matches highlighted), date. Memoized: a cursor
+ * One list row: pointer, unread dot (or + for a new paper), star, title (matches highlighted), date. Memoized: a cursor
  * move re-renders the two rows whose selection changed, a scroll only the rows that came in.
  */
 export const PaperRow = memo(function PaperRow(p: PaperRowProps) {
@@ -47,8 +47,8 @@ function rowSegments(p: PaperRowProps): Styled[] {
   }
   const base = p.selected ? t.selectedIdle : {};
   return [
-    { text: parts.pointer, style: p.fresh && !p.selected ? t.fresh : base },
-    { text: parts.unread, style: t.unread },
+    { text: parts.pointer, style: base },
+    { text: parts.unread, style: p.fresh ? t.fresh : t.unread },
     { text: parts.star, style: t.starred },
     ...parts.title.map((piece) => ({ text: piece.text, style: titleStyle(piece.match, base) })),
     { text: parts.date, style: t.date },

@@ -26,8 +26,9 @@ export function widenedFor(width: number, label: string): number {
 }
 
 export interface RowParts {
-  /** `>` on the selected row; elsewhere `+` for a paper new since the reader was last opened. */
+  /** `>` on the selected row. */
   pointer: string;
+  /** `+` for a paper new since the reader was last opened, else `●` while it is unread. */
   unread: string;
   star: string;
   /** A space, then the title cut or padded to its column; matched pieces flagged. */
@@ -48,8 +49,10 @@ export function rowParts(
   const dateCols = dateWidth > 0 ? dateWidth + 3 : 1; // "  date " or a trailing space
   const titleWidth = Math.max(0, width - 4 - dateCols);
   return {
-    pointer: o.selected ? '>' : o.fresh ? '+' : ' ',
-    unread: o.unread ? '●' : ' ',
+    pointer: o.selected ? '>' : ' ',
+    // New papers keep their mark on the selected row too (it once shared the pointer's column);
+    // whether one is read still shows in its title's weight.
+    unread: o.fresh ? '+' : o.unread ? '●' : ' ',
     star: o.starred ? '★' : ' ',
     title: [{ text: ' ', match: false }, ...fitTitle(titlePieces(paper.title, o.ranges), titleWidth)],
     date: dateWidth > 0 ? `  ${fitRight(sanitize(o.date ?? paper.dates[0] ?? ''), dateWidth)} ` : ' ',
