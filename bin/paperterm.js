@@ -146,4 +146,13 @@ function loadBundle(name) {
 }
 
 const args = process.argv.slice(2);
-loadBundle(cacheName(args)).run(args);
+let program;
+try {
+  program = loadBundle(cacheName(args));
+} catch (err) {
+  // Not built (a checkout without `npm install`) or unreadable: one line, as every other error.
+  if (!err || !['ENOENT', 'EACCES', 'EISDIR'].includes(err.code)) throw err;
+  process.stderr.write(`paperterm: cannot read ${BUNDLE} (${err.code}): run \`npm install\` or \`npm run build\` in ${dirname(__dirname)}\n`);
+  process.exit(70);
+}
+program.run(args);

@@ -1,8 +1,8 @@
 // bin/paperterm.js keeps V8's compiled code for the bundle in the cache directory (a code cache):
 // a speed-up only. These runs hold it to that: the output is the same with a cache, without one and
 // with a damaged one, and no state of the cache file or its directory makes a run fail or wait.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
@@ -24,6 +24,18 @@ function cacheFile(cacheDir: string, name: string): string {
   expect(dirs).toHaveLength(1);
   return join(cacheDir, dirs[0]!, name);
 }
+
+describe('the launcher', () => {
+  it('says in one line, exit 70, when the program is not built', () => {
+    const root = tempDir('paperterm-unbuilt-');
+    mkdirSync(join(root, 'bin'));
+    for (const f of ['paperterm.js', 'package.json']) copyFileSync(join(import.meta.dirname, '../bin', f), join(root, 'bin', f));
+    const r = spawnSync(process.execPath, [join(root, 'bin/paperterm.js'), 'list'], { encoding: 'utf8' });
+    expect(r.status).toBe(70);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([`paperterm: cannot read ${join(root, 'dist/paperterm.cjs')} (ENOENT): run \`npm install\` or \`npm run build\` in ${root}`]);
+  });
+});
 
 describe('the code cache', () => {
   const expected = runCli(LIST, { env: { PAPERTERM_CODE_CACHE: '0' } });
