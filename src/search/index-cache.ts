@@ -227,14 +227,19 @@ function check(ok: boolean, what: string): void {
  * array is read straight into its own typed array, so loading never holds the whole file at once.
  * Throws Damaged unless the file was built for exactly these papers under `key`.
  */
-function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, WordIndex, Uint8Array> {
+/** The file's opening (magic, header length) and its JSON header, read as parseIndex reads the rest. */
+function* parseHeader(): Generator<number, Header, Uint8Array> {
   const opening = yield 12;
   check(opening.length === 12 && Buffer.from(opening.buffer, opening.byteOffset, 8).equals(MAGIC), 'not an index file');
   const headerLength = Buffer.from(opening.buffer, opening.byteOffset, 12).readUInt32LE(8);
   check(headerLength > 0 && headerLength < 1 << 20, 'header');
   const headerBytes = yield headerLength;
   check(headerBytes.length === headerLength, 'truncated header');
-  const header = JSON.parse(Buffer.from(headerBytes.buffer, headerBytes.byteOffset, headerBytes.length).toString('utf8')) as Header;
+  return JSON.parse(Buffer.from(headerBytes.buffer, headerBytes.byteOffset, headerBytes.length).toString('utf8')) as Header;
+}
+
+function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, WordIndex, Uint8Array> {
+  const header = yield* parseHeader();
   check(header.format === FORMAT && header.key === key && header.papers === papers.length, 'built for other digests');
   check(Array.isArray(header.text) && header.text.length === 4 && typeof header.arrays === 'object' && header.arrays !== null, 'header');
   const sum = runningChecksum();
@@ -386,23 +391,35 @@ export function deserializeIndex(bytes: Uint8Array, key: string, papers: readonl
 
 /** The cached index for these papers, or null (missing, stale, damaged or unreadable: all the same to the caller). */
 export function loadCachedIndex(slot: IndexCacheKey, papers: readonly Paper[]): WordIndex | null {
+  return withIndexFile(slot, (fd) => readWith(fd, parseIndex(slot.key, papers)));
+}
+
+/**
+ * `read` on the cache file, opened non-blocking and checked to be a regular file (a FIFO put in the
+ * cache's place must not hang the search); null when it cannot be opened or `read` throws (missing,
+ * stale, damaged or unreadable: all the same to the caller).
+ */
+function withIndexFile<T>(slot: IndexCacheKey, read: (fd: number) => T): T | null {
   let fd: number;
   try {
-    // Non-blocking and checked: a FIFO put in the cache's place must not hang the search.
     fd = openRegularFile(slot.path).fd;
   } catch {
     return null;
   }
   try {
-    const steps = parseIndex(slot.key, papers);
-    for (let step = steps.next(new Uint8Array(0)); ; ) {
-      if (step.done) return step.value;
-      step = steps.next(readFully(fd, step.value));
-    }
+    return read(fd);
   } catch {
     return null;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Drives a parser that asks for byte counts with reads of the file. */
+function readWith<T>(fd: number, steps: Generator<number, T, Uint8Array>): T {
+  for (let step = steps.next(new Uint8Array(0)); ; ) {
+    if (step.done) return step.value;
+    step = steps.next(readFully(fd, step.value));
   }
 }
 
@@ -457,25 +474,8 @@ export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly
  * The full checks still run when the index is loaded.
  */
 export function cachedIndexMatches(slot: IndexCacheKey): boolean {
-  let fd: number;
-  try {
-    fd = openRegularFile(slot.path).fd;
-  } catch {
-    return false;
-  }
-  try {
-    const opening = readFully(fd, 12);
-    if (opening.length !== 12 || !Buffer.from(opening.buffer, opening.byteOffset, 8).equals(MAGIC)) return false;
-    const length = Buffer.from(opening.buffer, opening.byteOffset, 12).readUInt32LE(8);
-    if (length <= 0 || length >= 1 << 20) return false;
-    const bytes = readFully(fd, length);
-    const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')) as Partial<Header>;
-    return header.format === FORMAT && header.key === slot.key;
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
+  const header = withIndexFile(slot, (fd) => readWith(fd, parseHeader()));
+  return header !== null && header.format === FORMAT && header.key === slot.key;
 }
 
 /** Writes the index atomically (aside, then renamed into place); any failure leaves no trace. */
