@@ -19,13 +19,13 @@ import { fixedSize } from '../src/ui/terminal/size.js';
 import { digestDays } from '../src/ui/reader/views.js';
 import { abstract, layoutA, tempDir } from './helpers/digests.js';
 import { cleanupStores, tempStore } from './helpers/session.js';
-import { tick } from './helpers/ink.js';
+import { mountedApps, tick } from './helpers/ink.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const mounted: ReturnType<typeof render>[] = [];
+const apps = mountedApps<ReturnType<typeof render>>();
 afterEach(() => {
-  mounted.splice(0).forEach((h) => h.unmount());
+  apps.unmountAll();
   cleanupStores();
 });
 
@@ -50,7 +50,7 @@ describe('the reader while the library loads', () => {
     const { store } = await tempStore();
     const session = new ReaderSession({ papers: first.papers, days: first.days, store, cols: 100, rows: 10, loading: 1 / 3 });
     const h = render(<ReaderApp session={session} size={fixedSize(100, 10)} color={false} />);
-    mounted.push(h);
+    apps.track(h);
     expect(lines(h)[0]).toContain('3 papers');
     expect(lines(h)[0]).toContain('loading 33%…');
     expect(lines(h)[0]).toMatch(/1\/3\s*$/);
@@ -101,7 +101,7 @@ describe('the reader while the library loads', () => {
     const { store } = await tempStore();
     const session = new ReaderSession({ papers: builder.papers(), days: digestDays(digests), store, cols: 100, rows: 16, loading: 0.5 });
     const h = render(<ReaderApp session={session} size={fixedSize(100, 16)} color={false} />);
-    mounted.push(h);
+    apps.track(h);
     for (const key of ['2', ' ']) {
       h.stdin.write(key);
       await tick();

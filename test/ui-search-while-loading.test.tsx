@@ -22,15 +22,15 @@ import { snapshotOf } from '../src/ui/reader/live-library.js';
 import { ReaderSession } from '../src/ui/reader/session.js';
 import { fixedSize } from '../src/ui/terminal/size.js';
 import { tempDir } from './helpers/digests.js';
-import { tick } from './helpers/ink.js';
+import { mountedApps, tick } from './helpers/ink.js';
 import { TestReader } from './helpers/reader.js';
 import { cleanupStores, MEASURE, tempStore } from './helpers/session.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const mounted: ReturnType<typeof render>[] = [];
+const apps = mountedApps<ReturnType<typeof render>>();
 afterEach(() => {
-  mounted.splice(0).forEach((h) => h.unmount());
+  apps.unmountAll();
   cleanupStores();
 });
 
@@ -68,7 +68,7 @@ async function reader(load: LibraryLoad, query?: string, searchMs = 0, cacheDir?
   const cache = cacheDir ? { searchCache: () => indexCacheKey(cacheDir, load.digestFiles()), indexCached: () => cachedIndexMatches(indexCacheKey(cacheDir, load.found)!) } : {};
   const session = new ReaderSession({ papers: first.papers, days: first.days, loading: first.loading ?? 1, store, cols: COLS, rows: ROWS, now: () => (clock += searchMs / 2), ...(query ? { query } : {}), ...cache });
   const h = render(<TestReader session={session} size={fixedSize(COLS, ROWS)} color={false} />);
-  mounted.push(h);
+  apps.track(h);
   const header = () => stripVTControlCharacters(h.lastFrame() ?? '').split('\n')[0]!;
   /** Reads `files` more digests and hands the library to the session, a second later on its clock. */
   const grow = (files = 5) => {
