@@ -39,6 +39,12 @@ function chooseFormat(flag: unknown, output: string | undefined): ExportFormat {
 const normalLabel = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** --date matched nothing: the nearest of `dates` offered, or all of them. */
+function noDigest(given: string, dates: readonly string[]): FatalError {
+  const near = nearest(given, dates);
+  return new FatalError(`no digest dated '${given}'${near ? `; did you mean '${near}'?` : ` (loaded: ${dates.join(', ')})`}`, 2);
+}
+
 /**
  * The digest day --date names: a full date (2025-03-18), or a label as the digests write it
  * ("Mar 18"). A label two years share names two days: the full date is asked for then.
@@ -47,16 +53,11 @@ function chosenDay(given: string, digests: readonly Digest[]): string {
   const want = given.trim();
   if (ISO_DAY.test(want)) {
     if (digests.some((d) => d.day === want)) return want;
-    const days = [...new Set(digests.map((d) => d.day))].sort().reverse();
-    const near = nearest(want, days);
-    throw new FatalError(`no digest dated '${given}'${near ? `; did you mean '${near}'?` : ` (loaded: ${days.join(', ')})`}`, 2);
+    throw noDigest(given, [...new Set(digests.map((d) => d.day))].sort().reverse());
   }
   const labels = [...new Set(digests.map((d) => d.label))];
   const label = labels.find((l) => normalLabel(l) === normalLabel(want));
-  if (label === undefined) {
-    const near = nearest(given, labels);
-    throw new FatalError(`no digest dated '${given}'${near ? `; did you mean '${near}'?` : ` (loaded: ${labels.join(', ')})`}`, 2);
-  }
+  if (label === undefined) throw noDigest(given, labels);
   const days = [...new Set(digests.filter((d) => d.label === label).map((d) => d.day))].sort().reverse();
   if (days.length > 1) throw new FatalError(`'${given}' is the date of digests of ${days.length} days (${days.join(', ')}): give the full date, e.g. --date ${days[0]}`, 2);
   return days[0]!;
