@@ -121,3 +121,71 @@ describe('a scan that grows with a library still loading', () => {
     expect(whole.search(q).hits.map((h) => h.index).sort((a, b) => a - b)).toEqual([7, 8]);
   });
 });
+
+describe('a query typed a key at a time', () => {
+  /** The papers, each counting reads of its abstract: which papers a search looked at. */
+  const watched = () => {
+    const read = new Set<number>();
+    const copies = papers.map((p, i) => {
+      const copy = { ...p };
+      Object.defineProperty(copy, 'abstract', {
+        get: () => {
+          read.add(i);
+          return p.abstract;
+        },
+      });
+      return copy;
+    });
+    return { copies, read };
+  };
+  const answer = (engine: Pick<typeof scan, 'search'>, q: string) => engine.search(q).hits.map((h) => [h.index, h.score, h.titleRanges]);
+  /** Every line a user's keys make while typing `text`, one key at a time. */
+  const typing = (text: string) => Array.from({ length: text.length }, (_, i) => text.slice(0, i + 1));
+
+  it('looks again only at the papers the line matched before the key, and answers as a fresh scan', () => {
+    const { copies, read } = watched();
+    const engine = createScanEngine(copies);
+    for (const text of ['model soup', 'diffusion model', 't:^bev', "abs:'stitch", 'date:mar 17']) {
+      let before: Set<number> | undefined;
+      for (const line of typing(text)) {
+        read.clear();
+        expect(answer(engine, line), line).toEqual(answer(createScanEngine(papers), line));
+        if (before) for (const d of read) expect(before.has(d), `${line}: paper ${d}`).toBe(true);
+        before = new Set(engine.search(line).hits.map((h) => h.index));
+      }
+    }
+  });
+
+  it('after a key that may match more (deleted, an alternative, a negation typed on) it scans every paper again', () => {
+    const { copies, read } = watched();
+    const engine = createScanEngine(copies);
+    engine.search('model soup');
+    for (const line of ['model sou', 'model soup | bev', 'model !s', 'model !so']) {
+      read.clear();
+      expect(answer(engine, line), line).toEqual(answer(createScanEngine(papers), line));
+      expect(read.size, line).toBe(papers.length);
+    }
+  });
+
+  it('a paper changed in place after the shorter line was scanned is still found by the recheck of the last growth', () => {
+    const copies = papers.slice(0, 60).map((p) => ({ ...p, dates: [...p.dates], days: [...(p.days ?? [])] }));
+    const engine = createScanEngine(copies);
+    expect(engine.search('jan').total).toBe(0);
+    copies[7]!.dates.push('Jan 9');
+    const more = [...copies, ...papers.slice(60, 80)];
+    const whole = engine.grow(more, 60, true);
+    expect(answer(whole, 'jan 9')).toEqual(answer(createScanEngine(more), 'jan 9'));
+    expect(whole.search('jan 9').hits.map((h) => h.index)).toEqual([7]);
+  });
+
+  it('while the library grows between keys: the new papers scanned, the old ones only if the line matched them', () => {
+    const { copies, read } = watched();
+    let engine = createScanEngine(copies.slice(0, 200));
+    engine.search('diff');
+    const before = new Set(engine.search('diff').hits.map((h) => h.index));
+    engine = engine.grow(copies.slice(0, 300), 200);
+    read.clear();
+    expect(answer(engine, 'diffusion')).toEqual(answer(createScanEngine(papers.slice(0, 300)), 'diffusion'));
+    for (const d of read) expect(d >= 200 || before.has(d), `paper ${d}`).toBe(true);
+  });
+});

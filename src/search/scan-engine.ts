@@ -1,6 +1,6 @@
 import type { Paper } from '../core/types.js';
 import { fold, isAscii } from './fold.js';
-import { parseQuery, type Term, type TermGroup } from './query.js';
+import { parseQuery, termKey, type ParsedQuery, type Term, type TermGroup } from './query.js';
 import { anchoredKind, fieldTest } from './term-eval.js';
 import { occurrenceKind } from './tokens.js';
 import { ACRONYM, INSIDE, tierOf } from './tuning.js';
@@ -39,6 +39,7 @@ export interface GrowingScanEngine extends SearchEngine {
  */
 interface QueryCosts {
   query: string;
+  groups: ParsedQuery;
   costs: Float64Array;
   dates: Uint32Array;
   abstracts: Uint32Array;
@@ -122,8 +123,12 @@ class ScanEngine implements GrowingScanEngine {
     return foreign;
   }
 
-  /** Every paper's rank for the query (-1: no match); only new (or, rechecking, changed) papers scanned when grown from an engine that ran it. */
-  private costsOf(query: string, groups: readonly TermGroup[], foreign: Uint8Array): Float64Array {
+  /**
+   * Every paper's rank for the query (-1: no match). Only new (or, rechecking, changed) papers are
+   * scanned when grown from an engine that ran it; when the query narrows the last one (a key typed
+   * at the end of the line), only the papers the last one matched are ranked again.
+   */
+  private costsOf(query: string, groups: ParsedQuery, foreign: Uint8Array): Float64Array {
     const { papers, from } = this;
     // The same query again (a bigger fetch): its costs are known.
     if (this.scanned?.query === query && !from) return this.scanned.costs;
@@ -141,14 +146,28 @@ class ScanEngine implements GrowingScanEngine {
     const costs = new Float64Array(n);
     const dates = new Uint32Array(n);
     const abstracts = new Uint32Array(n);
-    const prior = from?.scanned?.query === query ? from.scanned : undefined;
-    const kept = prior ? Math.min(from!.kept, prior.costs.length) : 0;
+    // What the last search left: this engine's own, or that of the engine it grew from (its first `kept` papers are these).
+    const last = from ? from.scanned : this.scanned;
+    const relation = last ? narrowing(last.groups, groups) : 'other';
+    const prior = relation === 'other' ? undefined : last;
+    const kept = prior ? Math.min(from ? from.kept : n, prior.costs.length) : 0;
     if (prior) {
       costs.set(prior.costs.subarray(0, kept));
       dates.set(prior.dates.subarray(0, kept));
       abstracts.set(prior.abstracts.subarray(0, kept));
     }
-    if (prior && from!.recheck) {
+    if (prior && relation === 'narrower') {
+      // A paper the last query did not match cannot match this one (as scanned then: a change made
+      // since is found by the recheck below, or by a later one); the others are ranked again.
+      for (let d = 0; d < kept; d++) {
+        if (costs[d]! < 0) continue;
+        const p = papers[d]!;
+        dates[d] = p.dates.length;
+        abstracts[d] = p.abstract.length;
+        costs[d] = rank(d);
+      }
+    }
+    if (prior && from?.recheck) {
       for (let d = 0; d < kept; d++) {
         const p = papers[d]!;
         if (p.dates.length === dates[d] && p.abstract.length === abstracts[d]) continue;
@@ -164,11 +183,46 @@ class ScanEngine implements GrowingScanEngine {
       abstracts[d] = p.abstract.length;
       costs[d] = rank(d);
     }
-    this.scanned = { query, costs, dates, abstracts };
+    this.scanned = { query, groups, costs, dates, abstracts };
     // Titles and costs are this engine's own now: the earlier engine's state can go.
     this.from = undefined;
     return costs;
   }
+}
+
+/**
+ * How a query's terms relate to the last one's: 'same' (typed differently: spaces, an operator with
+ * nothing after it yet), 'narrower' (every paper it matches, the last one matched: each alternative
+ * keeps the last one's terms in order, a word possibly lengthened at its end, and may add terms),
+ * or 'other' (it may match papers the last one did not: a key deleted, an alternative added).
+ */
+function narrowing(last: ParsedQuery, next: ParsedQuery): 'same' | 'narrower' | 'other' {
+  if (last.length !== next.length || last.length === 0) return 'other';
+  let same = true;
+  for (let g = 0; g < last.length; g++) {
+    const before = last[g]!;
+    const after = next[g]!;
+    if (after.length < before.length) return 'other';
+    if (after.length > before.length) same = false;
+    for (let i = 0; i < before.length; i++) {
+      const a = before[i]!;
+      const b = after[i]!;
+      if (termKey(a) === termKey(b)) continue;
+      if (!lengthened(a, b)) return 'other';
+      same = false;
+    }
+  }
+  return same ? 'same' : 'narrower';
+}
+
+/**
+ * `next` matches only where `last` does: the same term with more typed at the end of its text. A
+ * longer word is found only where its start is, at the same place (so a word's start stays one);
+ * a longer prefix only where the shorter one is. Not so for a suffix, a whole title or a negation.
+ */
+function lengthened(last: Term, next: Term): boolean {
+  const growable = next.kind === 'fuzzy' || next.kind === 'include' || next.kind === 'prefix';
+  return growable && !next.negate && !last.negate && next.kind === last.kind && next.field === last.field && next.text.startsWith(last.text);
 }
 
 /** A paper's title, folded on first use: most papers are ruled out on the title as written. */
