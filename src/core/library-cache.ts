@@ -15,7 +15,6 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, readSync, statSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from './atomic-file.js';
 import { fileSignature } from './cache.js';
 import { checksumOf } from './checksum.js';
 import { codeFingerprint } from './code-fingerprint.js';
@@ -25,6 +24,8 @@ import { openRegularFile } from './regular-file.js';
 import type { Paper } from './types.js';
 
 const MAGIC = Buffer.from('PTLIBRY1', 'latin1');
+/** The file's last bytes: the header's length, its checksum's length, the magic. */
+const TRAILER_BYTES = 16;
 const FORMAT = 1;
 /** Text per chunk: large enough to be kept outside the heap (Node's threshold is ~1 MB), small enough to read in one slice of a load. */
 const CHUNK_BYTES = 2 << 20;
@@ -151,8 +152,8 @@ const WIDE = 0x8000_0000;
 /**
  * The file's bytes in pieces, each valid until the next is taken: the text chunks (every paper's
  * title, abstract and links, one-byte text), the strings with wider characters (UTF-16), the ids,
- * the arrays that say where everything is, then the header and, last, its length and the magic (the
- * header is written last because it holds the chunks' checksums). Throws for papers it cannot store.
+ * the arrays that say where everything is, then the header (JSON), its checksum and, last, their
+ * lengths and the magic (the header is written last because it holds the chunks' checksums). Throws for papers it cannot store.
  */
 export function* libraryCacheChunks(contents: LibraryContents, key: string): Generator<Uint8Array, void, void> {
   const { papers, digests } = contents;
@@ -247,13 +248,16 @@ export function* libraryCacheChunks(contents: LibraryContents, key: string): Gen
     warnings: contents.warnings.map(({ path, message }) => ({ path, message })),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const trailer = Buffer.alloc(12);
+  const sum = Buffer.from(checksumOf(json), 'latin1');
+  const trailer = Buffer.alloc(TRAILER_BYTES);
   trailer.writeUInt32LE(json.length, 0);
-  MAGIC.copy(trailer, 4);
+  trailer.writeUInt32LE(sum.length, 4);
+  MAGIC.copy(trailer, 8);
   yield wideBytes;
   yield ids;
   yield arrayBytes;
   yield json;
+  yield sum;
   yield trailer;
 }
 
@@ -346,19 +350,23 @@ export function openCachedLibrary(slot: LibraryCacheSlot): CachedLibrary | null 
 
 function cachedLibraryIn(fd: number, slot: LibraryCacheSlot): CachedLibrary {
   const size = Number(fstatSync(fd).size);
-  check(size >= 12, 'not a library file');
-  const trailer = readAt(fd, 12, size - 12);
-  check(trailer.subarray(4).equals(MAGIC), 'not a library file');
+  check(size >= TRAILER_BYTES, 'not a library file');
+  const trailer = readAt(fd, TRAILER_BYTES, size - TRAILER_BYTES);
+  check(trailer.subarray(8).equals(MAGIC), 'not a library file');
   const headerLength = trailer.readUInt32LE(0);
-  check(headerLength > 0 && headerLength <= size - 12, 'header');
-  const header = JSON.parse(readAt(fd, headerLength, size - 12 - headerLength).toString('utf8')) as Partial<Header>;
+  const sumLength = trailer.readUInt32LE(4);
+  check(sumLength > 0 && sumLength <= 64 && headerLength > 0 && headerLength <= size - TRAILER_BYTES - sumLength, 'header');
+  const headerBytes = readAt(fd, headerLength + sumLength, size - TRAILER_BYTES - sumLength - headerLength);
+  const json = headerBytes.subarray(0, headerLength);
+  check(checksumOf(json) === headerBytes.subarray(headerLength).toString('latin1'), 'header checksum');
+  const header = JSON.parse(json.toString('utf8')) as Partial<Header>;
   check(header.format === FORMAT && header.key === slot.key, 'written for other digests');
   check(isHeader(header), 'header');
   const { papers: n, strings: m, sources } = header;
   const chunkCount = header.chunks.length;
   const textBytes = header.chunks.reduce((a, b) => a + b, 0);
   const arrayCount = 2 * (n + 1) + sources + 2 * m + chunkCount + 1;
-  check(textBytes + header.wideBytes + 12 * n + 4 * arrayCount + headerLength + 12 === size, 'sections');
+  check(textBytes + header.wideBytes + 12 * n + 4 * arrayCount + headerLength + sumLength + TRAILER_BYTES === size, 'sections');
   let position = textBytes;
   const section = (length: number, sum: string) => {
     const bytes = readAt(fd, length, position);
@@ -500,22 +508,12 @@ function prepareDir(path: string): void {
   pruneOtherVersions(dirname(dir), dir, LIBRARY_DIR, LIBRARY_FILE);
 }
 
-/** Writes the library atomically (aside, then renamed into place); any failure leaves no trace. */
-export function storeCachedLibrary(slot: { path: string; key: string }, contents: LibraryContents): void {
-  try {
-    prepareDir(slot.path);
-    writeFileAtomic(slot.path, libraryCacheChunks(contents, slot.key), { mode: 0o600, temp: `${slot.path}.${process.pid}.tmp`, fsync: false });
-  } catch {
-    // Nothing was left behind; the next load reads the digests again.
-  }
-}
-
 /**
- * storeCachedLibrary a chunk at a time, each written by the file system's threads before the next
- * is made: for a process that keeps running (the reader), whose keys and frames go between chunks.
- * Resolves once written or given up; never rejects.
+ * Writes the library atomically (aside, then renamed into place; any failure leaves no trace), a
+ * chunk at a time, each written by the file system's threads before the next is made: the reader's
+ * keys and frames go between chunks. Resolves once written or given up; never rejects.
  */
-export async function storeCachedLibraryAsync(slot: { path: string; key: string }, contents: LibraryContents): Promise<void> {
+export async function storeCachedLibrary(slot: { path: string; key: string }, contents: LibraryContents): Promise<void> {
   const temp = `${slot.path}.${process.pid}.tmp`;
   let created = false;
   try {

@@ -3,7 +3,7 @@
 // LibraryBuilder, so once everything is read they equal what loadLibrary gives for the same paths.
 import { closeSync, readSync } from 'node:fs';
 import { openDigestCache } from './cache.js';
-import { libraryCacheSlot, libraryCacheSlotFor, openCachedLibrary, storeCachedLibraryAsync, type CachedLibrary } from './library-cache.js';
+import { libraryCacheSlot, libraryCacheSlotFor, openCachedLibrary, storeCachedLibrary, type CachedLibrary } from './library-cache.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
 import { expandPaths, readDigest, type LoadOptions, type LoadProblem } from './load.js';
@@ -273,7 +273,7 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
       for (const [file, signature] of signatures) if (signature !== null) known.set(file, signature);
       const slot = libraryCacheSlotFor(cacheDir, found, known);
       if (!slot) return Promise.resolve();
-      return storeCachedLibraryAsync(slot, { papers: builder.papers(), digests: loaded, plan: plan.map((p) => p.file), errors, warnings });
+      return storeCachedLibrary(slot, { papers: builder.papers(), digests: loaded, plan: plan.map((p) => p.file), errors, warnings });
     },
   };
 }
