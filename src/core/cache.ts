@@ -1,8 +1,10 @@
 // A per-user cache of parsed digests. It holds where each entry stands in the file plus the ids and
 // links derived from it, not the text itself: the text is read from the digest every time, so a
-// cache hit only skips parsing, hashing and link extraction. Any doubt about a record (other file
-// version, other code version, bad JSON, offsets that do not fit) makes it a miss, and every I/O
-// error is swallowed: the cache can make loading faster, never wrong and never fail.
+// cache hit only skips parsing, hashing and link extraction (when no digest changed, the reader
+// reads the whole merged library, text included, from library-cache.ts instead). Any doubt about
+// a record (other file version, other code version, bad JSON, offsets that do not fit) makes it a
+// miss, and every I/O error is swallowed: the cache can make loading faster, never wrong and never
+// fail.
 import { createHash } from 'node:crypto';
 import { mkdirSync, type BigIntStats } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';

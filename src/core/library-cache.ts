@@ -16,9 +16,9 @@ import { closeSync, existsSync, fstatSync, mkdirSync, readSync, statSync } from 
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileSignature } from './cache.js';
-import { checksumOf } from './checksum.js';
+import { checksumOf, runningChecksum } from './checksum.js';
 import { codeFingerprint } from './code-fingerprint.js';
-import { digestDay } from './parse.js';
+import { digestDay, STDIN_PATH } from './parse.js';
 import { pruneOtherVersions, removeAbandonedTemps } from './prune-versions.js';
 import { openRegularFile } from './regular-file.js';
 import type { Paper } from './types.js';
@@ -94,7 +94,8 @@ function keyOf(fp: string, files: readonly string[], signature: (file: string) =
  * their signatures as they are now. Null without a cache, or when a file cannot be stat'ed.
  */
 export function libraryCacheSlot(cacheDir: string | null | undefined, files: readonly string[]): LibraryCacheSlot | null {
-  if (!cacheDir || files.length === 0) return null;
+  // Standard input is read once and never cached.
+  if (!cacheDir || files.length === 0 || files.includes(STDIN_PATH)) return null;
   const fp = fingerprintOnce();
   if (!fp) return null;
   const signatures = new Map<string, string>();
@@ -115,7 +116,7 @@ export function libraryCacheSlot(cacheDir: string | null | undefined, files: rea
 
 /** The slot to store a library in, keyed by the signatures the files had when they were read. */
 export function libraryCacheSlotFor(cacheDir: string | null | undefined, files: readonly string[], signatures: ReadonlyMap<string, string>): { path: string; key: string } | null {
-  if (!cacheDir || files.length === 0 || files.some((f) => !signatures.has(f))) return null;
+  if (!cacheDir || files.length === 0 || files.includes(STDIN_PATH) || files.some((f) => !signatures.has(f))) return null;
   const fp = fingerprintOnce();
   if (!fp) return null;
   return { path: slotPath(cacheDir, fp, files), key: keyOf(fp, files, (f) => signatures.get(f)!) };
@@ -177,7 +178,7 @@ export function* libraryCacheChunks(contents: LibraryContents, key: string): Gen
   const wide: string[] = [];
   let wideLength = 0;
   const ids = Buffer.allocUnsafe(12 * n);
-  let buf = Buffer.allocUnsafe(CHUNK_BYTES + (CHUNK_BYTES >> 1));
+  let buf = Buffer.allocUnsafe(CHUNK_BYTES + (1 << 16));
   let at = 0;
   let s = 0;
   let k = 0;
@@ -225,13 +226,10 @@ export function* libraryCacheChunks(contents: LibraryContents, key: string): Gen
   paperStr[n] = s;
   paperSrc[n] = k;
   const wideBytes = Buffer.from(wide.join(''), 'utf16le');
-  const arrays = new Uint32Array(paperStr.length + paperSrc.length + src.length + strAt.length + strLen.length + chunkPapers.length);
-  let a = 0;
-  for (const part of [paperStr, paperSrc, src, strAt, strLen, chunkPapers]) {
-    arrays.set(part, a);
-    a += part.length;
-  }
-  const arrayBytes = new Uint8Array(arrays.buffer, arrays.byteOffset, arrays.byteLength);
+  // One section read back as one array, written in its parts (not joined: a few MB more at the end of a cold start).
+  const arrays = [paperStr, paperSrc, src, strAt, strLen, Uint32Array.from(chunkPapers)].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const arraysSum = runningChecksum();
+  for (const a of arrays) arraysSum.update(a);
   const header: Header = {
     format: FORMAT,
     key,
@@ -241,7 +239,7 @@ export function* libraryCacheChunks(contents: LibraryContents, key: string): Gen
     chunks,
     chunkSums,
     wideBytes: wideBytes.length,
-    sums: { wide: checksumOf(wideBytes), ids: checksumOf(ids), arrays: checksumOf(arrayBytes) },
+    sums: { wide: checksumOf(wideBytes), ids: checksumOf(ids), arrays: arraysSum.digest() },
     digests: digests.map(({ file, date, day, label, order }) => ({ file, date, day, label, order })),
     plan: [...contents.plan],
     errors: contents.errors.map(({ path, message }) => ({ path, message })),
@@ -255,7 +253,7 @@ export function* libraryCacheChunks(contents: LibraryContents, key: string): Gen
   MAGIC.copy(trailer, 8);
   yield wideBytes;
   yield ids;
-  yield arrayBytes;
+  yield* arrays;
   yield json;
   yield sum;
   yield trailer;
