@@ -25,7 +25,7 @@ afterEach(() => {
   else process.env.TZ = tz;
 });
 
-/** The samples plus awkward digests: BOM and CRLF, characters above U+00FF, a lost abstract, links, a file that is no digest. */
+/** The samples plus awkward digests: BOM and CRLF, characters above U+00FF, a lost abstract, links, a file that is no digest, a date far into its file. */
 function digestDir(): string {
   const dir = temp();
   for (const f of readdirSync(SAMPLE_DIR)) copyFileSync(join(SAMPLE_DIR, f), join(dir, f));
@@ -37,6 +37,8 @@ function digestDir(): string {
   writeFileSync(join(dir, 'crlf.txt'), `\uFEFF${crlf}`);
   writeFileSync(join(dir, 'glued.txt'), layoutB([['Lost Abstract', ''], ['Kept Paper', abstract('kept, at www.kept.org')]]).replace('\n\n', '\n'));
   writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3]));
+  // Its date is past the first few KB: read whole before the others, to learn where it goes.
+  writeFileSync(join(dir, 'blank-start.txt'), `${'\n'.repeat(5000)}Mar 3\n\nA Paper Dated Late In Its File\n\n${abstract('late date')}`);
   return dir;
 }
 

@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileSignature } from './cache.js';
 import { checksumOf, runningChecksum } from './checksum.js';
 import { codeFingerprint } from './code-fingerprint.js';
+import { compareDigests } from './library.js';
 import { digestDay, STDIN_PATH } from './parse.js';
 import { pruneOtherVersions, removeAbandonedTemps } from './prune-versions.js';
 import { openRegularFile } from './regular-file.js';
@@ -60,7 +61,7 @@ export interface LoadProblemRecord {
 export interface LibraryContents {
   /** In library order. */
   papers: readonly Paper[];
-  /** The digests that loaded, in the order they were read (library order). */
+  /** The digests that loaded, in library order (compareDigests). */
   digests: readonly CachedDigest[];
   /** Every digest file, in the order they were read (the load's `files`). */
   plan: readonly string[];
@@ -154,7 +155,8 @@ const WIDE = 0x8000_0000;
  * The file's bytes in pieces, each valid until the next is taken: the text chunks (every paper's
  * title, abstract and links, one-byte text), the strings with wider characters (UTF-16), the ids,
  * the arrays that say where everything is, then the header (JSON), its checksum and, last, their
- * lengths and the magic (the header is written last because it holds the chunks' checksums). Throws for papers it cannot store.
+ * lengths and the magic (the header is written last because it holds the chunks' checksums).
+ * Throws for papers it cannot store.
  */
 export function* libraryCacheChunks(contents: LibraryContents, key: string): Generator<Uint8Array, void, void> {
   const { papers, digests } = contents;
@@ -392,13 +394,15 @@ function cachedLibraryIn(fd: number, slot: LibraryCacheSlot): CachedLibrary {
   check(chunkPapers[0] === 0 && chunkPapers[chunkCount] === n, 'arrays');
   for (let c = 0; c < chunkCount; c++) check(chunkPapers[c + 1]! >= chunkPapers[c]!, 'arrays');
   check(/^[0-9a-f]*$/.test(ids), 'ids');
-  // The digests' dates, worked out again: they depend on more than the files (the time zone).
-  for (const d of digests) {
+  // The digests' dates worked out again, and their order: both depend on more than the files (the
+  // time zone; the locale, which orders digests of the same day by file name).
+  digests.forEach((d, i) => {
     const mtime = slot.mtimes.get(d.file);
     check(mtime !== undefined, 'digests');
     const now = digestDay(d.date, d.file, mtime);
     check(now.day === d.day && now.label === d.label && now.order === d.order, 'dates');
-  }
+    check(i === 0 || compareDigests(digests[i - 1]!, d) < 0, 'digest order');
+  });
   const dates = digests.map((d) => d.label);
   const days = digests.map((d) => d.day);
   const files = digests.map((d) => d.file);

@@ -273,7 +273,8 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
       for (const [file, signature] of signatures) if (signature !== null) known.set(file, signature);
       const slot = libraryCacheSlotFor(cacheDir, found, known);
       if (!slot) return Promise.resolve();
-      return storeCachedLibrary(slot, { papers: builder.papers(), digests: loaded, plan: plan.map((p) => p.file), errors, warnings });
+      const digests = loaded.slice().sort(compareDigests);
+      return storeCachedLibrary(slot, { papers: builder.papers(), digests, plan: plan.map((p) => p.file), errors, warnings });
     },
   };
 }
