@@ -7,7 +7,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, 
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/digest-writer.js';
-import { libraryCacheSlot, storeCachedLibrary, type LibraryContents } from '../src/core/library-cache.js';
+import { libraryCacheSlot, type LibraryContents } from '../src/core/library-cache.js';
+import { storeCachedLibrary } from '../src/core/library-cache-write.js';
 import { startLibraryLoad, type LibraryLoad } from '../src/core/library-load.js';
 import { expandPaths, loadLibrary } from '../src/core/load.js';
 import { abstract, layoutA, layoutB, SAMPLE_DIR, tempDir } from './helpers/digests.js';

@@ -3,7 +3,9 @@
 // LibraryBuilder, so once everything is read they equal what loadLibrary gives for the same paths.
 import { closeSync, readSync } from 'node:fs';
 import { openDigestCache } from './cache.js';
-import { libraryCacheSlot, libraryCacheSlotFor, openCachedLibrary, storeCachedLibrary, type CachedLibrary } from './library-cache.js';
+import { libraryCacheSlot, libraryCacheSlotFor } from './library-cache.js';
+import { openCachedLibrary, type CachedLibrary } from './library-cache-read.js';
+import { storeCachedLibrary } from './library-cache-write.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
 import { expandPaths, readDigest, type LoadOptions, type LoadProblem } from './load.js';
