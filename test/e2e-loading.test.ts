@@ -2,7 +2,7 @@
  * A library too big to read before the first frame, in the real binary in a real pty: the reader
  * shows the newest papers at once and reads the rest behind them.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { writeCorpus, type CorpusInfo } from '../bench/digest-writer.js';
@@ -28,7 +28,19 @@ beforeAll(() => {
   writeFileSync(badFile, Buffer.concat([Buffer.from(layoutA('Jan 1', entries)), Buffer.from([0xff, 0x0a])]));
   papers = loadLibrary([corpus.dir]).papers;
 }, TIMEOUT);
-afterAll(() => rmSync(corpus.dir, { recursive: true, force: true }));
+const cacheDir = tempDir('paperterm-e2e-library-cache-');
+afterAll(() => {
+  rmSync(corpus.dir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+/** The library files in the cache (library-cache.ts), temp files of unfinished writes included. */
+function libraryFiles(): string[] {
+  if (!existsSync(cacheDir)) return [];
+  return readdirSync(cacheDir)
+    .filter((d) => d.startsWith('library-'))
+    .flatMap((d) => readdirSync(join(cacheDir, d)));
+}
 
 describe('a large library', () => {
   test(
@@ -59,6 +71,33 @@ describe('a large library', () => {
       await t.waitFor(() => !header().includes(`/${oldest.title.slice(0, 20)}`), 30_000);
       t.press('q');
       expect((await t.exited(10_000)).exitCode).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  test(
+    'the library read is cached for the next launch, which shows the same papers and problems',
+    async () => {
+      const launch = async () => {
+        const t = spawnPaperterm({ args: [corpus.dir], cols: 100, rows: 30, env: { PAPERTERM_CACHE_DIR: cacheDir } });
+        sessions.push(t);
+        await t.waitFor(() => (t.lines()[0] ?? '').includes(`${papers.length} papers`) && !(t.lines()[0] ?? '').includes('loading'), 30_000);
+        return t;
+      };
+      const first = await launch();
+      const seen = first.lines().slice(0, 4);
+      const problem = first.lines()[29];
+      expect(problem).toContain(`${badFile}: not valid UTF-8 text`);
+      // Written once the library is whole and indexed; a write under way when the user quits is finished first.
+      await first.waitFor(() => libraryFiles().length > 0, 30_000);
+      first.press('q');
+      expect((await first.exited(30_000)).exitCode).toBe(0);
+      expect(libraryFiles()).toEqual([expect.stringMatching(/^[0-9a-f]{32}\.lib$/)]);
+      const second = await launch();
+      expect(second.lines().slice(0, 4)).toEqual(seen);
+      expect(second.lines()[29]).toBe(problem);
+      second.press('q');
+      expect((await second.exited(10_000)).exitCode).toBe(0);
     },
     TIMEOUT,
   );

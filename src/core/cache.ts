@@ -1,10 +1,12 @@
 // A per-user cache of parsed digests. It holds where each entry stands in the file plus the ids and
 // links derived from it, not the text itself: the text is read from the digest every time, so a
-// cache hit only skips parsing, hashing and link extraction. Any doubt about a record (other file
-// version, other code version, bad JSON, offsets that do not fit) makes it a miss, and every I/O
-// error is swallowed: the cache can make loading faster, never wrong and never fail.
+// cache hit only skips parsing, hashing and link extraction (when no digest changed, the reader
+// reads the whole merged library, text included, from library-cache.ts instead). Any doubt about
+// a record (other file version, other code version, bad JSON, offsets that do not fit) makes it a
+// miss, and every I/O error is swallowed: the cache can make loading faster, never wrong and never
+// fail.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, unlinkSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, type BigIntStats } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
@@ -12,7 +14,7 @@ import { writeFileAtomic } from './atomic-file.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { extractLinks } from './links.js';
 import { paperId } from './library.js';
-import { pruneOtherVersions } from './prune-versions.js';
+import { pruneOtherVersions, removeAbandonedTemps } from './prune-versions.js';
 import { readRegularFile } from './regular-file.js';
 import { digestFromLayout, type DigestLayout, type DigestText } from './parse.js';
 import type { Digest } from './types.js';
@@ -174,7 +176,7 @@ export function openDigestCache(dir: string, options: DigestCacheOptions = {}): 
           prepared = true;
           mkdirSync(records, { recursive: true, mode: 0o700 });
           pruneOtherVersions(dir, records, RECORDS_DIR, RECORD_FILE);
-          if (options.background) removeAbandonedTemps(records);
+          if (options.background) removeAbandonedTemps(records, ABANDONED_TEMP);
         }
         // Atomic, so a reader never sees half a record; the temp name is one pruneOtherVersions knows.
         const temp = `${target}.${process.pid}.tmp`;
@@ -190,6 +192,7 @@ export function openDigestCache(dir: string, options: DigestCacheOptions = {}): 
 // Record directories of other code versions, and the files in them, as this module names them.
 const RECORDS_DIR = /^digests-[0-9a-f]{16}$/;
 const RECORD_FILE = /^[0-9a-f]{32}\.json(\.\d+\.tmp)?$/;
+const ABANDONED_TEMP = /^[0-9a-f]{32}\.json\.(\d+)\.tmp$/;
 
 /** Background writes not finished yet, by target: a second record for the same file waits for the first (they share a temp name). */
 const writing = new Map<string, Promise<void>>();
@@ -219,24 +222,3 @@ export async function digestCacheWritten(): Promise<void> {
   while (writing.size > 0) await Promise.all(writing.values());
 }
 
-/** Temp files of background writes whose process ended before renaming them. */
-function removeAbandonedTemps(records: string): void {
-  try {
-    for (const name of readdirSync(records)) {
-      const m = /^[0-9a-f]{32}\.json\.(\d+)\.tmp$/.exec(name);
-      if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) unlinkSync(join(records, name));
-    }
-  } catch {
-    // Best effort: a stale temp file is only wasted space.
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: there is such a process, someone else's.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -3,6 +3,9 @@
 // LibraryBuilder, so once everything is read they equal what loadLibrary gives for the same paths.
 import { closeSync, readSync } from 'node:fs';
 import { openDigestCache } from './cache.js';
+import { libraryCacheSlot, libraryCacheSlotFor } from './library-cache.js';
+import { openCachedLibrary, type CachedLibrary } from './library-cache-read.js';
+import { storeCachedLibrary } from './library-cache-write.js';
 import { compareDigests } from './library.js';
 import { createLibraryBuilder } from './library-builder.js';
 import { expandPaths, readDigest, type LoadOptions, type LoadProblem } from './load.js';
@@ -46,6 +49,11 @@ export interface LibraryLoad {
   readonly errors: readonly LoadProblem[];
   /** Files that loaded with something odd in them, so far. */
   readonly warnings: readonly LoadProblem[];
+  /**
+   * Once the load is done: caches the whole library (library-cache.ts), written off the main
+   * thread a chunk at a time, unless it was read from there. Resolves once written or given up.
+   */
+  storeCache(): Promise<void>;
 }
 
 /** Enough of a digest's start to hold its page header, date line and first title. */
@@ -97,19 +105,123 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
   }
 }
 
-/** Finds the digest files under `paths` and orders them newest first; reads nothing else yet. */
+/**
+ * Finds the digest files under `paths` and orders them newest first; reads nothing else yet. With a
+ * cache, a library cached for exactly these files (library-cache.ts) is read from there instead, a
+ * chunk of papers per step; a cache file found damaged midway is given up for the digests, whose
+ * load then starts over (its papers replace those handed out).
+ */
 export function startLibraryLoad(paths: readonly string[], options: LoadOptions = {}): LibraryLoad {
   const { files: found, errors: pathErrors } = expandPaths(paths);
+  const slot = libraryCacheSlot(options.cacheDir, found);
+  const cached = slot ? openCachedLibrary(slot) : null;
+  let source: Source = cached && slot ? cachedSource(cached, slot.totalBytes) : digestSource(found, options);
+  const errors = (): LoadProblem[] => [...pathErrors, ...source.errors];
+  let errorList = errors();
+  let warningList = source.warnings.slice();
+
+  return {
+    get files() {
+      return source.files;
+    },
+    get filesRead() {
+      return source.filesRead();
+    },
+    get digestCount() {
+      return source.loaded.length;
+    },
+    get done() {
+      return source.done();
+    },
+    get totalBytes() {
+      return source.totalBytes;
+    },
+    progress: () => source.progress(),
+    step(budgetMs) {
+      const until = performance.now() + budgetMs;
+      do {
+        if (source.done()) break;
+        if (!source.readNext()) {
+          // The cached library is damaged: the digests are read instead, from the start.
+          source = digestSource(found, options);
+        }
+        if (source.errors.length + pathErrors.length !== errorList.length) errorList = errors();
+        if (source.warnings.length !== warningList.length) warningList = source.warnings.slice();
+      } while (performance.now() < until);
+      return source.done();
+    },
+    found,
+    papers: () => source.papers(),
+    digestFiles: () => {
+      const read = new Set(source.loaded.map((d) => d.file));
+      return found.filter((f) => read.has(f));
+    },
+    days: () => {
+      const byDay = new Map<string, string>();
+      for (const d of source.loaded.slice().sort(compareDigests)) if (!byDay.has(d.day)) byDay.set(d.day, d.label);
+      return [...byDay].map(([day, label]) => ({ day, label }));
+    },
+    get errors() {
+      return errorList;
+    },
+    get warnings() {
+      return warningList;
+    },
+    storeCache: () => source.storeCache(options.cacheDir ?? null),
+  };
+}
+
+/** Where a load's papers come from: the digests, or the library cached for them. */
+interface Source {
+  readonly files: readonly string[];
+  readonly totalBytes: number;
+  /** The digests read so far (for a cached library: all of them, from the start). */
+  readonly loaded: readonly LoadedDigest[];
+  /** Problems with single files so far. */
+  readonly errors: readonly LoadProblem[];
+  readonly warnings: readonly LoadProblem[];
+  done(): boolean;
+  filesRead(): number;
+  progress(): number;
+  /** One more file or chunk; false when the cached library turned out damaged. */
+  readNext(): boolean;
+  papers(): Paper[];
+  storeCache(cacheDir: string | null): Promise<void>;
+}
+
+type LoadedDigest = Pick<Digest, 'order' | 'file' | 'label' | 'day' | 'date'>;
+
+function cachedSource(cached: CachedLibrary, totalBytes: number): Source {
+  const papers: Paper[] = [];
+  const progress = () => (cached.done ? 1 : cached.read / Math.max(1, cached.size));
+  return {
+    files: cached.plan,
+    totalBytes,
+    loaded: cached.digests,
+    errors: cached.errors,
+    warnings: cached.warnings,
+    done: () => cached.done,
+    filesRead: () => Math.round(progress() * cached.plan.length),
+    progress,
+    readNext: () => cached.next(papers),
+    papers: () => papers.slice(),
+    // Read from the cache: nothing to store.
+    storeCache: () => Promise.resolve(),
+  };
+}
+
+function digestSource(found: readonly string[], options: LoadOptions): Source {
   const cache = options.cacheDir ? openDigestCache(options.cacheDir, { background: options.writeCacheInBackground ?? false }) : null;
-  const errors: LoadProblem[] = [...pathErrors];
+  const errors: LoadProblem[] = [];
   const warnings: LoadProblem[] = [];
-  let digestCount = 0;
-  const loaded: Pick<Digest, 'order' | 'file' | 'label' | 'day'>[] = [];
+  const loaded: LoadedDigest[] = [];
   const builder = createLibraryBuilder();
+  /** Each file's signature as it was read, null when it changed meanwhile; missing when it could not be read. */
+  const signatures = new Map<string, string | null>();
 
   const read = (file: string): NonNullable<Planned['read']> => {
     try {
-      return { digest: readDigest(file, cache) };
+      return { digest: readDigest(file, cache, (signature) => signatures.set(file, signature)) };
     } catch (err) {
       if (!(err instanceof DigestError)) throw err;
       return { error: err.message };
@@ -134,48 +246,37 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     bytesRead += p.bytes;
     if ('error' in result) {
       errors.push({ path: p.file, message: `${p.file}: ${result.error}` });
-      return;
+      return true;
     }
     const digest = result.digest;
-    digestCount++;
-    loaded.push({ order: digest.order, file: digest.file, label: digest.label, day: digest.day });
+    loaded.push({ order: digest.order, file: digest.file, label: digest.label, day: digest.day, date: digest.date });
     for (const w of digest.warnings) warnings.push({ path: p.file, message: `${p.file}: ${w}` });
     builder.add(digest);
+    return true;
   };
 
   return {
     files: plan.map((p) => p.file),
-    get filesRead() {
-      return next;
-    },
-    get digestCount() {
-      return digestCount;
-    },
-    get done() {
-      return next >= plan.length;
-    },
     totalBytes,
-    progress: () => (next >= plan.length ? 1 : totalBytes > 0 ? bytesRead / totalBytes : next / plan.length),
-    step(budgetMs) {
-      const until = performance.now() + budgetMs;
-      do {
-        if (next >= plan.length) break;
-        readNext();
-      } while (performance.now() < until);
-      return next >= plan.length;
-    },
-    found,
-    papers: () => builder.papers(),
-    digestFiles: () => {
-      const read = new Set(loaded.map((d) => d.file));
-      return found.filter((f) => read.has(f));
-    },
-    days: () => {
-      const byDay = new Map<string, string>();
-      for (const d of loaded.sort(compareDigests)) if (!byDay.has(d.day)) byDay.set(d.day, d.label);
-      return [...byDay].map(([day, label]) => ({ day, label }));
-    },
+    loaded,
     errors,
     warnings,
+    done: () => next >= plan.length,
+    filesRead: () => next,
+    progress: () => (next >= plan.length ? 1 : totalBytes > 0 ? bytesRead / totalBytes : next / plan.length),
+    readNext,
+    papers: () => builder.papers(),
+    storeCache(cacheDir) {
+      // Only a whole library, every file of which was read as it still is on disk, keyed by
+      // exactly those versions: a file that changed while read, or could not be read at all,
+      // is read again next time.
+      if (next < plan.length || builder.digests !== loaded.length) return Promise.resolve();
+      const known = new Map<string, string>();
+      for (const [file, signature] of signatures) if (signature !== null) known.set(file, signature);
+      const slot = libraryCacheSlotFor(cacheDir, found, known);
+      if (!slot) return Promise.resolve();
+      const digests = loaded.slice().sort(compareDigests);
+      return storeCachedLibrary(slot, { papers: builder.papers(), digests, plan: plan.map((p) => p.file), errors, warnings });
+    },
   };
 }

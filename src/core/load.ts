@@ -135,9 +135,16 @@ function readFileBytes(file: string): { bytes: Buffer; signature: string; unchan
   }
 }
 
+/**
+ * Called once a digest file's bytes are read (before they are parsed): its signature, or null when
+ * the file changed while it was read. What a cache of the whole library is keyed by.
+ */
+export type ReadSignature = (signature: string | null) => void;
+
 /** Reads and parses one digest, through the cache when one is given. Throws DigestError. */
-export function readDigestFile(file: string, cache: DigestCache | null = null): Digest {
+export function readDigestFile(file: string, cache: DigestCache | null = null, onRead?: ReadSignature): Digest {
   const { bytes, signature, unchanged, mtimeMs } = readFileBytes(file);
+  onRead?.(unchanged ? signature : null);
   // Most digests are pure ASCII: their entries are then decoded from the bytes one by one, and a
   // cache hit never decodes the whole text at all.
   const ascii = asciiText(bytes);
@@ -155,8 +162,8 @@ export function readDigestFile(file: string, cache: DigestCache | null = null): 
 }
 
 /** readDigestFile, or for `-` the digest on stdin (read once, whole, never cached). */
-export function readDigest(file: string, cache: DigestCache | null = null): Digest {
-  if (file !== STDIN_PATH) return readDigestFile(file, cache);
+export function readDigest(file: string, cache: DigestCache | null = null, onRead?: ReadSignature): Digest {
+  if (file !== STDIN_PATH) return readDigestFile(file, cache, onRead);
   const bytes = readStdinBytes();
   checkDigestBytes(bytes);
   const text = textOfBytes(bytes);

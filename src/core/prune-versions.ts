@@ -19,3 +19,28 @@ export function pruneOtherVersions(dir: string, keep: string, dirName: RegExp, f
     // Best effort.
   }
 }
+
+/**
+ * Temp files in `dir` of writes whose process ended before renaming them into place: names matching
+ * `temp`, whose first group is the writer's pid. Best effort: a stale temp file is only wasted space.
+ */
+export function removeAbandonedTemps(dir: string, temp: RegExp): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      const m = temp.exec(name);
+      if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) unlinkSync(join(dir, name));
+    }
+  } catch {
+    // Best effort.
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: there is such a process, someone else's.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

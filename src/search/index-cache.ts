@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, mkdirSync, readSync, statSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import * as zlib from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-file.js';
 import { fileSignature } from '../core/cache.js';
+import { runningChecksum } from '../core/checksum.js';
 import { codeFingerprint } from '../core/code-fingerprint.js';
 import { openRegularFile } from '../core/regular-file.js';
 import { pruneOtherVersions } from '../core/prune-versions.js';
@@ -22,19 +22,6 @@ import type { WordIndex } from './word-index.js';
 
 const MAGIC = Buffer.from('PTSEARCH', 'latin1');
 const FORMAT = 3;
-
-// zlib.crc32 (Node >= 20.15) checks 50 MB in a few tens of ms; sha1 where it is missing.
-const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-
-function runningChecksum(): { update(bytes: Uint8Array): void; digest(): string } {
-  if (crc32) {
-    let value = 0;
-    // Skipping empty input: Node 20's crc32 returns 0 for a view of an empty ArrayBuffer, whatever the value.
-    return { update: (b) => void (b.length > 0 && (value = crc32(b, value))), digest: () => `crc32:${value.toString(16)}` };
-  }
-  const hash = createHash('sha1');
-  return { update: (b) => void hash.update(b), digest: () => `sha1:${hash.digest('hex')}` };
-}
 
 /** Where one library's index lives and what it must have been built from. */
 export interface IndexCacheKey {

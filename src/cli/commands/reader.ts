@@ -92,6 +92,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         color: wantsColor(io.env, options.noColor),
         openStore,
         growing,
+        cacheLibrary: () => void load.storeCache(),
         // New papers are recorded and digests watched in the state directory and the paths opened.
         stateDir: options.stateDir,
         watch: opened,

@@ -43,6 +43,11 @@ export interface RunOptions {
   stateDir?: string;
   /** The digest paths opened: watched for digests that arrive while the reader runs. */
   watch?: readonly string[];
+  /**
+   * Called once the library is whole and its search index ready: caches the library as loaded
+   * (LibraryLoad.storeCache), after the first answer rather than in its way.
+   */
+  cacheLibrary?: () => void;
   /** For the opener and the clipboard (SSH, DISPLAY, TMUX, TERM). Default: process.env. */
   env?: NodeJS.ProcessEnv;
   /** Links in the detail as OSC 8 hyperlinks. */
@@ -163,6 +168,7 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
       if (grown.loading !== null) return false;
       stopGrowing();
       const indexed = buildIndex();
+      void indexed.then(() => options.cacheLibrary?.());
       // A search waits for the index's answer: recording which papers are new (~0.2 s at 100,000
       // papers) comes after it, not between the whole library's first answer and the index's.
       if (session.getSnapshot().query.trim() !== '') void indexed.then(whole);
@@ -170,7 +176,7 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
       return true;
     };
     if (!growing) {
-      buildIndex();
+      void buildIndex().then(() => options.cacheLibrary?.());
       whole();
     }
     else if (!grew()) stopGrowing = growing.subscribe(grew);

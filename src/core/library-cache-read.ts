@@ -1,0 +1,249 @@
+// Reading the library cache (library-cache.ts): checked, then a chunk of papers at a time.
+import { closeSync, fstatSync, readSync } from 'node:fs';
+import { checksumOf } from './checksum.js';
+import { FORMAT, MAGIC, TRAILER_BYTES, WIDE, type CachedDigest, type Header, type LibraryCacheSlot, type LoadProblemRecord } from './library-cache.js';
+import { compareDigests } from './library.js';
+import { digestDay } from './parse.js';
+import { openRegularFile } from './regular-file.js';
+import type { Paper } from './types.js';
+
+class Damaged extends Error {}
+
+function check(ok: boolean, what: string): asserts ok {
+  if (!ok) throw new Damaged(what);
+}
+
+/** A cached library being read chunk by chunk (see openCachedLibrary). */
+export interface CachedLibrary {
+  readonly digests: readonly CachedDigest[];
+  readonly plan: readonly string[];
+  readonly errors: readonly LoadProblemRecord[];
+  readonly warnings: readonly LoadProblemRecord[];
+  /** How many papers it holds. */
+  readonly size: number;
+  /** Papers handed out so far. */
+  readonly read: number;
+  readonly done: boolean;
+  /**
+   * Appends the next chunk's papers to `out`, once that chunk checks out; false (and the file
+   * closed) when it does not or cannot be read: the caller then loads the digests instead.
+   */
+  next(out: Paper[]): boolean;
+  /** Closes the file (done by `next` once every paper is out). */
+  close(): void;
+}
+
+/** Typed as a plain list: a Paper's lists are never changed in place (see CachedLibrary.next). */
+function frozen<T>(list: T[]): T[] {
+  return Object.freeze(list) as T[];
+}
+
+function readAt(fd: number, length: number, position: number, into?: Buffer): Buffer {
+  const out = into ? into.subarray(0, length) : Buffer.allocUnsafe(length);
+  let at = 0;
+  while (at < length) {
+    const got = readSync(fd, out, at, length - at, position + at);
+    if (got === 0) break;
+    at += got;
+  }
+  check(at === length, 'truncated');
+  return out;
+}
+
+function isProblems(v: unknown): v is LoadProblemRecord[] {
+  return Array.isArray(v) && v.every((p) => typeof p === 'object' && p !== null && typeof p.path === 'string' && typeof p.message === 'string');
+}
+
+function isHeader(h: Partial<Header>): h is Header {
+  const whole = (x: unknown) => Number.isInteger(x) && (x as number) >= 0 && (x as number) < 2 ** 31;
+  return (
+    whole(h.papers) &&
+    whole(h.strings) &&
+    whole(h.sources) &&
+    whole(h.wideBytes) &&
+    Array.isArray(h.chunks) &&
+    h.chunks.every(whole) &&
+    Array.isArray(h.chunkSums) &&
+    h.chunkSums.length === h.chunks.length &&
+    h.chunkSums.every((x) => typeof x === 'string') &&
+    typeof h.sums === 'object' &&
+    h.sums !== null &&
+    Array.isArray(h.digests) &&
+    h.digests.every(
+      (d) => typeof d === 'object' && d !== null && typeof d.file === 'string' && (d.date === null || typeof d.date === 'string') && typeof d.day === 'string' && typeof d.label === 'string' && typeof d.order === 'number',
+    ) &&
+    Array.isArray(h.plan) &&
+    h.plan.every((f) => typeof f === 'string') &&
+    isProblems(h.errors) &&
+    isProblems(h.warnings)
+  );
+}
+
+/**
+ * The library cached in `slot`, ready to be read a chunk at a time, when its file was written for
+ * exactly the digest files the slot was made from and its header, arrays and dates check out; else
+ * null. The text chunks are checked one by one as they are read (CachedLibrary.next).
+ */
+export function openCachedLibrary(slot: LibraryCacheSlot): CachedLibrary | null {
+  let fd: number;
+  try {
+    // A FIFO put in the cache's place must not hang the load.
+    fd = openRegularFile(slot.path).fd;
+  } catch {
+    return null;
+  }
+  try {
+    return cachedLibraryIn(fd, slot);
+  } catch {
+    closeSync(fd);
+    return null;
+  }
+}
+
+function cachedLibraryIn(fd: number, slot: LibraryCacheSlot): CachedLibrary {
+  const size = Number(fstatSync(fd).size);
+  check(size >= TRAILER_BYTES, 'not a library file');
+  const trailer = readAt(fd, TRAILER_BYTES, size - TRAILER_BYTES);
+  check(trailer.subarray(8).equals(MAGIC), 'not a library file');
+  const headerLength = trailer.readUInt32LE(0);
+  const sumLength = trailer.readUInt32LE(4);
+  check(sumLength > 0 && sumLength <= 64 && headerLength > 0 && headerLength <= size - TRAILER_BYTES - sumLength, 'header');
+  const headerBytes = readAt(fd, headerLength + sumLength, size - TRAILER_BYTES - sumLength - headerLength);
+  const json = headerBytes.subarray(0, headerLength);
+  check(checksumOf(json) === headerBytes.subarray(headerLength).toString('latin1'), 'header checksum');
+  const header = JSON.parse(json.toString('utf8')) as Partial<Header>;
+  check(header.format === FORMAT && header.key === slot.key, 'written for other digests');
+  check(isHeader(header), 'header');
+  const { papers: n, strings: m, sources } = header;
+  const chunkCount = header.chunks.length;
+  const textBytes = header.chunks.reduce((a, b) => a + b, 0);
+  const arrayCount = 2 * (n + 1) + sources + 2 * m + chunkCount + 1;
+  check(textBytes + header.wideBytes + 12 * n + 4 * arrayCount + headerLength + sumLength + TRAILER_BYTES === size, 'sections');
+  let position = textBytes;
+  const section = (length: number, sum: string) => {
+    const bytes = readAt(fd, length, position);
+    position += length;
+    check(checksumOf(bytes) === sum, 'checksum');
+    return bytes;
+  };
+  const wide = section(header.wideBytes, header.sums.wide);
+  const ids = section(12 * n, header.sums.ids).toString('latin1');
+  const arrayBytes = section(4 * arrayCount, header.sums.arrays);
+  const arrays = new Uint32Array(arrayBytes.buffer, arrayBytes.byteOffset, arrayCount);
+  let a = 0;
+  const take = (length: number) => arrays.subarray(a, (a += length));
+  const paperStr = take(n + 1);
+  const paperSrc = take(n + 1);
+  const src = take(sources);
+  const strAt = take(m);
+  const strLen = take(m);
+  const chunkPapers = take(chunkCount + 1);
+  // Arrays that fit together, so that reading the papers can only index what is there.
+  check(paperStr[0] === 0 && paperStr[n] === m && paperSrc[0] === 0 && paperSrc[n] === sources, 'arrays');
+  for (let p = 0; p < n; p++) check(paperStr[p + 1]! - paperStr[p]! >= 2 && paperSrc[p + 1]! > paperSrc[p]!, 'arrays');
+  const digests = header.digests;
+  for (let i = 0; i < sources; i++) check(src[i]! < digests.length, 'arrays');
+  check(chunkPapers[0] === 0 && chunkPapers[chunkCount] === n, 'arrays');
+  for (let c = 0; c < chunkCount; c++) check(chunkPapers[c + 1]! >= chunkPapers[c]!, 'arrays');
+  check(/^[0-9a-f]*$/.test(ids), 'ids');
+  // The digests' dates worked out again, and their order: both depend on more than the files (the
+  // time zone; the locale, which orders digests of the same day by file name).
+  digests.forEach((d, i) => {
+    const mtime = slot.mtimes.get(d.file);
+    check(mtime !== undefined, 'digests');
+    const now = digestDay(d.date, d.file, mtime);
+    check(now.day === d.day && now.label === d.label && now.order === d.order, 'dates');
+    check(i === 0 || compareDigests(digests[i - 1]!, d) < 0, 'digest order');
+  });
+  const dates = digests.map((d) => d.label);
+  const days = digests.map((d) => d.day);
+  const files = digests.map((d) => d.file);
+  // Most papers are in one digest: theirs share its dates, days and sources, and papers without
+  // links one empty list. Nothing changes a paper's lists in place (a merge makes new ones), and
+  // frozen they cannot be: 100,000 papers make ~300,000 fewer objects for the GC to copy.
+  const alone = digests.map((d) => ({ dates: frozen([d.label]), days: frozen([d.day]), sources: frozen([d.file]) }));
+  const noLinks = frozen<string>([]);
+  // One buffer for every chunk's bytes: each new one would count as memory outside the heap, whose
+  // growth V8 answers with full collections.
+  let buffer = Buffer.allocUnsafe(Math.max(0, ...header.chunks));
+
+  let chunk = 0;
+  let chunkAt = 0;
+  let open = true;
+  let read = 0;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    closeSync(fd);
+  };
+  const wideText = (at: number, length: number) => {
+    check(at + length <= wide.length / 2, 'strings');
+    return wide.toString('utf16le', 2 * at, 2 * (at + length));
+  };
+  const nextChunk = (out: Paper[]) => {
+    const bytes = readAt(fd, header.chunks[chunk]!, chunkAt, buffer);
+    check(checksumOf(bytes) === header.chunkSums[chunk], 'checksum');
+    // One string for the whole chunk, outside the heap; the papers' strings are slices of it.
+    const text = bytes.toString('latin1');
+    const string = (s: number): string => {
+      const length = strLen[s]!;
+      const at = strAt[s]!;
+      if (length & WIDE) return wideText(at, length & ~WIDE);
+      check(at + length <= text.length, 'strings');
+      return text.slice(at, at + length);
+    };
+    for (let p = chunkPapers[chunk]!, end = chunkPapers[chunk + 1]!; p < end; p++) {
+      const s0 = paperStr[p]!;
+      const s1 = paperStr[p + 1]!;
+      let links = noLinks;
+      if (s1 > s0 + 2) {
+        links = [];
+        for (let s = s0 + 2; s < s1; s++) links.push(string(s));
+      }
+      const k0 = paperSrc[p]!;
+      const k1 = paperSrc[p + 1]!;
+      let lists = alone[src[k0]!]!;
+      if (k1 > k0 + 1) {
+        lists = { dates: [], days: [], sources: [] };
+        for (let k = k0; k < k1; k++) {
+          const d = src[k]!;
+          lists.dates.push(dates[d]!);
+          lists.days.push(days[d]!);
+          lists.sources.push(files[d]!);
+        }
+      }
+      out.push({ id: ids.slice(12 * p, 12 * p + 12), title: string(s0), abstract: string(s0 + 1), dates: lists.dates, days: lists.days, sources: lists.sources, links });
+    }
+    chunkAt += header.chunks[chunk]!;
+    chunk++;
+    read = chunkPapers[chunk]!;
+  };
+
+  return {
+    digests,
+    plan: header.plan,
+    errors: header.errors,
+    warnings: header.warnings,
+    size: n,
+    get read() {
+      return read;
+    },
+    get done() {
+      return chunk >= chunkCount;
+    },
+    next(out) {
+      if (chunk >= chunkCount) return true;
+      const before = out.length;
+      try {
+        nextChunk(out);
+      } catch {
+        out.length = before;
+        close();
+        return false;
+      }
+      if (chunk >= chunkCount) close();
+      return true;
+    },
+    close,
+  };
+}
