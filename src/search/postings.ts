@@ -170,16 +170,18 @@ export class PostingsGatherer {
   /** The paper whose words are being pushed. */
   paper = 0;
   /** Per word: how many papers it was pushed for while below the threshold, or ~slot once a bitset. */
-  private state = new Int32Array(1024);
+  private state: Int32Array;
   private readonly blocks: Uint32Array[] = [];
   private slots = 0;
   private readonly span: number;
   private readonly threshold: number;
 
-  constructor(papers: number) {
+  /** `words`: room for word ids below it before the per-word state grows (see vocabularyCapacity in word-index.ts). */
+  constructor(papers: number, words = 1024) {
+    this.state = new Int32Array(words);
     this.span = bitsetLength(papers);
     // As Postings decides: a bitset from 1,024 papers on, for a word in at least 1/32 of them.
-    this.threshold = papers >= 1024 ? Math.ceil(papers / 32) : 2 ** 31 - 1;
+    this.threshold = papers >= 1024 ? Math.ceil(papers / 32) : NEVER;
   }
 
   /** Position in the forward list: what paperEnd records. */
@@ -198,6 +200,16 @@ export class PostingsGatherer {
     }
     this.forward.push(word);
     state[word] = v + 1 >= this.threshold ? ~this.newSlot() : v + 1;
+  }
+
+  /**
+   * push() for each of words[0..count), every one below `below`: one call per field instead of one
+   * per word (the index build of a small library runs as bytecode, where calls are dear), and one
+   * copy when no word can turn into a bitset.
+   */
+  pushAll(words: Int32Array, count: number, below: number): void {
+    if (this.threshold === NEVER && this.forward.pushAll(words, count, below)) return;
+    for (let i = 0; i < count; i++) this.push(words[i]!);
   }
 
   /** Each word's bitset number (-1: a list) and the bitsets, in blocks of 64. */
@@ -278,6 +290,9 @@ export class BlockList {
 
 const EMPTY = new Uint32Array(0);
 
+/** A threshold no word reaches: libraries below 1,024 papers keep no bitsets. */
+const NEVER = 2 ** 31 - 1;
+
 /** First unit of a ForwardList entry that takes two units, and the unit that fills a block's last slot instead. */
 const WIDE = 0x8000;
 const PAD = 0xffff;
@@ -302,6 +317,15 @@ export class ForwardList {
       return;
     }
     this.pushSlow(id);
+  }
+
+  /** push() for each of ids[0..count), all below `below`, if they fit the current block in one unit each; else false, and nothing pushed. */
+  pushAll(ids: Int32Array, count: number, below: number): boolean {
+    if (below > WIDE || this.current.length - this.used < count) return false;
+    this.current.set(ids.subarray(0, count), this.used);
+    this.used += count;
+    this.length += count;
+    return true;
   }
 
   private pushSlow(id: number): void {
