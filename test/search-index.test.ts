@@ -8,7 +8,8 @@ import { SubstringDistance } from '../src/search/myers.js';
 import { bitsetLength, forEachBit } from '../src/search/postings.js';
 import { countChunks, fieldNorm, wordsOf } from '../src/search/tokens.js';
 import { maxErrors, THRESHOLD } from '../src/search/tuning.js';
-import { buildWordIndex, wordsContaining } from '../src/search/word-index.js';
+import type { Paper } from '../src/core/types.js';
+import { buildWordIndex, FORMS_PAPERS, type WordIndex, wordsContaining } from '../src/search/word-index.js';
 
 const samples = loadLibrary([fileURLToPath(new URL('../sample-data', import.meta.url))]).papers;
 const index = buildWordIndex(samples);
@@ -78,4 +79,40 @@ describe('search index', () => {
       }
     }
   });
+
+  it('indexes ASCII text read a word at a time (small libraries) exactly as text read a character at a time', () => {
+    const tricky = [
+      'LLMs and SAM-based (BEV) pre-training, fine-tuning: Qwen2.5 & GPT-4o - x',
+      '  -- (a.b.) ((LoRA)) x-y-z MoE-LLaVA ImageNet-1k mAR e.g. U.S.A. 3D-aware  ',
+      "Foo\tbar\nbaz\u000bqux\rA-B-C LLMs-based Sam CamelCase iPhone NeRFs NeRF's",
+      '\u0001 \u007f ctl -- + = / ~ A',
+      '',
+      '---',
+    ];
+    const trickyPapers = tricky.map((t, i): Paper => ({ ...samples[i]!, id: `t${i}`, title: t, abstract: `${tricky[(i + 2) % tricky.length]} ${t}` }));
+    for (const papers of [samples, [...trickyPapers, ...samples.slice(0, 40)], makeCorpusPapers(300, 5)]) {
+      expect(papers.length).toBeLessThanOrEqual(FORMS_PAPERS);
+      // A no-break space makes a field non-ASCII: read a character at a time, with the same words.
+      const other = papers.map((p) => ({ ...p, title: `${p.title}\u00a0`, abstract: `${p.abstract}\u00a0` }));
+      const [byWords, byCharacters] = [indexParts(buildWordIndex(papers)), indexParts(buildWordIndex(other))];
+      expect([...byWords.keys()]).toEqual([...byCharacters.keys()]);
+      for (const [part, bytes] of byWords) expect(bytes.equals(byCharacters.get(part)!), part).toBe(true);
+    }
+  });
 });
+
+/** Everything an index holds about the words of titles and abstracts, as bytes (quick to compare). */
+function indexParts(index: WordIndex): Map<string, Buffer> {
+  const parts = new Map<string, Buffer>();
+  const add = (name: string, a: ArrayBufferView) => parts.set(name, Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  parts.set('words', Buffer.from(index.words.join('\n')));
+  for (const field of ['title', 'abstract', 'titleAcronyms', 'abstractAcronyms'] as const) {
+    const { offsets, docs, slot, bits } = index[field].parts();
+    add(`${field} offsets`, offsets);
+    add(`${field} docs`, docs);
+    add(`${field} slot`, slot);
+    bits.forEach((b, i) => add(`${field} bits ${i}`, b));
+  }
+  for (const name of ['wordLetters', 'titleLetters', 'abstractLetters', 'titleNorm', 'abstractNorm'] as const) add(name, index[name]);
+  return parts;
+}

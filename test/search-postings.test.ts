@@ -98,3 +98,32 @@ describe('postings past 65,536 papers', () => {
     expect(got).toEqual(Array.from({ length: 33 }, (_, k) => 3999 + 4000 * k).filter((d) => d < 131_071));
   });
 });
+
+describe('postings of a small library (one segment, no bitsets)', () => {
+  it('give back exactly the papers of each word, with papers and words that have none', () => {
+    const papers = 900;
+    const words = 12;
+    const has = (w: number, d: number) => w !== 7 && d % 5 !== 4 && (d * (w + 3)) % (w + 2) === 0;
+    const forward = new PostingsGatherer(papers);
+    const ends = new Uint32Array(papers);
+    for (let d = 0; d < papers; d++) {
+      forward.paper = d;
+      for (let w = words - 1; w >= 0; w--) if (has(w, d)) forward.push(w);
+      ends[d] = forward.length;
+    }
+    const steps = Postings.build(forward, ends, words);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    const postings = step.value;
+    const parts = postings.parts();
+    expect(parts.bits).toEqual([]);
+    expect(parts.docs.length).toBe(ends[papers - 1]);
+    for (let w = 0; w < words; w++) {
+      const bits = new Uint32Array(bitsetLength(papers));
+      postings.orInto(w, bits);
+      const got: number[] = [];
+      forEachBit(bits, (d) => got.push(d));
+      expect(got, `word ${w}`).toEqual(Array.from({ length: papers }, (_, d) => d).filter((d) => has(w, d)));
+    }
+  });
+});

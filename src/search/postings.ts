@@ -35,6 +35,7 @@ export class Postings {
     const forward = gathered.forward;
     const segments = segmentCount(n);
     const { slot, bits } = gathered.bitsets(wordCount);
+    if (segments === 1 && bits.length === 0 && wordCount <= WIDE) return Postings.narrow(gathered.forward, paperEnd, wordCount, slot);
     const span = bitsetLength(n);
     // Entries per word and segment; papers come in order, so paper d is in segment d >>> 16.
     const count = new Uint32Array(wordCount * segments + 1);
@@ -86,6 +87,31 @@ export class Postings {
       yield;
     }
     return new Postings(n, offsets, docs, slot, bits);
+  }
+
+  /**
+   * build() when every entry is one unit, in one segment, and no word is a bitset: a small
+   * library's, whose index is built in a fresh process as bytecode (see FORMS_PAPERS in
+   * word-index.ts), where the general loops cost twice these.
+   */
+  private static narrow(forward: ForwardList, paperEnd: Uint32Array, wordCount: number, slot: Int32Array): Postings {
+    const blocks = forward.filled();
+    forward.clear();
+    // Entries per word at offsets[w + 1], then summed into where each word's list starts.
+    const offsets = new Uint32Array(wordCount + 1);
+    for (const block of blocks) for (let j = 0; j < block.length; j++) offsets[block[j]! + 1]!++;
+    for (let w = 0; w < wordCount; w++) offsets[w + 1]! += offsets[w]!;
+    const docs = new Uint16Array(offsets[wordCount]!);
+    const next = offsets.slice(0, wordCount);
+    let d = 0;
+    let i = 0;
+    for (const block of blocks) {
+      for (let j = 0; j < block.length; j++, i++) {
+        while (i >= paperEnd[d]!) d++;
+        docs[next[block[j]!]!++] = d;
+      }
+    }
+    return new Postings(paperEnd.length, offsets, docs, slot, []);
   }
 
   /** Sets the bit of every paper containing `word` in `target` (a bitset over all papers). */
@@ -170,16 +196,18 @@ export class PostingsGatherer {
   /** The paper whose words are being pushed. */
   paper = 0;
   /** Per word: how many papers it was pushed for while below the threshold, or ~slot once a bitset. */
-  private state = new Int32Array(1024);
+  private state: Int32Array;
   private readonly blocks: Uint32Array[] = [];
   private slots = 0;
   private readonly span: number;
   private readonly threshold: number;
 
-  constructor(papers: number) {
+  /** `words`: room for word ids below it before the per-word state grows (see vocabularyCapacity in word-index.ts). */
+  constructor(papers: number, words = 1024) {
+    this.state = new Int32Array(words);
     this.span = bitsetLength(papers);
     // As Postings decides: a bitset from 1,024 papers on, for a word in at least 1/32 of them.
-    this.threshold = papers >= 1024 ? Math.ceil(papers / 32) : 2 ** 31 - 1;
+    this.threshold = papers >= 1024 ? Math.ceil(papers / 32) : NEVER;
   }
 
   /** Position in the forward list: what paperEnd records. */
@@ -198,6 +226,16 @@ export class PostingsGatherer {
     }
     this.forward.push(word);
     state[word] = v + 1 >= this.threshold ? ~this.newSlot() : v + 1;
+  }
+
+  /**
+   * push() for each of words[0..count), every one below `below`: one call per field instead of one
+   * per word (the index build of a small library runs as bytecode, where calls are dear), and one
+   * copy when no word can turn into a bitset.
+   */
+  pushAll(words: Int32Array, count: number, below: number): void {
+    if (this.threshold === NEVER && this.forward.pushAll(words, count, below)) return;
+    for (let i = 0; i < count; i++) this.push(words[i]!);
   }
 
   /** Each word's bitset number (-1: a list) and the bitsets, in blocks of 64. */
@@ -278,6 +316,9 @@ export class BlockList {
 
 const EMPTY = new Uint32Array(0);
 
+/** A threshold no word reaches: libraries below 1,024 papers keep no bitsets. */
+const NEVER = 2 ** 31 - 1;
+
 /** First unit of a ForwardList entry that takes two units, and the unit that fills a block's last slot instead. */
 const WIDE = 0x8000;
 const PAD = 0xffff;
@@ -302,6 +343,15 @@ export class ForwardList {
       return;
     }
     this.pushSlow(id);
+  }
+
+  /** push() for each of ids[0..count), all below `below`, if they fit the current block in one unit each; else false, and nothing pushed. */
+  pushAll(ids: Int32Array, count: number, below: number): boolean {
+    if (below > WIDE || this.current.length - this.used < count) return false;
+    this.current.set(ids.subarray(0, count), this.used);
+    this.used += count;
+    this.length += count;
+    return true;
   }
 
   private pushSlow(id: number): void {
@@ -329,6 +379,14 @@ export class ForwardList {
   /** The blocks, each cut to its filled part. */
   filled(): Uint16Array[] {
     return this.blocks.map((b) => (b === this.current ? b.subarray(0, this.used) : b));
+  }
+
+  /** Empties the list (what filled() gave stays valid). */
+  clear(): void {
+    this.blocks.length = 0;
+    this.current = new Uint16Array(0);
+    this.used = 0;
+    this.length = 0;
   }
 
   /** The filled blocks, as filled() gives them, leaving the list empty; each is forgotten once the next is taken. */
