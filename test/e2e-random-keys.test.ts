@@ -32,6 +32,8 @@ async function randomKeys(t: PtySession, seed: number): Promise<void> {
       t.write(key);
       await new Promise((r) => setTimeout(r, key === KEYS.escape ? 60 : 15));
     }
+    // A search still running (a loaded machine can hold it past the quiet moment) ends in a frame of its own.
+    await t.waitFor((s) => !/searching…|indexing/.test(s.lines()[0] ?? ''), 20_000);
     await t.quiet(250);
     const drawn = picture(t);
     const before = t.text();
