@@ -44,8 +44,9 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
   if (options.query?.trim()) import('../../search/engine.js').catch(() => {});
   try {
     const opened = paths.length ? paths : defaultPaths(io.env);
-    // The reader keeps running: new cache records are written behind the load, not in its way.
-    const load = startLibraryLoad(opened, { cacheDir: cacheDirFromEnv(io.env), writeCacheInBackground: true });
+    // The reader keeps running: new cache records are written after its first answer (cacheLibrary
+    // below), off the main thread, not in the load's way.
+    const load = startLibraryLoad(opened, { cacheDir: cacheDirFromEnv(io.env), writeCacheInBackground: true, holdCacheRecords: true });
     const whole = load.totalBytes <= READ_WHOLE_BYTES;
     while (!load.done && (whole || load.digestCount === 0 || load.papers().length < FIRST_SCREEN_PAPERS)) load.step(0);
     if (load.done && load.digestCount === 0) {
