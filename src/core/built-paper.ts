@@ -39,3 +39,20 @@ export class BuiltPaper implements Paper {
     this.#links = undefined;
   }
 }
+
+/**
+ * Asks every paper for its links, a slice of time per turn of the event loop: what is written whole
+ * (the library cache) needs them all, and finding them at once would hold up the reader's keys for
+ * ~0.4 s at 100,000 papers.
+ */
+export async function findLinksInSlices(papers: readonly Paper[], sliceMs = 8): Promise<void> {
+  let until = performance.now() + sliceMs;
+  for (let i = 0; i < papers.length; i++) {
+    // Asking is what finds them (BuiltPaper.links); a plain paper just has them.
+    if (papers[i]!.links.length < 0) break;
+    if ((i & 63) === 63 && performance.now() >= until) {
+      await new Promise((resolve) => setImmediate(resolve));
+      until = performance.now() + sliceMs;
+    }
+  }
+}

@@ -2,6 +2,7 @@
 // screen from the newest digests while the older ones are still being read. The papers come from a
 // LibraryBuilder, so once everything is read they equal what loadLibrary gives for the same paths.
 import { closeSync, readSync } from 'node:fs';
+import { findLinksInSlices } from './built-paper.js';
 import { openDigestCache } from './cache.js';
 import { libraryCacheSlot, libraryCacheSlotFor } from './library-cache.js';
 import { openCachedLibrary, type CachedLibrary } from './library-cache-read.js';
@@ -282,7 +283,9 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
       const slot = libraryCacheSlotFor(cacheDir, found, known);
       if (!slot) return Promise.resolve();
       const digests = loaded.slice().sort(compareDigests);
-      return storeCachedLibrary(slot, { papers: builder.papers(), digests, plan: plan.map((p) => p.file), errors, warnings });
+      const papers = builder.papers();
+      await findLinksInSlices(papers);
+      return storeCachedLibrary(slot, { papers, digests, plan: plan.map((p) => p.file), errors, warnings });
     },
   };
 }
