@@ -1,11 +1,10 @@
 // A per-user cache of parsed digests. It holds where each entry stands in the file plus the ids
 // derived from it, not the text itself: the text is read from the digest every time, so a cache hit
 // only skips parsing and hashing (links are looked for only in the abstracts of papers shown or
-// exported: built-paper.ts). When no digest changed, the reader
-// reads the whole merged library, text included, from library-cache.ts instead). Any doubt about
-// a record (other file version, other code version, bad JSON, offsets that do not fit) makes it a
-// miss, and every I/O error is swallowed: the cache can make loading faster, never wrong and never
-// fail.
+// exported: built-paper.ts; when no digest changed, the reader reads the whole merged library, text
+// included, from library-cache.ts instead). Any doubt about a record (other file version, other
+// code version, bad JSON, offsets that do not fit) makes it a miss, and every I/O error is
+// swallowed: the cache can make loading faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, type BigIntStats } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
