@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/digest-writer.js';
 import { cacheDirFromEnv, digestCacheWritten } from '../src/core/cache.js';
+import { startLibraryLoad } from '../src/core/library-load.js';
 import { loadLibrary, type LoadResult } from '../src/core/load.js';
 import type { Digest } from '../src/core/types.js';
 import { runCli } from './helpers/cli.js';
@@ -29,7 +30,7 @@ function digestDir(): string {
   return dir;
 }
 
-// What a plain parse gives, without the ids and links a cache attaches to entries.
+// What a plain parse gives, without the ids a cache attaches to entries.
 function plain(r: LoadResult) {
   const strip = (d: Digest) => ({ ...d, entries: d.entries.map(({ title, abstract, rank }) => ({ title, abstract, rank })) });
   return { papers: r.papers, digests: r.digests.map(strip), errors: r.errors, warnings: r.warnings };
@@ -67,17 +68,18 @@ describe('parsed-digest cache', () => {
     expect(plain(loadLibrary([corpus.dir], { cacheDir }))).toEqual(expected);
   });
 
-  it('serves a filled cache from its records (they hold the ids and links)', () => {
+  it('serves a filled cache from its records (they hold the ids)', () => {
     const dir = digestDir();
     const cacheDir = temp();
     loadLibrary([dir], { cacheDir });
     const file = join(dir, 'glued.txt');
     const path = recordFor(cacheDir, file);
-    const record = JSON.parse(readFileSync(path, 'utf8')) as { links: string[][] };
-    record.links[1] = ['https://from-the-cache.example/'];
+    const record = JSON.parse(readFileSync(path, 'utf8')) as { ids: string[] };
+    const kept = (r: LoadResult) => r.papers.find((p) => p.title === 'Kept Paper')!;
+    expect(record.ids).toContain(kept(loadLibrary([dir])).id);
+    record.ids = record.ids.map((id) => (id === kept(loadLibrary([dir])).id ? 'abcabcabcabc' : id));
     writeFileSync(path, JSON.stringify(record));
-    const kept = loadLibrary([dir], { cacheDir }).papers.find((p) => p.title === 'Kept Paper')!;
-    expect(kept.links).toEqual(['https://from-the-cache.example/']);
+    expect(kept(loadLibrary([dir], { cacheDir })).id).toBe('abcabcabcabc');
   });
 
   it('re-reads a digest that changed, even to the same size with the old modification time', () => {
@@ -130,7 +132,7 @@ describe('parsed-digest cache', () => {
       JSON.stringify({ ...good, spans: [...good.spans].reverse() }),
       JSON.stringify({ ...good, ids: good.ids.slice(1) }),
       JSON.stringify({ ...good, ids: good.ids.map(() => 'not-an-id') }),
-      JSON.stringify({ ...good, links: 'https://x.org' }),
+      JSON.stringify({ ...good, warnings: [1] }),
       other, // another file's record under this file's name
     ];
     for (const bad of corruptions) {
@@ -220,5 +222,29 @@ describe('records written in the background (the reader)', () => {
     await digestCacheWritten();
     expect(existsSync(abandoned)).toBe(false);
     expect(recordFiles(cacheDir)).toHaveLength(readdirSync(dir).length);
+  });
+});
+
+describe('records held back until the library is stored (the reader, LoadOptions.holdCacheRecords)', () => {
+  it('writes nothing while loading, then records that the next load hits', async () => {
+    const dir = digestDir();
+    const cacheDir = join(temp(), 'cache');
+    // Written synchronously once flushed, so that a record written while loading would show at once.
+    const options = { cacheDir, holdCacheRecords: true };
+    const expected = loadLibrary([dir]).papers;
+    const load = startLibraryLoad([dir], options);
+    while (!load.step(1000));
+    expect(recordFiles(cacheDir)).toEqual([]);
+    expect(load.papers()).toEqual(expected);
+    await load.storeCache();
+    await digestCacheWritten();
+    const records = recordFiles(cacheDir).filter((r) => r.endsWith('.json'));
+    expect(records).toHaveLength(readdirSync(dir).length);
+    const written = records.map((r) => statSync(r).mtimeMs);
+    // Each record is read back as a hit: nothing is written again, and the papers are the same.
+    const again = loadLibrary([dir], { cacheDir, writeCacheInBackground: true });
+    await digestCacheWritten();
+    expect(again.papers).toEqual(expected);
+    expect(recordFiles(cacheDir).filter((r) => r.endsWith('.json')).map((r) => statSync(r).mtimeMs)).toEqual(written);
   });
 });

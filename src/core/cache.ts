@@ -1,18 +1,17 @@
-// A per-user cache of parsed digests. It holds where each entry stands in the file plus the ids and
-// links derived from it, not the text itself: the text is read from the digest every time, so a
-// cache hit only skips parsing, hashing and link extraction (when no digest changed, the reader
-// reads the whole merged library, text included, from library-cache.ts instead). Any doubt about
-// a record (other file version, other code version, bad JSON, offsets that do not fit) makes it a
-// miss, and every I/O error is swallowed: the cache can make loading faster, never wrong and never
-// fail.
+// A per-user cache of parsed digests. It holds where each entry stands in the file plus the ids
+// derived from it, not the text itself: the text is read from the digest every time, so a cache hit
+// only skips parsing and hashing (links are looked for only in the abstracts of papers shown or
+// exported: built-paper.ts; when no digest changed, the reader reads the whole merged library, text
+// included, from library-cache.ts instead). Any doubt about a record (other file version, other
+// code version, bad JSON, offsets that do not fit) makes it a miss, and every I/O error is
+// swallowed: the cache can make loading faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
-import { mkdirSync, type BigIntStats } from 'node:fs';
+import { existsSync, mkdirSync, type BigIntStats } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.js';
 import { codeFingerprint } from './code-fingerprint.js';
-import { extractLinks } from './links.js';
 import { paperId } from './library.js';
 import { pruneOtherVersions, removeAbandonedTemps } from './prune-versions.js';
 import { readRegularFile } from './regular-file.js';
@@ -51,7 +50,6 @@ interface CacheRecord {
   warnings: string[];
   spans: number[];
   ids: string[];
-  links: string[][];
 }
 
 export interface DigestCache {
@@ -61,10 +59,15 @@ export interface DigestCache {
    */
   load(file: string, signature: string, text: string | DigestText, mtimeMs: number): Digest | null;
   /**
-   * Records a freshly parsed digest. Fills in its entries' ids and links (buildLibrary then reuses
-   * them instead of recomputing). Never throws.
+   * Records a freshly parsed digest. Fills in its entries' ids (buildLibrary then reuses them
+   * instead of recomputing). Never throws.
    */
   store(file: string, signature: string, layout: DigestLayout, digest: Digest): void;
+  /**
+   * With DigestCacheOptions.hold: builds and writes the records stored so far, a few per turn of the
+   * event loop. Resolves once they are all on their way (see digestCacheWritten). Never rejects.
+   */
+  flush(): Promise<void>;
 }
 
 // Records are only valid for the code that wrote them: the fingerprint covers the sources of the
@@ -97,10 +100,7 @@ function asRecord(v: unknown): CacheRecord | null {
     r.spans!.every((x) => Number.isInteger(x)) &&
     isStringArray(r.ids) &&
     r.ids.length === n &&
-    r.ids.every((id) => ID.test(id)) &&
-    Array.isArray(r.links) &&
-    r.links.length === n &&
-    r.links.every(isStringArray);
+    r.ids.every((id) => ID.test(id));
   return ok ? (r as CacheRecord) : null;
 }
 
@@ -126,6 +126,12 @@ export interface DigestCacheOptions {
    * time (its temp file is removed by a later store).
    */
   background?: boolean;
+  /**
+   * Records are only built and written on flush(): at 100,000 papers, serialising them and starting
+   * their writes cost ~0.4 s of the main thread during a cold load, which a reader's first answer
+   * waited for. store() then only fills in the entries' ids. A record never flushed is a miss next time.
+   */
+  hold?: boolean;
 }
 
 /** The cache in `dir` (created on first store). Nothing is read or written until it is used. */
@@ -137,11 +143,39 @@ export function openDigestCache(dir: string, options: DigestCacheOptions = {}): 
   const recordPath = (records: string, file: string) =>
     join(records, `${createHash('sha256').update(file).digest('hex').slice(0, 32)}.json`);
   let prepared = false;
+  // A cold cache has no records directory: every load would be a failed open, whose error (with its
+  // stack) costs ~0.2 ms, ~0.15 s over a large library. Looked at once; a directory made meanwhile
+  // by another process only means misses in this one.
+  let recordsExist: boolean | undefined;
+  const held: { file: string; signature: string; layout: DigestLayout; entries: Digest['entries'] }[] = [];
+
+  const write = (record: CacheRecord) => {
+    const records = recordsDir();
+    if (!records) return;
+    const target = recordPath(records, record.file);
+    try {
+      if (!prepared) {
+        prepared = true;
+        mkdirSync(records, { recursive: true, mode: 0o700 });
+        recordsExist = true;
+        pruneOtherVersions(dir, records, RECORDS_DIR, RECORD_FILE);
+        if (options.background) removeAbandonedTemps(records, ABANDONED_TEMP);
+      }
+      // Atomic, so a reader never sees half a record; the temp name is one pruneOtherVersions knows.
+      const temp = `${target}.${process.pid}.tmp`;
+      if (options.background) writeInBackground(target, temp, JSON.stringify(record));
+      else writeFileAtomic(target, JSON.stringify(record), { mode: 0o600, temp, fsync: false });
+    } catch {
+      // The cache only makes loading faster: a record not written is a miss next time.
+    }
+  };
 
   return {
     load(file, signature, text, mtimeMs) {
       const records = recordsDir();
       if (!records) return null;
+      recordsExist ??= existsSync(records);
+      if (!recordsExist) return null;
       let record: CacheRecord | null;
       try {
         // A record path someone replaced by a FIFO must not hang the load: a miss.
@@ -155,35 +189,21 @@ export function openDigestCache(dir: string, options: DigestCacheOptions = {}): 
     },
 
     store(file, signature, layout, digest) {
-      for (const e of digest.entries) {
-        e.id = paperId(e.title);
-        e.links = extractLinks(e.abstract);
-      }
-      const records = recordsDir();
-      if (!records) return;
-      const record: CacheRecord = {
-        file,
-        signature,
-        date: layout.date,
-        warnings: layout.warnings,
-        spans: layout.spans,
-        ids: digest.entries.map((e) => e.id!),
-        links: digest.entries.map((e) => e.links!),
-      };
-      const target = recordPath(records, file);
-      try {
-        if (!prepared) {
-          prepared = true;
-          mkdirSync(records, { recursive: true, mode: 0o700 });
-          pruneOtherVersions(dir, records, RECORDS_DIR, RECORD_FILE);
-          if (options.background) removeAbandonedTemps(records, ABANDONED_TEMP);
+      for (const e of digest.entries) e.id = paperId(e.title);
+      if (options.hold) held.push({ file, signature, layout, entries: digest.entries });
+      else write({ file, signature, date: layout.date, warnings: layout.warnings, spans: layout.spans, ids: digest.entries.map((e) => e.id!) });
+    },
+
+    async flush() {
+      const BUDGET_MS = 8;
+      let until = performance.now() + BUDGET_MS;
+      while (held.length > 0) {
+        const { file, signature, layout, entries } = held.shift()!;
+        write({ file, signature, date: layout.date, warnings: layout.warnings, spans: layout.spans, ids: entries.map((e) => e.id!) });
+        if (performance.now() >= until) {
+          await new Promise((resolve) => setImmediate(resolve));
+          until = performance.now() + BUDGET_MS;
         }
-        // Atomic, so a reader never sees half a record; the temp name is one pruneOtherVersions knows.
-        const temp = `${target}.${process.pid}.tmp`;
-        if (options.background) writeInBackground(target, temp, JSON.stringify(record));
-        else writeFileAtomic(target, JSON.stringify(record), { mode: 0o600, temp, fsync: false });
-      } catch {
-        // The cache only makes loading faster: a record not written is a miss next time.
       }
     },
   };

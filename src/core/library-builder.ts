@@ -1,6 +1,6 @@
 import { compareDigests, idForKey, normalizeTitle } from './library.js';
-import { extractLinks } from './links.js';
-import type { Digest, DigestEntry, Paper } from './types.js';
+import { BuiltPaper } from './built-paper.js';
+import type { Digest, Paper } from './types.js';
 
 /**
  * buildLibrary one digest at a time, so a reader can show the newest papers while older digests are
@@ -25,14 +25,12 @@ export interface LibraryBuilder {
   readonly digests: number;
 }
 
-const linksOf = (entry: DigestEntry): string[] => (entry.links ? entry.links.slice() : extractLinks(entry.abstract));
-
 export function createLibraryBuilder(): LibraryBuilder {
   // Keyed by paper id, not by normalised title: an id is a hash of that title, a cached entry
   // comes with it, and the papers hold it anyway, so the map keeps no 100,000 lowercased titles
   // of its own (~10 MB at 100,000 papers).
   let byId = new Map<string, number>();
-  let papers: Paper[] = [];
+  let papers: BuiltPaper[] = [];
   const added: Digest[] = [];
 
   const merge = (digest: Digest) => {
@@ -41,15 +39,7 @@ export function createLibraryBuilder(): LibraryBuilder {
       const at = byId.get(id);
       if (at === undefined) {
         byId.set(id, papers.length);
-        papers.push({
-          id,
-          title: entry.title,
-          abstract: entry.abstract,
-          dates: [digest.label],
-          days: [digest.day],
-          sources: [digest.file],
-          links: linksOf(entry),
-        });
+        papers.push(new BuiltPaper(id, entry.title, entry.abstract, [digest.label], [digest.day], [digest.file]));
         continue;
       }
       const p = papers[at]!;
@@ -60,7 +50,7 @@ export function createLibraryBuilder(): LibraryBuilder {
       if (!p.abstract && entry.abstract) {
         // An older digest may carry the abstract a newer one lost.
         p.abstract = entry.abstract;
-        p.links = linksOf(entry);
+        p.forgetLinks();
       }
       if (!p.sources.includes(digest.file)) {
         p.sources.push(digest.file);

@@ -2,6 +2,7 @@
 // screen from the newest digests while the older ones are still being read. The papers come from a
 // LibraryBuilder, so once everything is read they equal what loadLibrary gives for the same paths.
 import { closeSync, readSync } from 'node:fs';
+import { findLinksInSlices } from './built-paper.js';
 import { openDigestCache } from './cache.js';
 import { libraryCacheSlot, libraryCacheSlotFor } from './library-cache.js';
 import { openCachedLibrary, type CachedLibrary } from './library-cache-read.js';
@@ -51,7 +52,8 @@ export interface LibraryLoad {
   readonly warnings: readonly LoadProblem[];
   /**
    * Once the load is done: caches the whole library (library-cache.ts), written off the main
-   * thread a chunk at a time, unless it was read from there. Resolves once written or given up.
+   * thread a chunk at a time, unless it was read from there; and writes the digest cache records
+   * held back (LoadOptions.holdCacheRecords). Resolves once written or given up.
    */
   storeCache(): Promise<void>;
 }
@@ -211,7 +213,9 @@ function cachedSource(cached: CachedLibrary, totalBytes: number): Source {
 }
 
 function digestSource(found: readonly string[], options: LoadOptions): Source {
-  const cache = options.cacheDir ? openDigestCache(options.cacheDir, { background: options.writeCacheInBackground ?? false }) : null;
+  const cache = options.cacheDir
+    ? openDigestCache(options.cacheDir, { background: options.writeCacheInBackground ?? false, hold: options.holdCacheRecords ?? false })
+    : null;
   const errors: LoadProblem[] = [];
   const warnings: LoadProblem[] = [];
   const loaded: LoadedDigest[] = [];
@@ -266,7 +270,10 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
     progress: () => (next >= plan.length ? 1 : totalBytes > 0 ? bytesRead / totalBytes : next / plan.length),
     readNext,
     papers: () => builder.papers(),
-    storeCache(cacheDir) {
+    async storeCache(cacheDir) {
+      // Records held back while loading (options.holdCacheRecords) go first: they are what a
+      // library one digest newer than this one is loaded from.
+      await cache?.flush();
       // Only a whole library, every file of which was read as it still is on disk, keyed by
       // exactly those versions: a file that changed while read, or could not be read at all,
       // is read again next time.
@@ -276,7 +283,9 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
       const slot = libraryCacheSlotFor(cacheDir, found, known);
       if (!slot) return Promise.resolve();
       const digests = loaded.slice().sort(compareDigests);
-      return storeCachedLibrary(slot, { papers: builder.papers(), digests, plan: plan.map((p) => p.file), errors, warnings });
+      const papers = builder.papers();
+      await findLinksInSlices(papers);
+      return storeCachedLibrary(slot, { papers, digests, plan: plan.map((p) => p.file), errors, warnings });
     },
   };
 }

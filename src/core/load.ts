@@ -93,6 +93,11 @@ export interface LoadOptions {
   cacheDir?: string | null;
   /** New cache records written off the main thread (DigestCacheOptions.background): for a process that keeps running. */
   writeCacheInBackground?: boolean;
+  /**
+   * startLibraryLoad only: new cache records are built and written when LibraryLoad.storeCache is
+   * called, not while loading (DigestCacheOptions.hold).
+   */
+  holdCacheRecords?: boolean;
 }
 
 // One read buffer reused for every file: allocating a fresh one per file costs more than the read.

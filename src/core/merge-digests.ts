@@ -32,7 +32,7 @@ function mergeOne(papers: Paper[], digest: Digest, isNew: Set<string>): void {
   const seen = new Set<string>();
   for (const entry of digest.entries) {
     const id = entry.id ?? paperId(entry.title);
-    const links = () => entry.links?.slice() ?? extractLinks(entry.abstract);
+    const links = () => extractLinks(entry.abstract);
     if (seen.has(id)) {
       // The same paper twice in a digest: only a missing abstract can be filled from the second.
       const at = block.findIndex((p) => p.id === id);

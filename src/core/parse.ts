@@ -342,14 +342,14 @@ export function asciiText(bytes: Uint8Array): DigestText | null {
 
 /**
  * The digest a layout describes; `text` must be the very text the layout was scanned from (or its
- * DigestText). A cache passes the entries' ids and links along, so that they are built whole rather
+ * DigestText). A cache passes the entries' ids along, so that they are built whole rather
  * than grown.
  */
 export function digestFromLayout(
   text: string | DigestText,
   file: string,
   layout: DigestLayout,
-  derived?: { ids: string[]; links: string[][] },
+  derived?: { ids: string[] },
   mtimeMs: number = Date.now(),
 ): Digest {
   const date = layout.date === null ? null : ownedString(layout.date);
@@ -362,7 +362,7 @@ export function digestFromLayout(
     const title = source.part(spans[k]!, spans[k + 1]!);
     const abstract = a < 0 ? '' : source.part(a, spans[k + 3]!);
     const rank = entries.length;
-    entries.push(derived ? { title, abstract, rank, id: derived.ids[rank], links: derived.links[rank] } : { title, abstract, rank });
+    entries.push(derived ? { title, abstract, rank, id: derived.ids[rank] } : { title, abstract, rank });
   }
   const { day, inferred, label, order } = digestDay(date, file, mtimeMs);
   return { file, date, day, inferred, label, order, entries, warnings };

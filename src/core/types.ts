@@ -6,11 +6,10 @@ export interface DigestEntry {
   /** Position in the digest (0 = first), i.e. the trending rank. */
   rank: number;
   /**
-   * Derived data a cache may supply so that loading skips recomputing it: the paper id of the title
-   * and the links of the abstract. Absent after a plain parse; buildLibrary computes what is absent.
+   * The paper id of the title, when a cache supplied it so that loading skips recomputing it.
+   * Absent after a plain parse; buildLibrary computes it then.
    */
   id?: string;
-  links?: string[];
 }
 
 export interface Digest {

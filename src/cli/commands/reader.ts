@@ -40,13 +40,16 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
   // Asked for now, so that the UI modules are read while the newest digests are.
   const running = import('../../ui/app/run.js');
   running.catch(() => {}); // awaited below, unless no digest loads at all
-  // A search given at launch may be run before the first frame (Session.indexNow): its engine read meanwhile too.
-  if (options.query?.trim()) import('../../search/engine.js').catch(() => {});
   try {
     const opened = paths.length ? paths : defaultPaths(io.env);
-    // The reader keeps running: new cache records are written behind the load, not in its way.
-    const load = startLibraryLoad(opened, { cacheDir: cacheDirFromEnv(io.env), writeCacheInBackground: true });
+    // The reader keeps running: new cache records are written after its first answer (cacheLibrary
+    // below), off the main thread, not in the load's way.
+    const load = startLibraryLoad(opened, { cacheDir: cacheDirFromEnv(io.env), writeCacheInBackground: true, holdCacheRecords: true });
     const whole = load.totalBytes <= READ_WHOLE_BYTES;
+    // A search given at launch is run before the first frame (Session.indexNow) in a library read
+    // whole: its engine is read meanwhile too. A larger one answers from a scan while loading and
+    // builds its index only after, so reading the engine now would only take the load's time.
+    if (whole && options.query?.trim()) import('../../search/engine.js').catch(() => {});
     while (!load.done && (whole || load.digestCount === 0 || load.papers().length < FIRST_SCREEN_PAPERS)) load.step(0);
     if (load.done && load.digestCount === 0) {
       // Nothing to show: the problems explain why (on the reader's screen they would go unseen).
