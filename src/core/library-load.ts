@@ -115,7 +115,8 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
 /**
  * Finds the digest files under `paths` and orders them newest first; reads nothing else yet. With a
  * cache, a library cached for exactly these files (library-cache.ts) is read from there instead, a
- * chunk of papers per step; a cache file found damaged midway is given up for the digests, whose
+ * chunk of papers per step, or one cached for all but some newer files, which are read (at once)
+ * and merged on top; a cache file found damaged midway is given up for the digests, whose
  * load then starts over (its papers replace those handed out).
  */
 export function startLibraryLoad(paths: readonly string[], options: LoadOptions = {}): LibraryLoad {
