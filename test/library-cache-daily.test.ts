@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startLibraryLoad, type LibraryLoad } from '../src/core/library-load.js';
 import { loadPapers } from '../src/core/load-papers.js';
 import { loadLibrary } from '../src/core/load.js';
+import { writeCorpus } from '../bench/digest-writer.js';
 import { abstract, layoutA, localNoon, pinnedSamples, tempDir } from './helpers/digests.js';
 import { runCli } from './helpers/cli.js';
 
@@ -20,6 +21,13 @@ afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true }))
 
 const SAMPLE_TITLE = 'Efficiently Robustify Pre-trained Models'; // in the Mar 18 sample
 const NO_ABSTRACT_TODAY = 'MedThink: Explaining Medical Visual Question Answering via Multimodal Decision-Making Rationale'; // Mar 17
+
+/** The library cache files under a cache dir. */
+function libraryFiles(cacheDir: string): string[] {
+  return readdirSync(cacheDir)
+    .filter((d) => d.startsWith('library-'))
+    .flatMap((d) => readdirSync(join(cacheDir, d)).filter((f) => f.endsWith('.lib')));
+}
 
 function write(dir: string, name: string, text: string | Buffer, when: Date): string {
   const file = join(dir, name);
@@ -161,7 +169,7 @@ describe('a cached library and digests new since', () => {
 });
 
 describe('the commands over a library cache', () => {
-  it('print the same with and without it, the cache written by the first run, the daily digest merged on top', () => {
+  it('print the same with and without it, the daily digest merged on top', async () => {
     const dir = library();
     const cacheDir = temp();
     const commands = [['search', 'model soup', dir], ['list', dir, join(dir, 'missing.txt')], ['export', '-f', 'csv', '--date', 'Mar 17', dir]];
@@ -169,14 +177,26 @@ describe('the commands over a library cache', () => {
     const plain = run(temp());
     expect(plain[1]!.stderr).toMatch(/missing\.txt: no such file[^]*binary\.txt[^]*warning: .*aaa\.txt[^]*warning: .*warn\.txt/);
     expect(run(cacheDir)).toEqual(plain);
-    const written = readdirSync(cacheDir).filter((d) => d.startsWith('library-'));
-    expect(written).toHaveLength(1);
-    expect(readdirSync(join(cacheDir, written[0]!)).filter((f) => f.endsWith('.lib')).length).toBeGreaterThan(0);
+    // A library this small is not worth caching for a command: read from the digests every time.
+    expect(libraryFiles(cacheDir)).toEqual([]);
+    // The reader caches it whatever its size; the commands then read it.
+    await readerLoad(dir, cacheDir);
+    expect(libraryFiles(cacheDir)).toHaveLength(1);
     expect(run(cacheDir)).toEqual(plain);
 
     addNewDigest(dir);
     const today = run(temp());
     expect(today[0]!.stdout).toContain('Brand New Paper About Model Soup');
     expect(run(cacheDir)).toEqual(today);
+  }, 60_000);
+
+  it('cache a large library once their output is out, and then read it', () => {
+    const corpus = writeCorpus(temp(), { papers: 3000, perDigest: 100, repeatRate: 0.3, seed: 9 });
+    const cacheDir = temp();
+    const args = ['search', 'model', corpus.dir, '--limit', '40'];
+    const first = runCli(args, { env: { PAPERTERM_CACHE_DIR: cacheDir } });
+    expect(first.code).toBe(0);
+    expect(libraryFiles(cacheDir)).toHaveLength(1);
+    expect(runCli(args, { env: { PAPERTERM_CACHE_DIR: cacheDir } })).toEqual(first);
   }, 60_000);
 });

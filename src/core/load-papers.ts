@@ -12,6 +12,8 @@ export interface PapersResult {
   /** As loadLibrary orders them: the paths' problems, then the files' in the order found. */
   errors: LoadProblem[];
   warnings: LoadProblem[];
+  /** Size of the digest files. */
+  totalBytes: number;
   /** Where the papers came from (LibraryLoad.readFrom). */
   readFrom: LibraryLoad['readFrom'];
   /** Caches the whole library for the next load (LibraryLoad.storeCache). */
@@ -36,6 +38,7 @@ export function loadPapers(paths: readonly string[], options: LoadOptions = {}):
     digests: foundOrder(load.loadedDigests()),
     errors: foundOrder(load.errors),
     warnings: foundOrder(load.warnings),
+    totalBytes: load.totalBytes,
     readFrom: load.readFrom,
     storeCache: () => load.storeCache(),
   };
