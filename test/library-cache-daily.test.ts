@@ -1,9 +1,11 @@
 // The library cache for the command-line commands (core/load-papers.ts) and for the daily case: a
 // library cached yesterday and one new digest today is read from the cache with the new digest
 // merged on top, and gives exactly what reading every digest gives.
-import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { LibraryContents } from '../src/core/library-cache.js';
+import { storeCachedLibrary } from '../src/core/library-cache-write.js';
 import { startLibraryLoad, type LibraryLoad } from '../src/core/library-load.js';
 import { loadPapers } from '../src/core/load-papers.js';
 import { loadLibrary } from '../src/core/load.js';
@@ -22,11 +24,19 @@ afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true }))
 const SAMPLE_TITLE = 'Efficiently Robustify Pre-trained Models'; // in the Mar 18 sample
 const NO_ABSTRACT_TODAY = 'MedThink: Explaining Medical Visual Question Answering via Multimodal Decision-Making Rationale'; // Mar 17
 
-/** The library cache files under a cache dir. */
+/** The library cache files under a cache dir, relative to it. */
 function libraryFiles(cacheDir: string): string[] {
   return readdirSync(cacheDir)
     .filter((d) => d.startsWith('library-'))
-    .flatMap((d) => readdirSync(join(cacheDir, d)).filter((f) => f.endsWith('.lib')));
+    .flatMap((d) => readdirSync(join(cacheDir, d)).filter((f) => f.endsWith('.lib')).map((f) => join(d, f)));
+}
+
+/** A library file's header (as library-cache.test.ts reads it). */
+function header(path: string): Omit<LibraryContents, 'papers'> & { key: string } {
+  const bytes = readFileSync(path);
+  const end = bytes.length - 16 - bytes.readUInt32LE(bytes.length - 12);
+  const length = bytes.readUInt32LE(bytes.length - 16);
+  return JSON.parse(bytes.subarray(end - length, end).toString('utf8'));
 }
 
 function write(dir: string, name: string, text: string | Buffer, when: Date): string {
@@ -169,7 +179,7 @@ describe('a cached library and digests new since', () => {
 });
 
 describe('the commands over a library cache', () => {
-  it('print the same with and without it, the daily digest merged on top', async () => {
+  it('print the same with and without it, and with a new digest', () => {
     const dir = library();
     const cacheDir = temp();
     const commands = [['search', 'model soup', dir], ['list', dir, join(dir, 'missing.txt')], ['export', '-f', 'csv', '--date', 'Mar 17', dir]];
@@ -179,10 +189,6 @@ describe('the commands over a library cache', () => {
     expect(run(cacheDir)).toEqual(plain);
     // A library this small is not worth caching for a command: read from the digests every time.
     expect(libraryFiles(cacheDir)).toEqual([]);
-    // The reader caches it whatever its size; the commands then read it.
-    await readerLoad(dir, cacheDir);
-    expect(libraryFiles(cacheDir)).toHaveLength(1);
-    expect(run(cacheDir)).toEqual(plain);
 
     addNewDigest(dir);
     const today = run(temp());
@@ -190,13 +196,22 @@ describe('the commands over a library cache', () => {
     expect(run(cacheDir)).toEqual(today);
   }, 60_000);
 
-  it('cache a large library once their output is out, and then read it', () => {
+  it('cache a large library once their output is out, and then read it', async () => {
     const corpus = writeCorpus(temp(), { papers: 3000, perDigest: 100, repeatRate: 0.3, seed: 9 });
     const cacheDir = temp();
+    const env = { PAPERTERM_CACHE_DIR: cacheDir };
     const args = ['search', 'model', corpus.dir, '--limit', '40'];
-    const first = runCli(args, { env: { PAPERTERM_CACHE_DIR: cacheDir } });
+    const first = runCli(args, { env });
     expect(first.code).toBe(0);
-    expect(libraryFiles(cacheDir)).toHaveLength(1);
-    expect(runCli(args, { env: { PAPERTERM_CACHE_DIR: cacheDir } })).toEqual(first);
+    const [file] = libraryFiles(cacheDir);
+    expect(file).toBeDefined();
+    expect(runCli(args, { env })).toEqual(first);
+
+    // The file rewritten, under its own key, with the first paper's title changed: what list prints.
+    const path = join(cacheDir, file!);
+    const { key, digests, plan, errors, warnings } = header(path);
+    const papers = loadPapers([corpus.dir]).papers.map((p, i) => (i === 0 ? { ...p, title: 'From the library cache' } : p));
+    await storeCachedLibrary({ path, key }, { papers, digests, plan, errors, warnings });
+    expect(runCli(['list', corpus.dir], { env }).stdout.split('\n')[0]).toContain('From the library cache');
   }, 60_000);
 });
