@@ -81,7 +81,8 @@ function isHeader(h: Partial<Header>): h is Header {
 
 /**
  * The library cached in `slot`, ready to be read a chunk at a time, when its file was written for
- * exactly the digest files the slot was made from and its header, arrays and dates check out; else
+ * exactly the digest files the slot was made from, or for some of them (its `plan` then names fewer
+ * files: the others are new since), and its header, arrays and dates check out; else
  * null. The text chunks are checked one by one as they are read (CachedLibrary.next).
  */
 export function openCachedLibrary(slot: LibraryCacheSlot): CachedLibrary | null {
@@ -112,8 +113,10 @@ function cachedLibraryIn(fd: number, slot: LibraryCacheSlot): CachedLibrary {
   const json = headerBytes.subarray(0, headerLength);
   check(checksumOf(json) === headerBytes.subarray(headerLength).toString('latin1'), 'header checksum');
   const header = JSON.parse(json.toString('utf8')) as Partial<Header>;
-  check(header.format === FORMAT && header.key === slot.key, 'written for other digests');
+  check(header.format === FORMAT, 'format');
   check(isHeader(header), 'header');
+  // Written for these digests, or (a new digest since) for some of them, every one unchanged.
+  check(header.key === slot.key || (header.plan.length < slot.mtimes.size && header.key === slot.keyFor(header.plan)), 'written for other digests');
   const { papers: n, strings: m, sources } = header;
   const chunkCount = header.chunks.length;
   const textBytes = header.chunks.reduce((a, b) => a + b, 0);

@@ -80,6 +80,14 @@ export interface LibraryCacheSlot {
   /** The files' modification times (ms, as the digests were dated by) and total size. */
   mtimes: ReadonlyMap<string, number>;
   totalBytes: number;
+  /** Each file's signature as stat'ed for this slot. */
+  signatures: ReadonlyMap<string, string>;
+  /**
+   * The key a library read from only `some` of the slot's files (in the slot's order) was stored
+   * under, their signatures as they are now; null when one of them is not among the slot's files.
+   * A cached library written for fewer digests can then be told still valid for those.
+   */
+  keyFor(some: readonly string[]): string | null;
 }
 
 function slotPath(cacheDir: string, fp: string, files: readonly string[]): string {
@@ -115,7 +123,12 @@ export function libraryCacheSlot(cacheDir: string | null | undefined, files: rea
   } catch {
     return null;
   }
-  return { path: slotPath(cacheDir, fp, files), key: keyOf(fp, files, (f) => signatures.get(f)!), mtimes, totalBytes };
+  const keyFor = (some: readonly string[]): string | null => {
+    const wanted = new Set(some);
+    if (wanted.size !== some.length || some.some((f) => !signatures.has(f))) return null;
+    return keyOf(fp, files.filter((f) => wanted.has(f)), (f) => signatures.get(f)!);
+  };
+  return { path: slotPath(cacheDir, fp, files), key: keyOf(fp, files, (f) => signatures.get(f)!), mtimes, totalBytes, signatures, keyFor };
 }
 
 /** The slot to store a library in, keyed by the signatures the files had when they were read. */

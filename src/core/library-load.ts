@@ -4,7 +4,7 @@
 import { closeSync, readSync } from 'node:fs';
 import { findLinksInSlices } from './built-paper.js';
 import { openDigestCache } from './cache.js';
-import { libraryCacheSlot, libraryCacheSlotFor } from './library-cache.js';
+import { libraryCacheSlot, libraryCacheSlotFor, type LibraryCacheSlot } from './library-cache.js';
 import { openCachedLibrary, type CachedLibrary } from './library-cache-read.js';
 import { storeCachedLibrary } from './library-cache-write.js';
 import { compareDigests } from './library.js';
@@ -46,6 +46,13 @@ export interface LibraryLoad {
   digestFiles(): string[];
   /** Every digest file found, in the order digestFiles gives them: what digestFiles will be once all loaded. */
   readonly found: readonly string[];
+  /**
+   * Where the papers come from: the library cache alone, the library cache and digests new since
+   * (merged on top), or every digest (no usable cache, or a cached file found damaged midway).
+   */
+  readonly readFrom: 'cache' | 'cache+new' | 'digests';
+  /** The digests loaded so far, in library order: their files and dates. */
+  loadedDigests(): readonly LoadedDigest[];
   /** Paths and files that could not be used, so far. */
   readonly errors: readonly LoadProblem[];
   /** Files that loaded with something odd in them, so far. */
@@ -110,14 +117,15 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
 /**
  * Finds the digest files under `paths` and orders them newest first; reads nothing else yet. With a
  * cache, a library cached for exactly these files (library-cache.ts) is read from there instead, a
- * chunk of papers per step; a cache file found damaged midway is given up for the digests, whose
+ * chunk of papers per step, or one cached for all but some newer files, which are read (at once)
+ * and merged on top; a cache file found damaged midway is given up for the digests, whose
  * load then starts over (its papers replace those handed out).
  */
 export function startLibraryLoad(paths: readonly string[], options: LoadOptions = {}): LibraryLoad {
   const { files: found, errors: pathErrors } = expandPaths(paths);
   const slot = libraryCacheSlot(options.cacheDir, found);
   const cached = slot ? openCachedLibrary(slot) : null;
-  let source: Source = cached && slot ? cachedSource(cached, slot.totalBytes) : digestSource(found, options);
+  let source: Source = (cached && slot && sourceOfCache(cached, slot, found, options)) || digestSource(found, options);
   const errors = (): LoadProblem[] => [...pathErrors, ...source.errors];
   let errorList = errors();
   let warningList = source.warnings.slice();
@@ -153,6 +161,10 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
       return source.done();
     },
     found,
+    get readFrom() {
+      return source.readFrom;
+    },
+    loadedDigests: () => source.loaded.slice().sort(compareDigests),
     papers: () => source.papers(),
     digestFiles: () => {
       const read = new Set(source.loaded.map((d) => d.file));
@@ -175,6 +187,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
 
 /** Where a load's papers come from: the digests, or the library cached for them. */
 interface Source {
+  readonly readFrom: LibraryLoad['readFrom'];
   readonly files: readonly string[];
   readonly totalBytes: number;
   /** The digests read so far (for a cached library: all of them, from the start). */
@@ -191,12 +204,111 @@ interface Source {
   storeCache(cacheDir: string | null): Promise<void>;
 }
 
-type LoadedDigest = Pick<Digest, 'order' | 'file' | 'label' | 'day' | 'date'>;
+export type LoadedDigest = Pick<Digest, 'order' | 'file' | 'label' | 'day' | 'date'>;
+
+/** The cached library, when written for every file found; or it and the files new since, when those can be merged on top. */
+function sourceOfCache(cached: CachedLibrary, slot: LibraryCacheSlot, found: readonly string[], options: LoadOptions): Source | null {
+  if (cached.plan.length === found.length) return cachedSource(cached, slot.totalBytes);
+  const source = newerDigestsSource(cached, slot, found, options);
+  if (!source) cached.close();
+  return source;
+}
+
+/**
+ * A cached library and digest files added since (the daily case: one new digest makes the whole
+ * library's key stale, and a full load read ~190 MB at 100,000 papers). Only when every new digest
+ * is newer than every cached one: they are read and merged first, and the cached papers after
+ * them, as a LibraryBuilder fed the digests newest first would merge them (a paper in both keeps
+ * the new digest's title and place, gains the cached dates after its own, and the cached abstract
+ * if the new one has none). A new digest dated among the cached ones would interleave with them:
+ * null, and the caller reads every digest.
+ */
+function newerDigestsSource(cached: CachedLibrary, slot: LibraryCacheSlot, found: readonly string[], options: LoadOptions): Source | null {
+  const inCache = new Set(cached.plan);
+  const added = found.filter((f) => !inCache.has(f));
+  const cache = options.cacheDir ? openDigestCache(options.cacheDir, { background: options.writeCacheInBackground ?? false }) : null;
+  const signatures = new Map<string, string | null>();
+  const errors: LoadProblem[] = [];
+  const warnings: LoadProblem[] = [];
+  const digests: Digest[] = [];
+  for (const file of added) {
+    try {
+      digests.push(readDigest(file, cache, (signature) => signatures.set(file, signature)));
+    } catch (err) {
+      if (!(err instanceof DigestError)) throw err;
+      errors.push({ path: file, message: `${file}: ${err.message}` });
+    }
+  }
+  digests.sort(compareDigests);
+  const newestCached = cached.digests[0];
+  if (newestCached && digests.some((d) => compareDigests(d, newestCached) >= 0)) return null;
+  const builder = createLibraryBuilder();
+  for (const d of digests) {
+    builder.add(d);
+    for (const w of d.warnings) warnings.push({ path: d.file, message: `${d.file}: ${w}` });
+  }
+  errors.push(...cached.errors);
+  warnings.push(...cached.warnings);
+  const papers = builder.papers();
+  // Their lists are the builder's own (never the cached library's frozen, shared ones): grown in place.
+  const newer = new Map(papers.map((p) => [p.id, p]));
+  const loaded: LoadedDigest[] = [...digests.map(({ order, file, label, day, date }) => ({ order, file, label, day, date })), ...cached.digests];
+  const files = [...digests.map((d) => d.file), ...cached.plan, ...added.filter((f) => !digests.some((d) => d.file === f))];
+  const chunk: Paper[] = [];
+  const progress = () => (cached.done ? 1 : (added.length + (cached.read / Math.max(1, cached.size)) * cached.plan.length) / found.length);
+
+  const readNext = () => {
+    chunk.length = 0;
+    if (!cached.next(chunk)) return false;
+    for (const p of chunk) {
+      const q = newer.get(p.id);
+      if (q === undefined) {
+        papers.push(p);
+        continue;
+      }
+      if (!q.abstract && p.abstract) {
+        q.abstract = p.abstract;
+        q.links = p.links;
+      }
+      p.sources.forEach((file, i) => {
+        if (q.sources.includes(file)) return;
+        q.sources.push(file);
+        q.dates.push(p.dates[i]!);
+        q.days.push(p.days[i]!);
+      });
+    }
+    return true;
+  };
+
+  return {
+    readFrom: 'cache+new',
+    files,
+    totalBytes: slot.totalBytes,
+    loaded,
+    errors,
+    warnings,
+    done: () => cached.done,
+    filesRead: () => Math.round(progress() * found.length),
+    progress,
+    readNext,
+    papers: () => papers.slice(),
+    storeCache(cacheDir) {
+      if (!cached.done) return Promise.resolve();
+      // The cached files as the slot found them (its key proved them unchanged), the new ones as read.
+      const known = new Map(cached.plan.map((f) => [f, slot.signatures.get(f)!]));
+      for (const [file, signature] of signatures) if (signature !== null) known.set(file, signature);
+      const target = libraryCacheSlotFor(cacheDir, found, known);
+      if (!target) return Promise.resolve();
+      return storeCachedLibrary(target, { papers, digests: loaded, plan: files, errors, warnings });
+    },
+  };
+}
 
 function cachedSource(cached: CachedLibrary, totalBytes: number): Source {
   const papers: Paper[] = [];
   const progress = () => (cached.done ? 1 : cached.read / Math.max(1, cached.size));
   return {
+    readFrom: 'cache',
     files: cached.plan,
     totalBytes,
     loaded: cached.digests,
@@ -260,6 +372,7 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
   };
 
   return {
+    readFrom: 'digests',
     files: plan.map((p) => p.file),
     totalBytes,
     loaded,

@@ -1,4 +1,5 @@
-import type { Digest, Paper } from '../../core/types.js';
+import type { LoadedDigest } from '../../core/library-load.js';
+import type { Paper } from '../../core/types.js';
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../../export/formats.js';
 import { cacheDirFromEnv } from '../../core/cache.js';
 import { createSearchEngine, indexCacheKey } from '../../search/engine.js';
@@ -6,7 +7,7 @@ import { marksOf } from '../../state/types.js';
 import { parseCommandArgs } from '../args.js';
 import { FatalError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadOrFail } from '../load-or-fail.js';
+import { loadPapersOrFail } from '../load-or-fail.js';
 import { writeOutput } from '../output.js';
 import { nearest } from '../suggest.js';
 import { readMarksForCli, STATE_OPTIONS } from './state-opts.js';
@@ -49,7 +50,7 @@ function noDigest(given: string, dates: readonly string[]): FatalError {
  * The digest day --date names: a full date (2025-03-18), or a label as the digests write it
  * ("Mar 18"). A label two years share names two days: the full date is asked for then.
  */
-function chosenDay(given: string, digests: readonly Digest[]): string {
+function chosenDay(given: string, digests: readonly LoadedDigest[]): string {
   const want = given.trim();
   if (ISO_DAY.test(want)) {
     if (digests.some((d) => d.day === want)) return want;
@@ -79,7 +80,7 @@ export function exportCommand(argv: string[], io: Io): number {
   if (output === '') throw new UsageError('--output needs a file name');
   const format = chooseFormat(values.format, output);
 
-  const { papers: all, digests } = loadOrFail(positionals, io);
+  const { papers: all, digests } = loadPapersOrFail(positionals, io);
   let papers: readonly Paper[] = all;
   if (typeof values.date === 'string') {
     const day = chosenDay(values.date, digests);

@@ -1,7 +1,7 @@
 import { parseCommandArgs } from '../args.js';
 import { formatPaperLines, paperJson } from '../format.js';
 import type { Io } from '../io.js';
-import { loadOrFail } from '../load-or-fail.js';
+import { loadPapersOrFail } from '../load-or-fail.js';
 import { markColumn, markJson, newPaperIds, readMarksForCli, STATE_OPTIONS } from './state-opts.js';
 import { marksOf } from '../../state/types.js';
 import { isPaperOrder, PAPER_ORDERS, sortPapers } from '../../core/paper-order.js';
@@ -27,7 +27,7 @@ export function listCommand(argv: string[], io: Io): number {
   });
   const order = values.sort ?? 'newest';
   if (!isPaperOrder(order)) throw new UsageError(`--sort must be one of ${PAPER_ORDERS.join(', ')}, not '${String(order)}'`);
-  const { papers: loaded } = loadOrFail(positionals, io);
+  const { papers: loaded } = loadPapersOrFail(positionals, io);
   const all = sortPapers(loaded, order);
   const marks = readMarksForCli(values, io);
   const fresh = values.new ? newPaperIds(all, values, io) : null;

@@ -4,7 +4,7 @@ import type { MarkField } from '../../state/types.js';
 import { parseCommandArgs } from '../args.js';
 import { FatalError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadOrFail } from '../load-or-fail.js';
+import { loadPapersOrFail } from '../load-or-fail.js';
 import { openStoreForCli, printStoreWarnings, STATE_OPTIONS } from './state-opts.js';
 
 interface MarkVerb {
@@ -37,7 +37,7 @@ function markCommand(name: MarkCommandName) {
     });
     if (positionals.length === 0) throw new UsageError(`${name} needs at least one paper id`);
     const digests = (values.digests as string[] | undefined) ?? [];
-    const { papers } = loadOrFail(digests, io);
+    const { papers } = loadPapersOrFail(digests, io);
     const resolved = resolveIds(papers, positionals);
     if (resolved.problems.length) throw new FatalError(`${resolved.problems.join('; ')}; nothing changed`, 2);
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { cacheDirFromEnv } from '../../core/cache.js';
 import { describeFsError } from '../../core/fs-errors.js';
-import { defaultPaths, loadLibrary, STDIN_PATH } from '../../core/load.js';
+import { defaultPaths, STDIN_PATH } from '../../core/load.js';
+import { loadPapers } from '../../core/load-papers.js';
 import { readMarks } from '../../state/store.js';
 import { decodeMarksFile, encodeMarksFile } from '../../state/transfer.js';
 import type { MarkEdit } from '../../state/types.js';
@@ -68,7 +69,7 @@ async function importMarks(argv: string[], io: Io): Promise<number> {
   }
   // Titles are a courtesy: the marks may be for papers this machine has no digest of.
   const digests = (values.digests as string[] | undefined) ?? [];
-  const papers = loadLibrary(digests.length ? digests : defaultPaths(io.env), { cacheDir: cacheDirFromEnv(io.env) }).papers;
+  const papers = loadPapers(digests.length ? digests : defaultPaths(io.env), { cacheDir: cacheDirFromEnv(io.env) }).papers;
   const titles = new Map(papers.map((p) => [p.id, p.title]));
   for (const edit of result.changed) {
     const title = titles.get(edit.id);

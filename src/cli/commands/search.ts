@@ -5,7 +5,7 @@ import { intOption, parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { formatPaperLines, paperJson } from '../format.js';
 import type { Io } from '../io.js';
-import { loadOrFail } from '../load-or-fail.js';
+import { loadPapersOrFail } from '../load-or-fail.js';
 import { markColumn, markJson, readMarksForCli, STATE_OPTIONS } from './state-opts.js';
 
 export const SEARCH_HELP = `paperterm search QUERY [PATH...] [--limit N] [--json]
@@ -24,7 +24,7 @@ export function searchCommand(argv: string[], io: Io): number {
   const limit = intOption(values.limit, 'limit', 1);
   const [query, ...paths] = positionals;
   if (query === undefined) throw new UsageError('search needs a QUERY');
-  const { papers, digests } = loadOrFail(paths, io);
+  const { papers, digests } = loadPapersOrFail(paths, io);
   const cache = indexCacheKey(cacheDirFromEnv(io.env), digests.map((d) => d.file));
   const { hits } = createSearchEngine(papers, { cache }).search(query, { limit });
   const marks = readMarksForCli(values, io);

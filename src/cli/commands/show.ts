@@ -6,7 +6,7 @@ import { paperRecord } from '../../export/formats.js';
 import { parseCommandArgs } from '../args.js';
 import { FatalError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadOrFail } from '../load-or-fail.js';
+import { loadPapersOrFail } from '../load-or-fail.js';
 import { outputWidth, wrapText } from '../wrap.js';
 import { readMarksForCli, STATE_OPTIONS } from './state-opts.js';
 
@@ -45,7 +45,7 @@ export function showCommand(argv: string[], io: Io): number {
     ...STATE_OPTIONS,
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'show takes one paper id' : 'show needs a paper id');
-  const { papers } = loadOrFail((values.digests as string[] | undefined) ?? [], io);
+  const { papers } = loadPapersOrFail((values.digests as string[] | undefined) ?? [], io);
   const resolved = resolveIds(papers, positionals);
   if (resolved.problems.length) throw new FatalError(resolved.problems.join('; '), 2);
   const paper = resolved.papers[0]!;

@@ -4,7 +4,7 @@ import { intOption, parseCommandArgs } from '../args.js';
 import { FatalError, UsageError } from '../errors.js';
 import { formatPaperLines, paperJson } from '../format.js';
 import type { Io } from '../io.js';
-import { loadOrFail } from '../load-or-fail.js';
+import { loadPapersOrFail } from '../load-or-fail.js';
 import { markColumn, markJson, readMarksForCli, STATE_OPTIONS } from './state-opts.js';
 
 export const SIMILAR_HELP = `paperterm similar ID [PATH...] [--limit N] [--json]
@@ -20,7 +20,7 @@ export function similarCommand(argv: string[], io: Io): number {
   const limit = intOption(values.limit, 'limit', 1) ?? DEFAULT_LIMIT;
   const [id, ...paths] = positionals;
   if (id === undefined) throw new UsageError('similar needs a paper ID');
-  const { papers } = loadOrFail(paths, io);
+  const { papers } = loadPapersOrFail(paths, io);
   const resolved = resolveIds(papers, [id]);
   if (resolved.problems.length) throw new FatalError(resolved.problems[0]!, 2);
   const index = papers.indexOf(resolved.papers[0]!);
