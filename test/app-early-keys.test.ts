@@ -73,3 +73,25 @@ test('a star and q typed before the first frame: the reader quits at once and th
     cleanup();
   }
 });
+
+test('the library is cached once the index is ready, and quitting stops that (q never waits for a cache write)', async () => {
+  const { dir, cleanup } = makeTempDir();
+  try {
+    const { papers, days } = sampleLibrary();
+    const t = fakeTerminal();
+    const asked: AbortSignal[] = [];
+    const running = runReader(
+      t.terminal,
+      { papers, days, store: new DeferredStore(readMarks(dir)) },
+      { color: false, openStore: () => openStateStore({ dir }), cacheLibrary: (stop) => void asked.push(stop) },
+    );
+    await until(() => asked.length === 1);
+    expect(asked[0]!.aborted).toBe(false);
+    t.stdin.write('q');
+    expect(await running).toBe(0);
+    expect(asked[0]!.aborted).toBe(true);
+    expect(asked).toHaveLength(1);
+  } finally {
+    cleanup();
+  }
+});

@@ -244,6 +244,24 @@ describe('the library cache', () => {
     expect(readdirSync(join(path, '..')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('stops when told (the reader quit): no file, not even a temp one, and the next load reads the digests and caches them', async () => {
+    const dir = digestDir();
+    const plain = seen(finish(startLibraryLoad([dir])));
+    const cacheDir = temp();
+    const load = finish(startLibraryLoad([dir], { cacheDir }));
+    const stop = new AbortController();
+    const storing = load.storeCache(stop.signal);
+    stop.abort();
+    await storing;
+    expect(libraryFiles(cacheDir)).toEqual([]);
+    const next = finish(startLibraryLoad([dir], { cacheDir }));
+    expect(next.readFrom).toBe('digests');
+    expect(seen(next)).toEqual(plain);
+    await next.storeCache();
+    expect(libraryFile(cacheDir)).toMatch(/\.lib$/);
+    expect(finish(startLibraryLoad([dir], { cacheDir })).readFrom).toBe('cache');
+  });
+
   it('removes the temp file a write left when its process ended', async () => {
     const dir = digestDir();
     const cacheDir = temp();

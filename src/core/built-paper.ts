@@ -45,9 +45,9 @@ export class BuiltPaper implements Paper {
  * (the library cache) needs them all, and finding them at once would hold up the reader's keys for
  * ~0.4 s at 100,000 papers.
  */
-export async function findLinksInSlices(papers: readonly Paper[], sliceMs = 8): Promise<void> {
+export async function findLinksInSlices(papers: readonly Paper[], sliceMs = 8, stop?: AbortSignal): Promise<void> {
   let until = performance.now() + sliceMs;
-  for (let i = 0; i < papers.length; i++) {
+  for (let i = 0; i < papers.length && !stop?.aborted; i++) {
     // Asking is what finds them (BuiltPaper.links); a plain paper just has them.
     if (papers[i]!.links.length < 0) break;
     if ((i & 63) === 63 && performance.now() >= until) {

@@ -65,9 +65,10 @@ export interface DigestCache {
   store(file: string, signature: string, layout: DigestLayout, digest: Digest): void;
   /**
    * With DigestCacheOptions.hold: builds and writes the records stored so far, a few per turn of the
-   * event loop. Resolves once they are all on their way (see digestCacheWritten). Never rejects.
+   * event loop. Resolves once they are all on their way (see digestCacheWritten), or once `stop` is
+   * aborted (those not built yet are misses next time). Never rejects.
    */
-  flush(): Promise<void>;
+  flush(stop?: AbortSignal): Promise<void>;
 }
 
 // Records are only valid for the code that wrote them: the fingerprint covers the sources of the
@@ -194,10 +195,10 @@ export function openDigestCache(dir: string, options: DigestCacheOptions = {}): 
       else write({ file, signature, date: layout.date, warnings: layout.warnings, spans: layout.spans, ids: digest.entries.map((e) => e.id!) });
     },
 
-    async flush() {
+    async flush(stop) {
       const BUDGET_MS = 8;
       let until = performance.now() + BUDGET_MS;
-      while (held.length > 0) {
+      while (held.length > 0 && !stop?.aborted) {
         const { file, signature, layout, entries } = held.shift()!;
         write({ file, signature, date: layout.date, warnings: layout.warnings, spans: layout.spans, ids: entries.map((e) => e.id!) });
         if (performance.now() >= until) {

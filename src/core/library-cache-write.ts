@@ -135,17 +135,22 @@ function prepareDir(path: string): void {
 /**
  * Writes the library atomically (aside, then renamed into place; any failure leaves no trace), a
  * chunk at a time, each written by the file system's threads before the next is made: the reader's
- * keys and frames go between chunks. Resolves once written or given up; never rejects.
+ * keys and frames go between chunks. Resolves once written or given up (also when `stop` is
+ * aborted: the reader quit, which should not wait for ~165 MB to be written); never rejects.
  */
-export async function storeCachedLibrary(slot: { path: string; key: string }, contents: LibraryContents): Promise<void> {
+export async function storeCachedLibrary(slot: { path: string; key: string }, contents: LibraryContents, stop?: AbortSignal): Promise<void> {
   const temp = `${slot.path}.${process.pid}.tmp`;
   let created = false;
   try {
+    stop?.throwIfAborted();
     prepareDir(slot.path);
     const file = await open(temp, 'w', 0o600);
     created = true;
     try {
+      // Checked before the first chunk too: making it asks every paper for its links.
+      stop?.throwIfAborted();
       for (const chunk of libraryCacheChunks(contents, slot.key)) {
+        stop?.throwIfAborted();
         for (let at = 0; at < chunk.length; ) at += (await file.write(chunk, at, chunk.length - at)).bytesWritten;
       }
     } finally {

@@ -60,9 +60,10 @@ export interface LibraryLoad {
   /**
    * Once the load is done: caches the whole library (library-cache.ts), written off the main
    * thread a chunk at a time, unless it was read from there; and writes the digest cache records
-   * held back (LoadOptions.holdCacheRecords). Resolves once written or given up.
+   * held back (LoadOptions.holdCacheRecords). Resolves once written or given up; `stop` gives up
+   * (records written so far stay, a library file half written is removed).
    */
-  storeCache(): Promise<void>;
+  storeCache(stop?: AbortSignal): Promise<void>;
 }
 
 /** Enough of a digest's start to hold its page header, date line and first title. */
@@ -181,7 +182,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
     get warnings() {
       return warningList;
     },
-    storeCache: () => source.storeCache(options.cacheDir ?? null),
+    storeCache: (stop) => source.storeCache(options.cacheDir ?? null, stop),
   };
 }
 
@@ -201,7 +202,7 @@ interface Source {
   /** One more file or chunk; false when the cached library turned out damaged. */
   readNext(): boolean;
   papers(): Paper[];
-  storeCache(cacheDir: string | null): Promise<void>;
+  storeCache(cacheDir: string | null, stop?: AbortSignal): Promise<void>;
 }
 
 export type LoadedDigest = Pick<Digest, 'order' | 'file' | 'label' | 'day' | 'date'>;
@@ -292,14 +293,14 @@ function newerDigestsSource(cached: CachedLibrary, slot: LibraryCacheSlot, found
     progress,
     readNext,
     papers: () => papers.slice(),
-    storeCache(cacheDir) {
+    storeCache(cacheDir, stop) {
       if (!cached.done) return Promise.resolve();
       // The cached files as the slot found them (its key proved them unchanged), the new ones as read.
       const known = new Map(cached.plan.map((f) => [f, slot.signatures.get(f)!]));
       for (const [file, signature] of signatures) if (signature !== null) known.set(file, signature);
       const target = libraryCacheSlotFor(cacheDir, found, known);
       if (!target) return Promise.resolve();
-      return storeCachedLibrary(target, { papers, digests: loaded, plan: files, errors, warnings });
+      return storeCachedLibrary(target, { papers, digests: loaded, plan: files, errors, warnings }, stop);
     },
   };
 }
@@ -383,10 +384,10 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
     progress: () => (next >= plan.length ? 1 : totalBytes > 0 ? bytesRead / totalBytes : next / plan.length),
     readNext,
     papers: () => builder.papers(),
-    async storeCache(cacheDir) {
+    async storeCache(cacheDir, stop) {
       // Records held back while loading (options.holdCacheRecords) go first: they are what a
       // library one digest newer than this one is loaded from.
-      await cache?.flush();
+      await cache?.flush(stop);
       // Only a whole library, every file of which was read as it still is on disk, keyed by
       // exactly those versions: a file that changed while read, or could not be read at all,
       // is read again next time.
@@ -397,8 +398,9 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
       if (!slot) return Promise.resolve();
       const digests = loaded.slice().sort(compareDigests);
       const papers = builder.papers();
-      await findLinksInSlices(papers);
-      return storeCachedLibrary(slot, { papers, digests, plan: plan.map((p) => p.file), errors, warnings });
+      await findLinksInSlices(papers, 8, stop);
+      if (stop?.aborted) return;
+      return storeCachedLibrary(slot, { papers, digests, plan: plan.map((p) => p.file), errors, warnings }, stop);
     },
   };
 }

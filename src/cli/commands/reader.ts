@@ -95,7 +95,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         color: wantsColor(io.env, options.noColor),
         openStore,
         growing,
-        cacheLibrary: () => void load.storeCache(),
+        cacheLibrary: (stop) => void load.storeCache(stop),
         // New papers are recorded and digests watched in the state directory and the paths opened.
         stateDir: options.stateDir,
         watch: opened,
