@@ -1,21 +1,15 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/digest-writer.js';
 import { cacheDirFromEnv, digestCacheWritten } from '../src/core/cache.js';
 import { startLibraryLoad } from '../src/core/library-load.js';
 import { loadLibrary, type LoadResult } from '../src/core/load.js';
 import type { Digest } from '../src/core/types.js';
 import { runCli } from './helpers/cli.js';
-import { abstract, layoutA, layoutB, SAMPLE_DIR, tempDir } from './helpers/digests.js';
+import { abstract, layoutA, layoutB, SAMPLE_DIR, tempDirs } from './helpers/digests.js';
 
-const temps: string[] = [];
-function temp(): string {
-  const dir = tempDir('paperterm-cache-test-');
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('paperterm-cache-test-');
 
 /** A copy of the sample digests plus awkward ones (BOM, CRLF, non-ASCII, a missing abstract). */
 function digestDir(): string {

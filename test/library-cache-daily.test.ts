@@ -1,25 +1,19 @@
 // The library cache for the command-line commands (core/load-papers.ts) and for the daily case: a
 // library cached yesterday and one new digest today is read from the cache with the new digest
 // merged on top, and gives exactly what reading every digest gives.
-import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LibraryContents } from '../src/core/library-cache.js';
 import { storeCachedLibrary } from '../src/core/library-cache-write.js';
 import { startLibraryLoad, type LibraryLoad } from '../src/core/library-load.js';
 import { loadPapers } from '../src/core/load-papers.js';
 import { loadLibrary } from '../src/core/load.js';
 import { writeCorpus } from '../bench/digest-writer.js';
-import { abstract, layoutA, localNoon, pinnedSamples, tempDir } from './helpers/digests.js';
+import { abstract, layoutA, localNoon, pinnedSamples, tempDirs } from './helpers/digests.js';
 import { runCli } from './helpers/cli.js';
 
-const temps: string[] = [];
-function temp(): string {
-  const dir = tempDir('paperterm-library-daily-test-');
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('paperterm-library-daily-test-');
 
 const SAMPLE_TITLE = 'Efficiently Robustify Pre-trained Models'; // in the Mar 18 sample
 const NO_ABSTRACT_TODAY = 'MedThink: Explaining Medical Visual Question Answering via Multimodal Decision-Making Rationale'; // Mar 17
@@ -52,7 +46,7 @@ function write(dir: string, name: string, text: string | Buffer, when: Date): st
  */
 function library(): string {
   const { dir } = pinnedSamples();
-  temps.push(dir);
+  temp.removeLater(dir);
   write(dir, 'binary.txt', Buffer.from([0, 1, 2, 3]), localNoon(2025, 3, 12));
   write(dir, 'aaa.txt', layoutA('Mar 11', [['A Proper Paper On Soup', abstract('model soup')], ['Short One', 'tiny text.']]), localNoon(2025, 3, 11));
   write(dir, 'warn.txt', layoutA('Mar 12', [['Another Proper Paper', abstract('model soup again')], ['Short Two', 'short text here.']]), localNoon(2025, 3, 12));

@@ -5,21 +5,15 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/digest-writer.js';
 import { libraryCacheSlot, type LibraryContents } from '../src/core/library-cache.js';
 import { storeCachedLibrary } from '../src/core/library-cache-write.js';
 import { startLibraryLoad, type LibraryLoad } from '../src/core/library-load.js';
 import { expandPaths, loadLibrary } from '../src/core/load.js';
-import { abstract, layoutA, layoutB, SAMPLE_DIR, tempDir } from './helpers/digests.js';
+import { abstract, layoutA, layoutB, SAMPLE_DIR, tempDirs } from './helpers/digests.js';
 
-const temps: string[] = [];
-function temp(): string {
-  const dir = tempDir('paperterm-library-cache-test-');
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('paperterm-library-cache-test-');
 const tz = process.env.TZ;
 afterEach(() => {
   if (tz === undefined) delete process.env.TZ;

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -17,6 +18,21 @@ export function abstract(topic: string): string {
 
 export function tempDir(prefix = 'paperterm-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * A maker of fresh temp dirs (`prefix`…), all removed once the calling file's tests are done, with
+ * those made elsewhere and handed to `removeLater`.
+ */
+export function tempDirs(prefix: string): (() => string) & { removeLater(dir: string): void } {
+  const made: string[] = [];
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const make = () => {
+    const dir = tempDir(prefix);
+    made.push(dir);
+    return dir;
+  };
+  return Object.assign(make, { removeLater: (dir: string) => void made.push(dir) });
 }
 
 /** Writes files into a fresh temp dir; values are text or raw bytes. */
