@@ -31,6 +31,12 @@ function fakeTerminal() {
   return { stdin, terminal, firstFrame };
 }
 
+/** The reader on the sample library, its marks in `dir`. */
+function startReader(t: ReturnType<typeof fakeTerminal>, dir: string, options: Partial<Parameters<typeof runReader>[2]> = {}) {
+  const { papers, days } = sampleLibrary();
+  return runReader(t.terminal, { papers, days, store: new DeferredStore(readMarks(dir)) }, { color: false, openStore: () => openStateStore({ dir }), ...options });
+}
+
 const until = async (ok: () => boolean) => {
   const deadline = Date.now() + 10_000;
   while (!ok()) {
@@ -42,10 +48,10 @@ const until = async (ok: () => boolean) => {
 test('a search typed before the first frame: the first frame already shows its results and the move typed after it', async () => {
   const { dir, cleanup } = makeTempDir();
   try {
-    const { papers, days } = sampleLibrary();
+    const { papers } = sampleLibrary();
     const t = fakeTerminal();
     t.stdin.write('/diffusion\rj');
-    const running = runReader(t.terminal, { papers, days, store: new DeferredStore(readMarks(dir)) }, { color: false, openStore: () => openStateStore({ dir }) });
+    const running = startReader(t, dir);
     await until(() => t.firstFrame() !== undefined);
     const count = sampleSearchEngine().search('diffusion', { limit: 1 }).total;
     // The frame's text without its styles: the search line's cursor is drawn with them.
@@ -62,10 +68,9 @@ test('a search typed before the first frame: the first frame already shows its r
 test('a star and q typed before the first frame: the reader quits at once and the star is saved', async () => {
   const { dir, cleanup } = makeTempDir();
   try {
-    const { papers, days } = sampleLibrary();
     const t = fakeTerminal();
     t.stdin.write('sq');
-    const running = runReader(t.terminal, { papers, days, store: new DeferredStore(readMarks(dir)) }, { color: false, openStore: () => openStateStore({ dir }) });
+    const running = startReader(t, dir);
     expect(await running).toBe(0);
     const starred = [...readMarks(dir).marks.values()].filter((m) => m.starred);
     expect(starred).toHaveLength(1);
@@ -77,14 +82,9 @@ test('a star and q typed before the first frame: the reader quits at once and th
 test('the library is cached once the index is ready, and quitting stops that (q never waits for a cache write)', async () => {
   const { dir, cleanup } = makeTempDir();
   try {
-    const { papers, days } = sampleLibrary();
     const t = fakeTerminal();
     const asked: AbortSignal[] = [];
-    const running = runReader(
-      t.terminal,
-      { papers, days, store: new DeferredStore(readMarks(dir)) },
-      { color: false, openStore: () => openStateStore({ dir }), cacheLibrary: (stop) => void asked.push(stop) },
-    );
+    const running = startReader(t, dir, { cacheLibrary: (stop) => void asked.push(stop) });
     await until(() => asked.length === 1);
     expect(asked[0]!.aborted).toBe(false);
     t.stdin.write('q');
