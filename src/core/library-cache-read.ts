@@ -4,7 +4,7 @@ import { checksumOf } from './checksum.js';
 import { FORMAT, MAGIC, TRAILER_BYTES, WIDE, type CachedDigest, type Header, type LibraryCacheSlot, type LoadProblemRecord } from './library-cache.js';
 import { compareDigests } from './library.js';
 import { digestDay } from './parse.js';
-import { openRegularFile } from './regular-file.js';
+import { openCacheFile } from './regular-file.js';
 import type { Paper } from './types.js';
 
 class Damaged extends Error {}
@@ -86,13 +86,8 @@ function isHeader(h: Partial<Header>): h is Header {
  * null. The text chunks are checked one by one as they are read (CachedLibrary.next).
  */
 export function openCachedLibrary(slot: LibraryCacheSlot): CachedLibrary | null {
-  let fd: number;
-  try {
-    // A FIFO put in the cache's place must not hang the load.
-    fd = openRegularFile(slot.path).fd;
-  } catch {
-    return null;
-  }
+  const fd = openCacheFile(slot.path);
+  if (fd === null) return null;
   try {
     return cachedLibraryIn(fd, slot);
   } catch {

@@ -53,6 +53,19 @@ export function openRegularFile(path: string): { fd: number; stats: BigIntStats 
   }
 }
 
+/**
+ * A cache file's descriptor (openRegularFile), or null when it cannot be opened or is not a regular
+ * file: a cache is only a speed-up, so any trouble with it is a miss (and a FIFO in its place must
+ * not hang the caller).
+ */
+export function openCacheFile(path: string): number | null {
+  try {
+    return openRegularFile(path).fd;
+  } catch {
+    return null;
+  }
+}
+
 /** The whole text of a regular file, never blocking (see openRegularFile). */
 export function readRegularFile(path: string): string {
   const { fd } = openRegularFile(path);

@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../core/atomic-file.js';
 import { fileSignature } from '../core/cache.js';
 import { runningChecksum } from '../core/checksum.js';
 import { codeFingerprint } from '../core/code-fingerprint.js';
-import { openRegularFile } from '../core/regular-file.js';
+import { openCacheFile } from '../core/regular-file.js';
 import { pruneOtherVersions } from '../core/prune-versions.js';
 import type { Paper } from '../core/types.js';
 import { fold } from './fold.js';
@@ -387,12 +387,8 @@ export function loadCachedIndex(slot: IndexCacheKey, papers: readonly Paper[]): 
  * stale, damaged or unreadable: all the same to the caller).
  */
 function withIndexFile<T>(slot: IndexCacheKey, read: (fd: number) => T): T | null {
-  let fd: number;
-  try {
-    fd = openRegularFile(slot.path).fd;
-  } catch {
-    return null;
-  }
+  const fd = openCacheFile(slot.path);
+  if (fd === null) return null;
   try {
     return read(fd);
   } catch {
