@@ -122,7 +122,11 @@ export class PtyReader {
       if (check(this.screen())) return;
       if (this.exited) throw new Error(`paperterm exited; screen:\n${this.screen().join('\n')}`);
       if (performance.now() > deadline) throw new Error(`timed out; screen:\n${this.screen().join('\n')}`);
-      await new Promise((r) => setTimeout(r, 10));
+      // Checked again at the next frame's end, or after 10 ms (a screen may change without one).
+      await new Promise<void>((r) => {
+        this.waiters.push(r);
+        setTimeout(r, 10);
+      });
     }
   }
 
