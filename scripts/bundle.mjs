@@ -85,6 +85,37 @@ const inkCaches = {
   },
 };
 
+/**
+ * Node modules the bundle would load at every start though a start never uses them: esbuild hoists
+ * each import of a Node module to the bundle's top, so child_process (terminal-size's fallback when
+ * stdout is not a terminal) and assert (conf checking its defaults) cost ~4 ms before anything is
+ * drawn. Their importers get a stand-in that loads the module at its first use. Only the names
+ * listed are exported: an import of any other fails the build, so an upgrade cannot slip past.
+ */
+const LAZY_NODE_MODULES = {
+  'node:child_process': ['execFileSync'],
+  'node:assert': ['default'],
+};
+
+const lazyNodeModules = {
+  name: 'lazy-node-modules',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_NODE_MODULES).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy-node-module' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-node-module' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-node-module' }, (args) => {
+      const name = JSON.stringify(args.path);
+      const exports = LAZY_NODE_MODULES[args.path].map((key) => {
+        // A callable stand-in that is also the module's object (assert(x) and assert.deepEqual(a, b)).
+        const target = key === 'default' ? 'load()' : `load()[${JSON.stringify(key)}]`;
+        const value = `new Proxy(function () {}, { apply: (_, self, args) => Reflect.apply(${target}, self, args), get: (_, k) => ${target}[k] })`;
+        return key === 'default' ? `export default ${value};` : `export const ${key} = ${value};`;
+      });
+      const contents = `let loaded;\nconst load = () => (loaded ??= require(${name}));\n${exports.join('\n')}\n`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 // Built as ESM, then turned into CommonJS: bin/paperterm.js compiles it with vm.Script, which can
 // keep V8's compiled code between runs (a code cache) on Node 20, where ES modules cannot. esbuild
 // refuses top-level await (Yoga and Ink have some) when it bundles to CommonJS, but in the ESM bundle
@@ -115,7 +146,7 @@ const esm = await build({
   // `open` runs the xdg-open script it ships beside its own files: it is loaded from node_modules
   // (with import(): it is an ES module).
   external: ['open'],
-  plugins: [inkCaches],
+  plugins: [inkCaches, lazyNodeModules],
   legalComments: 'none',
   logLevel: 'warning',
 });
