@@ -134,10 +134,19 @@ function loadBundle(name) {
   const cachedData = readCache(file);
   const script = new vm.Script(`${WRAPPER}${source}\n});`, { filename: BUNDLE, cachedData });
   if (!cachedData || script.cachedDataRejected) {
-    // At exit, so the cache holds the functions the run compiled lazily too (those of the first
-    // frame, or of a command), not just the top level; not after a failure, which ran little.
+    // Once the run has compiled what a start needs (the top level, then the functions it called):
+    // the reader says when it has started (src/ui/app/run.tsx STARTED_EVENT), a command at its
+    // exit; not after a failure, which ran little. Only what start-up ran: V8 reads all of a cache
+    // at every start (~20 ms per MB here), and a long session would compile much more.
+    let written = false;
+    const write = () => {
+      if (!written) writeCache(dir, file, script.createCachedData());
+      written = true;
+    };
+    // After the frame that may be on its way: the cache is for the next start, not this one.
+    process.once('paperterm:started', () => setImmediate(write));
     process.once('exit', (code) => {
-      if (code === 0) writeCache(dir, file, script.createCachedData());
+      if (code === 0) write();
     });
   }
   const module = { exports: {}, filename: BUNDLE, id: BUNDLE, loaded: false };

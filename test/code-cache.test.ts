@@ -134,6 +134,26 @@ describe('the code cache', () => {
     expect(stats[1]).toEqual(stats[0]);
   });
 
+  it('the reader writes its cache once its first frame is drawn, while it runs: what start-up compiled, not a whole session', { timeout: 60_000 }, async () => {
+    const cacheDir = tempDir('paperterm-code-');
+    const t = spawnPaperterm({ args: [SAMPLE_DIR], cols: 100, rows: 30, env: { PAPERTERM_CACHE_DIR: cacheDir } });
+    try {
+      await t.waitFor(/428 papers/, 30_000);
+      const deadline = Date.now() + GUARD_MS;
+      while (Object.keys(codeCaches(cacheDir)).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(Object.values(codeCaches(cacheDir))).toEqual([['reader.jsc']]);
+      const written = statSync(cacheFile(cacheDir, 'reader.jsc')).mtimeMs;
+      // The rest of the session (here: a search) does not write it again.
+      t.write('/soup\r');
+      await t.waitFor(/soup +\d+\/428 match/, 30_000);
+      t.press('q');
+      expect((await t.exited(10_000)).exitCode).toBe(0);
+      expect(statSync(cacheFile(cacheDir, 'reader.jsc')).mtimeMs).toBe(written);
+    } finally {
+      t.dispose();
+    }
+  });
+
   it("the bundle's import() (of `open`) works with the cache too: a link opens in the browser", { timeout: 60_000 }, async () => {
     const cacheDir = tempDir('paperterm-code-');
     const dir = tempDir('paperterm-browser-');

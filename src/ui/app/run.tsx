@@ -55,6 +55,13 @@ export interface RunOptions {
   hyperlinks?: boolean;
 }
 
+/**
+ * Emitted once the reader has drawn its first frame: the launcher (bin/paperterm.js) then keeps
+ * V8's compiled code for the next start, which is what start-up ran rather than everything a long
+ * session went on to run (a bigger cache is slower to load).
+ */
+export const STARTED_EVENT = 'paperterm:started';
+
 /** A key held down repeats every 30–40 ms (faster on some systems, bunched over SSH): see SessionOptions.holdDetailMs. */
 const HOLD_DETAIL_MS = 60;
 
@@ -119,6 +126,7 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
       exitOnCtrlC: false,
       patchConsole: false,
     });
+    (process as NodeJS.EventEmitter).emit(STARTED_EVENT);
     const stopResize = size.subscribe(onResize);
     terminal.onClose(stopResize);
 
