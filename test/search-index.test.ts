@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeCorpusPapers } from '../bench/corpus.js';
 import { loadLibrary } from '../src/core/load.js';
-import { SubstringDistance } from '../src/search/myers.js';
+import { Bitap } from '../src/search/bitap.js';
+import { exactPieces, SubstringDistance } from '../src/search/myers.js';
 import { bitsetLength, forEachBit } from '../src/search/postings.js';
 import { countChunks, fieldNorm, wordsOf } from '../src/search/tokens.js';
 import { maxErrors, THRESHOLD } from '../src/search/tuning.js';
@@ -58,6 +59,32 @@ describe('search index', () => {
       const byScreen = index.words.flatMap((w, i) => (screen.within(w, errors) ? [i] : []));
       expect(byFuse.length, pattern).toBeGreaterThan(0);
       expect(byScreen, pattern).toEqual(byFuse);
+    }
+  });
+
+  it("scores and marks every text exactly as Fuse.js's bitap does", () => {
+    const patterns = ['model', 'soup', 'trasformer', 'llma', 'a', 'ab', 'aa', 'ss', 'naïve', 'über', 'reinforcment', "bird's-eye", 'x-ray'];
+    // Longer than 32: Fuse cuts the pattern into chunks.
+    patterns.push('learning transferable visual models from natural language', 'model soups averaging weights of multiple fine-tuned');
+    const texts = [...index.words.slice(0, 3000), ...index.titleLower, 'aaaa', 'abab', 'ssss', 'naive', ''];
+    const fuse = new Fuse(texts, { threshold: THRESHOLD, ignoreLocation: true, isCaseSensitive: true, includeScore: true, includeMatches: true, ignoreFieldNorm: true, shouldSort: false });
+    for (const pattern of patterns) {
+      const byFuse = new Map(fuse.search(pattern).map((r) => [r.refIndex, { score: r.score, indices: r.matches?.[0]?.indices ?? [] }]));
+      const bitap = new Bitap(pattern);
+      texts.forEach((text, i) => {
+        const got = text.trim() ? bitap.search(text) : null;
+        expect(got ?? undefined, `${pattern} in ${text}`).toEqual(byFuse.get(i));
+      });
+    }
+  });
+
+  it('finds every word within reach of a pattern holding one of its exact pieces', () => {
+    for (const pattern of ['trasformer', 'diffusion', 'llma', 'reinforcment', 'qwen2.5', 'soup', 'model', 'lidar', 'segmentaton']) {
+      const pieces = exactPieces(pattern, maxErrors(pattern.length));
+      expect(pieces.join(''), pattern).toBe(pattern);
+      expect(pieces, pattern).toHaveLength(maxErrors(pattern.length) + 1);
+      const fuse = new Fuse(index.words, { threshold: THRESHOLD, ignoreLocation: true, isCaseSensitive: true });
+      for (const r of fuse.search(pattern)) expect(pieces.some((p) => r.item.includes(p)), `${pattern}: ${r.item}`).toBe(true);
     }
   });
 

@@ -46,3 +46,21 @@ export class SubstringDistance {
     return false;
   }
 }
+
+/**
+ * The pattern cut into `errors + 1` pieces of near-equal length. A match with at most `errors`
+ * edits leaves at least one piece untouched (each edit falls in one piece), so a text containing
+ * none of the pieces verbatim is not within reach: a plain indexOf rules it out before any
+ * edit-distance pass. (A pattern shorter than that has empty pieces, which every text holds.)
+ */
+export function exactPieces(pattern: string, errors: number): string[] {
+  const count = errors + 1;
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= count; i++) {
+    const end = Math.round((pattern.length * i) / count);
+    pieces.push(pattern.slice(start, end));
+    start = end;
+  }
+  return pieces;
+}
