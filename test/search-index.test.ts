@@ -8,7 +8,8 @@ import { Bitap } from '../src/search/bitap.js';
 import { exactPieces, SubstringDistance } from '../src/search/myers.js';
 import { bitsetLength, forEachBit } from '../src/search/postings.js';
 import { countChunks, fieldNorm, wordsOf } from '../src/search/tokens.js';
-import { maxErrors, THRESHOLD } from '../src/search/tuning.js';
+import { IN_TEXT, maxErrors, midWord, THRESHOLD } from '../src/search/tuning.js';
+import { WordMatcher } from '../src/search/word-match.js';
 import type { Paper } from '../src/core/types.js';
 import { buildWordIndex, FORMS_PAPERS, type WordIndex, wordsContaining } from '../src/search/word-index.js';
 
@@ -75,6 +76,24 @@ describe('search index', () => {
         const got = text.trim() ? bitap.search(text) : null;
         expect(got ?? undefined, `${pattern} in ${text}`).toEqual(byFuse.get(i));
       });
+    }
+  });
+
+  it('matches the vocabulary as Fuse.js does: the same words, scores and word-start demotions', () => {
+    const patterns = ['model', 'soup', 'lora', 'llma', 'trasformer', 'diffusion', 'reinforcment', 'segmentaton', 'qwen2.5', "bird's-eye", 'naïve', 'atention', 'contrastiv', 'odel', 'ransformer'];
+    patterns.push('learning transferable visual models from natural');
+    const fuse = new Fuse(index.words, { threshold: THRESHOLD, ignoreLocation: true, isCaseSensitive: true, includeScore: true, includeMatches: true, shouldSort: false });
+    for (const pattern of patterns) {
+      const expected = fuse
+        .search(pattern)
+        .sort((a, b) => a.refIndex - b.refIndex)
+        .map((r) => {
+          const score = r.score!;
+          const atStart = score === IN_TEXT ? r.item.startsWith(pattern) : r.matches?.[0]?.indices[0]?.[0] === 0;
+          return [r.refIndex, Math.fround(atStart ? score : midWord(score))];
+        });
+      const got = new WordMatcher(index).match(pattern);
+      expect([...got.ids].map((id, i) => [id, got.scores[i]]), pattern).toEqual(expected);
     }
   });
 

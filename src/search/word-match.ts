@@ -67,7 +67,7 @@ export class WordMatcher {
     const { words, blob, wordStart } = this.index;
     const minLength = pattern.length - errors;
     const screen = pattern.length <= 32 ? new SubstringDistance(pattern) : undefined;
-    const bitap = new Bitap(pattern);
+    const bitap = screen ? undefined : new Bitap(pattern);
     const masks = this.index.wordLetters;
     const wanted = letterMask(pattern);
     const ids: number[] = [];
@@ -77,13 +77,31 @@ export class WordMatcher {
       const start = wordStart[id]!;
       const end = wordStart[id + 1]! - 1;
       if (end - start < minLength || popcount(wanted & ~masks[id]!) > errors) return;
-      if (screen && !screen.within(blob, errors, start, end)) return;
-      // Fuse's bitap has the last word on which words match and how well; the screens only spare
-      // it the rest. (A word is one token: Fuse's field norm for it is 1, so its score is bitap's.)
-      const found = bitap.search(words[id]!);
-      if (!found) return;
-      const { score } = found;
-      const atStart = score === IN_TEXT ? blob.startsWith(pattern, start) : found.indices[0]?.[0] === 0;
+      let score: number;
+      let atStart: boolean;
+      if (screen) {
+        if (!screen.within(blob, errors, start, end)) return;
+        const word = words[id]!;
+        if (word.includes(pattern)) {
+          score = word.length === pattern.length ? 0 : IN_TEXT;
+          atStart = blob.startsWith(pattern, start);
+        } else {
+          // What Fuse's bitap would say, from edit distances: the score is the fewest edits over
+          // the pattern's length, and the match begins the word when one with that few edits can
+          // start at its first character, which the pattern holds (Fuse marks only those).
+          let fewest = 1;
+          while (!screen.within(blob, fewest, start, end)) fewest++;
+          score = Math.max(IN_TEXT, fewest / pattern.length);
+          atStart = pattern.includes(word[0]!) && screen.within(blob, fewest, start, end, true);
+        }
+      } else {
+        // Over 32 characters: Fuse's bitap itself, on the pattern in chunks. (A word is one token:
+        // Fuse's field norm for it is 1, so its score is bitap's.)
+        const found = bitap!.search(words[id]!);
+        if (!found) return;
+        score = found.score;
+        atStart = score === IN_TEXT ? blob.startsWith(pattern, start) : found.indices[0]?.[0] === 0;
+      }
       ids.push(id);
       scores.push(atStart ? score : midWord(score));
     };
