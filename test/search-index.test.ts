@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeCorpusPapers } from '../bench/corpus.js';
 import { loadLibrary } from '../src/core/load.js';
-import { SubstringDistance } from '../src/search/myers.js';
+import { Bitap } from '../src/search/bitap.js';
+import { exactPieces, SubstringDistance } from '../src/search/myers.js';
 import { bitsetLength, forEachBit } from '../src/search/postings.js';
 import { countChunks, fieldNorm, wordsOf } from '../src/search/tokens.js';
-import { maxErrors, THRESHOLD } from '../src/search/tuning.js';
+import { IN_TEXT, maxErrors, midWord, THRESHOLD } from '../src/search/tuning.js';
+import { WordMatcher } from '../src/search/word-match.js';
 import type { Paper } from '../src/core/types.js';
 import { buildWordIndex, FORMS_PAPERS, type WordIndex, wordsContaining } from '../src/search/word-index.js';
 
@@ -58,6 +60,50 @@ describe('search index', () => {
       const byScreen = index.words.flatMap((w, i) => (screen.within(w, errors) ? [i] : []));
       expect(byFuse.length, pattern).toBeGreaterThan(0);
       expect(byScreen, pattern).toEqual(byFuse);
+    }
+  });
+
+  it("scores and marks every text exactly as Fuse.js's bitap does", () => {
+    const patterns = ['model', 'soup', 'trasformer', 'llma', 'a', 'ab', 'aa', 'ss', 'naïve', 'über', 'reinforcment', "bird's-eye", 'x-ray'];
+    // Longer than 32: Fuse cuts the pattern into chunks.
+    patterns.push('learning transferable visual models from natural language', 'model soups averaging weights of multiple fine-tuned');
+    const texts = [...index.words.slice(0, 3000), ...index.titleLower, 'aaaa', 'abab', 'ssss', 'naive', ''];
+    const fuse = new Fuse(texts, { threshold: THRESHOLD, ignoreLocation: true, isCaseSensitive: true, includeScore: true, includeMatches: true, ignoreFieldNorm: true, shouldSort: false });
+    for (const pattern of patterns) {
+      const byFuse = new Map(fuse.search(pattern).map((r) => [r.refIndex, { score: r.score, indices: r.matches?.[0]?.indices ?? [] }]));
+      const bitap = new Bitap(pattern);
+      texts.forEach((text, i) => {
+        const got = text.trim() ? bitap.search(text) : null;
+        expect(got ?? undefined, `${pattern} in ${text}`).toEqual(byFuse.get(i));
+      });
+    }
+  });
+
+  it('matches the vocabulary as Fuse.js does: the same words, scores and word-start demotions', () => {
+    const patterns = ['model', 'soup', 'lora', 'llma', 'trasformer', 'diffusion', 'reinforcment', 'segmentaton', 'qwen2.5', "bird's-eye", 'naïve', 'atention', 'contrastiv', 'odel', 'ransformer'];
+    patterns.push('learning transferable visual models from natural');
+    const fuse = new Fuse(index.words, { threshold: THRESHOLD, ignoreLocation: true, isCaseSensitive: true, includeScore: true, includeMatches: true, shouldSort: false });
+    for (const pattern of patterns) {
+      const expected = fuse
+        .search(pattern)
+        .sort((a, b) => a.refIndex - b.refIndex)
+        .map((r) => {
+          const score = r.score!;
+          const atStart = score === IN_TEXT ? r.item.startsWith(pattern) : r.matches?.[0]?.indices[0]?.[0] === 0;
+          return [r.refIndex, Math.fround(atStart ? score : midWord(score))];
+        });
+      const got = new WordMatcher(index).match(pattern);
+      expect([...got.ids].map((id, i) => [id, got.scores[i]]), pattern).toEqual(expected);
+    }
+  });
+
+  it('finds every word within reach of a pattern holding one of its exact pieces', () => {
+    for (const pattern of ['trasformer', 'diffusion', 'llma', 'reinforcment', 'qwen2.5', 'soup', 'model', 'lidar', 'segmentaton']) {
+      const pieces = exactPieces(pattern, maxErrors(pattern.length));
+      expect(pieces.join(''), pattern).toBe(pattern);
+      expect(pieces, pattern).toHaveLength(maxErrors(pattern.length) + 1);
+      const fuse = new Fuse(index.words, { threshold: THRESHOLD, ignoreLocation: true, isCaseSensitive: true });
+      for (const r of fuse.search(pattern)) expect(pieces.some((p) => r.item.includes(p)), `${pattern}: ${r.item}`).toBe(true);
     }
   });
 

@@ -20,8 +20,12 @@ export class SubstringDistance {
     this.high = 1 << (pattern.length - 1);
   }
 
-  /** True when the pattern occurs in text[start..end) with at most `maxErrors` edits. */
-  within(text: string, maxErrors: number, start = 0, end = text.length): boolean {
+  /**
+   * True when the pattern occurs in text[start..end) with at most `maxErrors` edits; `atStart`:
+   * an occurrence that begins at `start` (the top row counts the text skipped, as in the edit
+   * distance of whole strings).
+   */
+  within(text: string, maxErrors: number, start = 0, end = text.length, atStart = false): boolean {
     const m = this.pattern.length;
     const { ascii, other, high } = this;
     let pv = -1;
@@ -37,7 +41,7 @@ export class SubstringDistance {
       let mh = pv & xh;
       if (ph & high) score++;
       else if (mh & high) score--;
-      ph <<= 1;
+      ph = (ph << 1) | (atStart ? 1 : 0);
       mh <<= 1;
       pv = mh | ~(xv | ph);
       mv = ph & xv;
@@ -45,4 +49,22 @@ export class SubstringDistance {
     }
     return false;
   }
+}
+
+/**
+ * The pattern cut into `errors + 1` pieces of near-equal length. A match with at most `errors`
+ * edits leaves at least one piece untouched (each edit falls in one piece), so a text containing
+ * none of the pieces verbatim is not within reach: a plain indexOf rules it out before any
+ * edit-distance pass. (A pattern shorter than that has empty pieces, which every text holds.)
+ */
+export function exactPieces(pattern: string, errors: number): string[] {
+  const count = errors + 1;
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= count; i++) {
+    const end = Math.round((pattern.length * i) / count);
+    pieces.push(pattern.slice(start, end));
+    start = end;
+  }
+  return pieces;
 }

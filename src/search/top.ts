@@ -14,6 +14,12 @@ export function topByCost(cost: Float32Array | Float64Array, limit: number): { o
   // Min-heap on "goodness": heap[0] is the worst kept entry.
   const heap: number[] = [];
   const worse = (a: number, b: number): boolean => cost[a]! < cost[b]! || (cost[a] === cost[b] && a > b);
+  // Not a destructuring swap: cold (interpreted) code makes an array and an iterator for each.
+  const swap = (i: number, j: number): void => {
+    const t = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = t;
+  };
   const siftDown = (i: number): void => {
     for (;;) {
       const l = 2 * i + 1;
@@ -22,7 +28,7 @@ export function topByCost(cost: Float32Array | Float64Array, limit: number): { o
       if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
       if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
       if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      swap(i, m);
       i = m;
     }
   };
@@ -37,7 +43,7 @@ export function topByCost(cost: Float32Array | Float64Array, limit: number): { o
       while (i > 0) {
         const parent = (i - 1) >> 1;
         if (!worse(heap[i]!, heap[parent]!)) break;
-        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        swap(i, parent);
         i = parent;
       }
     } else if (c > cost[heap[0]!]!) {

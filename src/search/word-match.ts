@@ -1,7 +1,7 @@
-import Fuse from 'fuse.js';
-import { SubstringDistance } from './myers.js';
+import { Bitap } from './bitap.js';
+import { exactPieces, SubstringDistance } from './myers.js';
 import { letterMask, popcount } from './tokens.js';
-import { FUSE_MATCH_OPTIONS, IN_TEXT, maxErrors, midWord } from './tuning.js';
+import { IN_TEXT, maxErrors, midWord } from './tuning.js';
 import { type WordIndex, wordsContaining } from './word-index.js';
 
 /**
@@ -20,12 +20,13 @@ interface Cached extends WordMatches {
 const CACHE_SIZE = 64;
 
 /**
- * Runs Fuse.js over the vocabulary instead of over the papers: distinct short words instead of
- * megabytes of abstracts. Which words Fuse even looks at is narrowed first:
+ * Runs Fuse.js's fuzzy matcher (bitap.ts, its scores to the bit) over the vocabulary instead of over
+ * the papers: distinct short words instead of megabytes of abstracts. Which words it even looks at
+ * is narrowed first:
  * - with no error allowed (1–3 letters) a match is a plain substring, found in the joined vocabulary;
  * - otherwise a word too short, or lacking more of the pattern's letters than errors are allowed
  *   (one 32-bit mask test), is skipped, and a bit-parallel edit-distance screen (myers.ts) passes
- *   only words within the error budget — Fuse's bitap costs microseconds per word;
+ *   only words within the error budget — bitap costs a few times more per word;
  * - while a pattern grows by typing with the same error budget, only the previous matches can match.
  */
 export class WordMatcher {
@@ -66,41 +67,64 @@ export class WordMatcher {
     const { words, blob, wordStart } = this.index;
     const minLength = pattern.length - errors;
     const screen = pattern.length <= 32 ? new SubstringDistance(pattern) : undefined;
+    const bitap = screen ? undefined : new Bitap(pattern);
     const masks = this.index.wordLetters;
     const wanted = letterMask(pattern);
-    const texts: string[] = [];
-    const textIds: number[] = [];
+    const ids: number[] = [];
+    const scores: number[] = [];
     // Reads the joined vocabulary, not the word strings: one contiguous string stays in cache.
     const consider = (id: number): void => {
       const start = wordStart[id]!;
       const end = wordStart[id + 1]! - 1;
       if (end - start < minLength || popcount(wanted & ~masks[id]!) > errors) return;
-      if (!screen || screen.within(blob, errors, start, end)) {
-        texts.push(words[id]!);
-        textIds.push(id);
+      let score: number;
+      let atStart: boolean;
+      if (screen) {
+        if (!screen.within(blob, errors, start, end)) return;
+        const word = words[id]!;
+        if (word.includes(pattern)) {
+          score = word.length === pattern.length ? 0 : IN_TEXT;
+          atStart = blob.startsWith(pattern, start);
+        } else {
+          // What Fuse's bitap would say, from edit distances: the score is the fewest edits over
+          // the pattern's length, and the match begins the word when one with that few edits can
+          // start at its first character, which the pattern holds (Fuse marks only those).
+          let fewest = 1;
+          while (!screen.within(blob, fewest, start, end)) fewest++;
+          score = Math.max(IN_TEXT, fewest / pattern.length);
+          atStart = pattern.includes(word[0]!) && screen.within(blob, fewest, start, end, true);
+        }
+      } else {
+        // Over 32 characters: Fuse's bitap itself, on the pattern in chunks. (A word is one token:
+        // Fuse's field norm for it is 1, so its score is bitap's.)
+        const found = bitap!.search(words[id]!);
+        if (!found) return;
+        score = found.score;
+        atStart = score === IN_TEXT ? blob.startsWith(pattern, start) : found.indices[0]?.[0] === 0;
       }
+      ids.push(id);
+      scores.push(atStart ? score : midWord(score));
     };
-    const narrowed = this.narrowFromShorter(pattern, errors);
+    const narrowed = this.narrowFromShorter(pattern, errors) ?? this.holdingAPiece(pattern, errors);
     if (narrowed) for (const id of narrowed) consider(id);
     else for (let id = 0; id < words.length; id++) consider(id);
-    // Fuse has the last word on which words match and how well; the screen only spares it the rest.
-    const found = new Fuse(texts, {
-      ...FUSE_MATCH_OPTIONS,
-      isCaseSensitive: true,
-      shouldSort: false,
-      includeMatches: true,
-    }).search(pattern);
-    found.sort((a, b) => a.refIndex - b.refIndex);
-    const ids = new Uint32Array(found.length);
-    const scores = new Float32Array(found.length);
-    found.forEach((r, i) => {
-      const id = textIds[r.refIndex]!;
-      ids[i] = id;
-      const score = r.score ?? 1;
-      const atStart = score === IN_TEXT ? blob.startsWith(pattern, wordStart[id]!) : r.matches?.[0]?.indices[0]?.[0] === 0;
-      scores[i] = atStart ? score : midWord(score);
-    });
-    return { ids, scores };
+    return { ids: Uint32Array.from(ids), scores: Float32Array.from(scores) };
+  }
+
+  /**
+   * The words holding one of the pattern's exactPieces (ascending), found by indexOf in the joined
+   * vocabulary: a few hundred of ~10,000 words, whose scan was most of a first search's matching.
+   */
+  private holdingAPiece(pattern: string, errors: number): Uint32Array | undefined {
+    const pieces = exactPieces(pattern, errors);
+    // wordsContaining finds nothing for an empty piece, nor one with a newline (the words' separator).
+    if (pieces.some((p) => p.length === 0 || p.includes('\n'))) return undefined;
+    const found: number[] = [];
+    for (const piece of pieces) for (const id of wordsContaining(this.index, piece)) found.push(id);
+    const ids = Uint32Array.from(found).sort();
+    let kept = 0;
+    for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[kept++] = ids[i]!;
+    return ids.subarray(0, kept);
   }
 
   /** A cached shorter pattern this one extends, with the same error budget, bounds the matches. */
