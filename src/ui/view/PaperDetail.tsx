@@ -1,9 +1,10 @@
-import { Box, type TextProps } from 'ink';
+import { Box } from 'ink';
 import { memo } from 'react';
 import { hyperlink } from '../terminal/osc.js';
 import { displayWidth, fitSegments, truncate } from '../terminal/text.js';
 import { DETAIL_PADDING, type LineStyle, type StyledLine } from './detail-lines.js';
 import { Line, type Styled } from './segments.js';
+import type { Style } from './style.js';
 import type { Theme } from './theme.js';
 
 export interface PaperDetailProps {
@@ -18,7 +19,7 @@ export interface PaperDetailProps {
   hyperlinks?: boolean;
 }
 
-function styleOf(theme: Theme, style: LineStyle): TextProps {
+function styleOf(theme: Theme, style: LineStyle): Style {
   switch (style) {
     case 'title':
       return theme.title;

@@ -1,9 +1,9 @@
-import type { TextProps } from 'ink';
 import { memo } from 'react';
 import type { Paper } from '../../core/types.js';
 import type { TitleRange } from '../../search/engine.js';
 import { rowParts } from './list-row.js';
 import { Line, type Styled } from './segments.js';
+import type { Style } from './style.js';
 import type { Theme } from './theme.js';
 
 export interface PaperRowProps {
@@ -33,7 +33,7 @@ export const PaperRow = memo(function PaperRow(p: PaperRowProps) {
 function rowSegments(p: PaperRowProps): Styled[] {
   const parts = rowParts(p.paper, p.width, p);
   const t = p.theme;
-  const titleStyle = (match: boolean, base: TextProps): TextProps => ({
+  const titleStyle = (match: boolean, base: Style): Style => ({
     ...base,
     ...(p.unread ? t.unreadTitle : {}),
     ...(match ? t.match : p.ranges ? t.matchRest : {}),
