@@ -16,7 +16,8 @@ const OUTFILE = join(root, 'dist/paperterm.cjs');
  * Patches to dependencies, for speed only. Ink 6.8 builds every frame from scratch, cell by cell:
  * two patches make a frame cost what changed on it. Frames whose text blocks neither overlap nor are clipped are composed row by row
  * (ink-fast-output.js; any other frame by Ink as before), and each text node's width is remembered
- * across frames (Ink measures it again every frame). The others take work off every start. If an
+ * across frames (Ink measures it again every frame). A third leaves alone the texts Ink's
+ * sanitizing would give back unchanged (ink-sgr-only.js). The others take work off every start. If an
  * upgrade changes the code, a patch is left out with a warning: the program stays correct, only slower.
  */
 const INK_PATCHES = [
@@ -35,6 +36,12 @@ const INK_PATCHES = [
         "import widestLineOnce from 'widest-line';\nconst widestLines = new Map();\nconst widestLine = (text) => { let w = widestLines.get(text); if (w === undefined) { w = widestLineOnce(text); if (widestLines.size >= 20000) widestLines.clear(); widestLines.set(text, w); } return w; };",
       ],
     ],
+  },
+  {
+    // Every styled text is cut into tokens to keep what it already is (ink-sgr-only.js).
+    file: /ink[\\/]build[\\/]sanitize-ansi\.js$/,
+    edits: [['    if (!hasAnsiControlCharacters(text)) {', '    if (!needsSanitizing(text)) {']],
+    prelude: `import { needsSanitizing } from ${JSON.stringify(fileURLToPath(new URL('./ink-sgr-only.js', import.meta.url)))};\n`,
   },
   {
     // Yoga's Emscripten loader fetches its WebAssembly from a data: URL with fetch() when there is
@@ -70,7 +77,7 @@ const INK_PATCHES = [
 const inkCaches = {
   name: 'ink-frame-caches',
   setup(b) {
-    b.onLoad({ filter: /(ink[\\/]build[\\/](output|render-node-to-output)|yoga-wasm-base64-esm|string-width[\\/]index)\.js$/ }, async (args) => {
+    b.onLoad({ filter: /(ink[\\/]build[\\/](output|render-node-to-output|sanitize-ansi)|yoga-wasm-base64-esm|string-width[\\/]index)\.js$/ }, async (args) => {
       let code = await readFile(args.path, 'utf8');
       const patch = INK_PATCHES.find((p) => p.file.test(args.path));
       // Each edit must find its text exactly once, or the file is left as it is.

@@ -1,4 +1,3 @@
-import type { TextProps } from 'ink';
 import { footerHints, type Mode } from '../reader/keymap.js';
 import type { LineState } from '../reader/line-edit.js';
 import type { Status } from '../reader/session.js';
@@ -6,6 +5,7 @@ import { displayWidth, fitSegments, sanitize } from '../terminal/text.js';
 import { confirmSegments } from './ConfirmPrompt.js';
 import { searchLineSegments } from './SearchLine.js';
 import { Line, type Styled } from './segments.js';
+import type { Style } from './style.js';
 import type { Theme } from './theme.js';
 
 export interface FooterProps {
@@ -63,11 +63,11 @@ function footerSegments(p: FooterProps): Styled[] {
   } else if (p.line) {
     const tail = hints('search', Math.floor(room / 2), p.theme);
     const tailWidth = tail.reduce((n, s) => n + displayWidth(s.text), 0);
-    left = [...fitSegments<TextProps>(searchLineSegments(p.line, room - tailWidth, p.theme), room - tailWidth, {}), ...tail];
+    left = [...fitSegments<Style>(searchLineSegments(p.line, room - tailWidth, p.theme), room - tailWidth, {}), ...tail];
   } else if (p.status) {
     left = [{ text: ` ${sanitize(p.status.text)}`, style: p.status.warning ? p.theme.warning : p.theme.hint }];
   } else {
     left = hints(p.mode, room, p.theme);
   }
-  return [...fitSegments<TextProps>(left, room, {}), { text: p.right, style: p.theme.hint }];
+  return [...fitSegments<Style>(left, room, {}), { text: p.right, style: p.theme.hint }];
 }

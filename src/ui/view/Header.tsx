@@ -1,6 +1,6 @@
-import type { TextProps } from 'ink';
 import { displayWidth, fitSegments, sanitize } from '../terminal/text.js';
 import { Line, type Styled } from './segments.js';
+import type { Style } from './style.js';
 import type { Theme } from './theme.js';
 
 export interface HeaderProps {
@@ -85,5 +85,5 @@ function headerSegments(p: HeaderProps): Styled[] {
   if (width(left) > room) left = [name, counts, ...withDay];
   if (width(left) > room) left = [name, ...withDay];
   if (width(left) > room) left = [name, ...where];
-  return [...fitSegments<TextProps>(left, room, {}), { text: right, style: t.header }];
+  return [...fitSegments<Style>(left, room, {}), { text: right, style: t.header }];
 }

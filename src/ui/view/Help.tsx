@@ -1,8 +1,8 @@
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
 import { keysFor } from '../reader/keymap.js';
 import { displayWidth, fitSegments } from '../terminal/text.js';
 import type { HelpLine } from './help-content.js';
-import { Line } from './segments.js';
+import { paintRow } from './segments.js';
 import type { Theme } from './theme.js';
 
 export interface HelpProps {
@@ -23,19 +23,15 @@ export function Help(p: HelpProps) {
   const title = ' Keys ';
   const hint = more ? ` more: ${keysFor('help', 'down')} ` : ` ${keysFor('help', 'closeHelp')} close `;
   const ruleWidth = Math.max(0, p.width - 2 - displayWidth(title) - displayWidth(hint) - 1);
-  const rows = [<Line key="top" segments={[{ text: `╭─${title}${'─'.repeat(ruleWidth)}${hint}╮`, style: p.theme.rule }]} />];
+  const rows = [paintRow([{ text: `╭─${title}${'─'.repeat(ruleWidth)}${hint}╮`, style: p.theme.rule }])];
   for (let i = 0; i < inner; i++) {
-    rows.push(
-      <Line
-        key={i}
-        segments={[{ text: '│ ', style: p.theme.rule }, ...fitSegments(visible[i] ?? [], p.width - 4, {}), { text: ' │', style: p.theme.rule }]}
-      />,
-    );
+    rows.push(paintRow([{ text: '│ ', style: p.theme.rule }, ...fitSegments(visible[i] ?? [], p.width - 4, {}), { text: ' │', style: p.theme.rule }]));
   }
-  rows.push(<Line key="bottom" segments={[{ text: `╰${'─'.repeat(Math.max(0, p.width - 2))}╯`, style: p.theme.rule }]} />);
+  rows.push(paintRow([{ text: `╰${'─'.repeat(Math.max(0, p.width - 2))}╯`, style: p.theme.rule }]));
+  // One Text for the whole box (see Rows): its rows are cut to its width by construction.
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
-      {rows}
+      <Text wrap="truncate-end">{rows.join('\n')}</Text>
     </Box>
   );
 }

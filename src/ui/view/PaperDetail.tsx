@@ -1,9 +1,10 @@
-import { Box, type TextProps } from 'ink';
+import { Box } from 'ink';
 import { memo } from 'react';
 import { hyperlink } from '../terminal/osc.js';
 import { displayWidth, fitSegments, truncate } from '../terminal/text.js';
 import { DETAIL_PADDING, type LineStyle, type StyledLine } from './detail-lines.js';
-import { Line, type Styled } from './segments.js';
+import { paintRow, Rows, type Styled } from './segments.js';
+import type { Style } from './style.js';
 import type { Theme } from './theme.js';
 
 export interface PaperDetailProps {
@@ -18,7 +19,7 @@ export interface PaperDetailProps {
   hyperlinks?: boolean;
 }
 
-function styleOf(theme: Theme, style: LineStyle): TextProps {
+function styleOf(theme: Theme, style: LineStyle): Style {
   switch (style) {
     case 'title':
       return theme.title;
@@ -59,16 +60,18 @@ const DetailLine = memo(function DetailLine({ line, width, theme, hyperlinks }: 
     const shown = hyperlinks && line.url && text ? hyperlink(text, line.url, linkId(line.url)) : text;
     body = [{ text: shown, style }, { text: ' '.repeat(inner - displayWidth(text)), style: {} }];
   }
-  return <Line segments={[{ text: pad, style: {} }, ...body, { text: pad, style: {} }]} />;
+  return paintRow([{ text: pad, style: {} }, ...body, { text: pad, style: {} }]);
 });
 
 /** The visible window of the selected paper's title, digests, abstract and links. */
 export function PaperDetail(p: PaperDetailProps) {
   return (
     <Box flexDirection="column" width={p.width} height={p.height} flexShrink={0}>
-      {p.lines.slice(p.top, p.top + p.height).map((line, i) => (
-        <DetailLine key={i} line={line} width={p.width} theme={p.theme} hyperlinks={p.hyperlinks ?? false} />
-      ))}
+      <Rows>
+        {p.lines.slice(p.top, p.top + p.height).map((line, i) => (
+          <DetailLine key={i} line={line} width={p.width} theme={p.theme} hyperlinks={p.hyperlinks ?? false} />
+        ))}
+      </Rows>
     </Box>
   );
 }

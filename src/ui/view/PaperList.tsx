@@ -4,6 +4,7 @@ import type { TitleRange } from '../../search/engine.js';
 import type { PaperMarks } from '../reader/marks.js';
 import { fit } from '../terminal/text.js';
 import { PaperRow } from './PaperRow.js';
+import { Rows } from './segments.js';
 import type { Theme } from './theme.js';
 
 export interface PaperListProps {
@@ -54,7 +55,7 @@ export function PaperList(p: PaperListProps) {
   }
   return (
     <Box flexDirection="column" width={p.width} height={p.height} flexShrink={0}>
-      {p.papers.length === 0 ? <Text {...p.theme.muted}>{fit(`  ${p.emptyText}`, p.width)}</Text> : rows}
+      {p.papers.length === 0 ? <Text {...p.theme.muted}>{fit(`  ${p.emptyText}`, p.width)}</Text> : <Rows>{rows}</Rows>}
     </Box>
   );
 }

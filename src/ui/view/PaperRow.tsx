@@ -1,9 +1,9 @@
-import type { TextProps } from 'ink';
 import { memo } from 'react';
 import type { Paper } from '../../core/types.js';
 import type { TitleRange } from '../../search/engine.js';
 import { rowParts } from './list-row.js';
-import { Line, type Styled } from './segments.js';
+import { paintRow, type Styled } from './segments.js';
+import type { Style } from './style.js';
 import type { Theme } from './theme.js';
 
 export interface PaperRowProps {
@@ -23,17 +23,18 @@ export interface PaperRowProps {
 }
 
 /**
- * One list row: pointer, unread dot (or + for a new paper), star, title (matches highlighted), date. Memoized: a cursor
- * move re-renders the two rows whose selection changed, a scroll only the rows that came in.
+ * One list row, painted (a line of the list's Rows): pointer, unread dot (or + for a new paper), star, title (matches
+ * highlighted), date. Memoized: a cursor move re-renders the two rows whose selection changed, a scroll only the rows
+ * that came in.
  */
 export const PaperRow = memo(function PaperRow(p: PaperRowProps) {
-  return <Line segments={rowSegments(p)} />;
+  return paintRow(rowSegments(p));
 });
 
 function rowSegments(p: PaperRowProps): Styled[] {
   const parts = rowParts(p.paper, p.width, p);
   const t = p.theme;
-  const titleStyle = (match: boolean, base: TextProps): TextProps => ({
+  const titleStyle = (match: boolean, base: Style): Style => ({
     ...base,
     ...(p.unread ? t.unreadTitle : {}),
     ...(match ? t.match : p.ranges ? t.matchRest : {}),

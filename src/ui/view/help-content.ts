@@ -1,6 +1,6 @@
-import type { TextProps } from 'ink';
 import { helpSections, keysFor } from '../reader/keymap.js';
 import { displayWidth, fit, fitSegments, type Segment } from '../terminal/text.js';
+import type { Style } from './style.js';
 import type { Theme } from './theme.js';
 
 /** Fewest columns between the start of a section's keys and its help texts. */
@@ -8,7 +8,7 @@ const KEY_GAP = 2;
 /** Two sections side by side from this inner width on, one column below it. */
 const TWO_COLUMNS = 64;
 
-export type HelpLine = Segment<TextProps>[];
+export type HelpLine = Segment<Style>[];
 
 /** A section's lines: its keys in a column as wide as its widest keys, so the help texts keep the rest (whole at 80 columns). */
 function sectionLines(theme: Theme, section: ReturnType<typeof helpSections>[number], width: number): HelpLine[] {
@@ -18,7 +18,7 @@ function sectionLines(theme: Theme, section: ReturnType<typeof helpSections>[num
   const keyCol = Math.max(keys + 1, Math.min(keys + KEY_GAP, width - help));
   return [
     [{ text: fit(section.title, width), style: theme.heading }],
-    ...section.entries.map((e) => fitSegments<TextProps>([{ text: fit(e.keys, keyCol), style: theme.key }, { text: e.help, style: {} }], width, {})),
+    ...section.entries.map((e) => fitSegments<Style>([{ text: fit(e.keys, keyCol), style: theme.key }, { text: e.help, style: {} }], width, {})),
   ];
 }
 

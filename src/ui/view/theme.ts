@@ -1,37 +1,37 @@
-import type { TextProps } from 'ink';
+import type { Style } from './style.js';
 
 /**
- * Text styles by role, as Ink Text props: the one place the reader's look is decided. In monochrome
- * (NO_COLOR, --no-color) only bold, underline and inverse remain, so the selection still shows and
- * nothing depends on colour; search matches are bold there.
+ * Text styles by role (Ink Text props, see style.ts): the one place the reader's look is decided.
+ * In monochrome (NO_COLOR, --no-color) only bold, underline and inverse remain, so the selection
+ * still shows and nothing depends on colour; search matches are bold there.
  */
 export interface Theme {
-  appName: TextProps;
-  header: TextProps;
-  selected: TextProps;
+  appName: Style;
+  header: Style;
+  selected: Style;
   /** The selected row while the detail pane has focus. */
-  selectedIdle: TextProps;
-  unread: TextProps;
+  selectedIdle: Style;
+  unread: Style;
   /** The marker of a paper new since the reader was last opened. */
-  fresh: TextProps;
+  fresh: Style;
   /** Titles of unread papers: bold, so unread reads at a glance without colour too. */
-  unreadTitle: TextProps;
-  starred: TextProps;
+  unreadTitle: Style;
+  starred: Style;
   /** Characters a search matched, in list and detail titles. */
-  match: TextProps;
+  match: Style;
   /** The rest of a title that has matches (so that bold matches stand out of a bold title). */
-  matchRest: TextProps;
+  matchRest: Style;
   /** Status-line problems (marks not saved, a damaged state file, load warnings). */
-  warning: TextProps;
-  date: TextProps;
-  rule: TextProps;
-  title: TextProps;
-  meta: TextProps;
-  heading: TextProps;
-  link: TextProps;
-  muted: TextProps;
-  key: TextProps;
-  hint: TextProps;
+  warning: Style;
+  date: Style;
+  rule: Style;
+  title: Style;
+  meta: Style;
+  heading: Style;
+  link: Style;
+  muted: Style;
+  key: Style;
+  hint: Style;
 }
 
 export function makeTheme(color: boolean): Theme {

@@ -1,0 +1,1 @@
+export function needsSanitizing(text: string): boolean;
