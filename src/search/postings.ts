@@ -99,17 +99,21 @@ export class Postings {
     forward.clear();
     // Entries per word at offsets[w + 1], then summed into where each word's list starts.
     const offsets = new Uint32Array(wordCount + 1);
-    for (const block of blocks) for (let j = 0; j < block.length; j++) offsets[block[j]! + 1]!++;
-    for (let w = 0; w < wordCount; w++) offsets[w + 1]! += offsets[w]!;
+    for (const block of blocks) for (let j = 0, n = block.length; j < n; j++) offsets[block[j]! + 1]!++;
+    for (let w = 1, sum = 0; w <= wordCount; w++) offsets[w] = sum += offsets[w]!;
     const docs = new Uint16Array(offsets[wordCount]!);
     const next = offsets.slice(0, wordCount);
+    // A paper's entries at a time (they may run on into the next block).
     let d = 0;
-    let i = 0;
+    let at = 0;
     for (const block of blocks) {
-      for (let j = 0; j < block.length; j++, i++) {
-        while (i >= paperEnd[d]!) d++;
-        docs[next[block[j]!]!++] = d;
+      const n = block.length;
+      for (let j = 0; j < n; ) {
+        while (paperEnd[d]! <= at + j) d++;
+        const stop = Math.min(n, paperEnd[d]! - at);
+        for (; j < stop; j++) docs[next[block[j]!]!++] = d;
       }
+      at += n;
     }
     return new Postings(paperEnd.length, offsets, docs, slot, []);
   }
@@ -241,8 +245,10 @@ export class PostingsGatherer {
   /** Each word's bitset number (-1: a list) and the bitsets, in blocks of 64. */
   bitsets(wordCount: number): { slot: Int32Array; bits: Uint32Array[] } {
     const slot = new Int32Array(wordCount).fill(-1);
-    const known = Math.min(wordCount, this.state.length);
-    for (let w = 0; w < known; w++) if (this.state[w]! < 0) slot[w] = ~this.state[w]!;
+    // Only words that became bitsets have a negative state: none in a small library.
+    const state = this.state;
+    const known = this.slots === 0 ? 0 : Math.min(wordCount, state.length);
+    for (let w = 0; w < known; w++) if (state[w]! < 0) slot[w] = ~state[w]!;
     const bits = this.blocks.slice();
     // The last block cut to the bitsets it holds.
     const inLast = this.slots & 63;
