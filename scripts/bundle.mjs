@@ -33,9 +33,16 @@ const INK_PATCHES = [
     edits: [
       [
         "import widestLine from 'widest-line';",
-        "import widestLineOnce from 'widest-line';\nconst widestLines = new Map();\nconst widestLine = (text) => { let w = widestLines.get(text); if (w === undefined) { w = widestLineOnce(text); if (widestLines.size >= 20000) widestLines.clear(); widestLines.set(text, w); } return w; };",
+        "import widestLineOnce from 'widest-line';\nconst widestLines = new Map();\nconst widestLine = (text) => { let w = widestLines.get(text); if (w === undefined) { w = widestLineOnce(text); if (widestLines.size >= 1000) widestLines.clear(); widestLines.set(text, w); } return w; };",
       ],
     ],
+  },
+  {
+    // Ink remembers every text it measured, for good: a pane's whole text (one Text, see
+    // src/ui/view/segments.tsx Rows) is a new one at every key that changes it, a few KB each.
+    // Kept to the last thousand texts (a frame has about six).
+    file: /ink[\\/]build[\\/]measure-text\.js$/,
+    edits: [['    cache.set(text, dimensions);', '    if (cache.size >= 1000) cache.clear();\n    cache.set(text, dimensions);']],
   },
   {
     // Every styled text is cut into tokens to keep what it already is (ink-sgr-only.js).
@@ -77,7 +84,7 @@ const INK_PATCHES = [
 const inkCaches = {
   name: 'ink-frame-caches',
   setup(b) {
-    b.onLoad({ filter: /(ink[\\/]build[\\/](output|render-node-to-output|sanitize-ansi)|yoga-wasm-base64-esm|string-width[\\/]index)\.js$/ }, async (args) => {
+    b.onLoad({ filter: /(ink[\\/]build[\\/](output|render-node-to-output|sanitize-ansi|measure-text)|yoga-wasm-base64-esm|string-width[\\/]index)\.js$/ }, async (args) => {
       let code = await readFile(args.path, 'utf8');
       const patch = INK_PATCHES.find((p) => p.file.test(args.path));
       // Each edit must find its text exactly once, or the file is left as it is.

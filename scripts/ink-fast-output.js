@@ -6,20 +6,8 @@
 // overlap nor are clipped (the reader's always are: rows of panes side by side), the same text is
 // had by joining each row's pieces left to right with spaces between them, which is what this does;
 // any other frame is left to Ink's own composition (composeRows returns undefined).
+// (In the bundle, string-width-cached.js: a line Ink measured already is looked up.)
 import stringWidth from 'string-width';
-
-const widths = new Map();
-const WIDTHS_MAX = 20_000;
-
-function widthOf(text) {
-  let w = widths.get(text);
-  if (w === undefined) {
-    w = stringWidth(text);
-    if (widths.size >= WIDTHS_MAX) widths.clear();
-    widths.set(text, w);
-  }
-  return w;
-}
 
 /**
  * The frame's rows from Ink's Output operations, or undefined when they need Ink's cell-by-cell
@@ -36,7 +24,7 @@ export function composeRows(operations, height) {
       if (y >= height) break;
       let line = lines[i];
       for (const transform of op.transformers) line = transform(line, i);
-      rows[y].push({ x: op.x, line, w: widthOf(line) });
+      rows[y].push({ x: op.x, line, w: stringWidth(line) });
     }
   }
   const out = [];

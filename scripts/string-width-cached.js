@@ -2,6 +2,8 @@
 // with each grapheme's width remembered. string-width measures a text grapheme by grapheme, running
 // a few Unicode property regexes on each; a reader frame measures the same handful of non-ASCII
 // graphemes (●, ★, │, …, accented letters) in every row Ink lays out, so they are looked up instead.
+// Whole texts are remembered too: a frame's every line is measured three times (Ink's layout, its
+// drawing, the row composition of ink-fast-output.js), a new one first at each of them.
 import { eastAsianWidth } from 'get-east-asian-width';
 import stripAnsi from 'strip-ansi';
 import realStringWidth from '../node_modules/string-width/index.js';
@@ -10,6 +12,8 @@ import realStringWidth from '../node_modules/string-width/index.js';
 const segmenter = new Intl.Segmenter();
 const graphemeWidths = new Map();
 const GRAPHEMES_MAX = 10_000;
+const textWidths = new Map();
+const TEXTS_MAX = 20_000;
 // Code points that can join a neighbour into one grapheme (the set and its reasons are in
 // src/ui/terminal/graphemes.ts, which tests both). A text with none of them has one grapheme per
 // code point, and needs no segmenting.
@@ -42,6 +46,16 @@ function graphemeWidth(g) {
 export default function stringWidth(input, options) {
   if (options !== undefined || typeof input !== 'string') return realStringWidth(input, options);
   if (input.length === 0) return 0;
+  let width = textWidths.get(input);
+  if (width === undefined) {
+    width = textWidth(input);
+    if (textWidths.size >= TEXTS_MAX) textWidths.clear();
+    textWidths.set(input, width);
+  }
+  return width;
+}
+
+function textWidth(input) {
   const text = input.includes('\u001B') || input.includes('\u009B') ? stripAnsi(input) : input;
   if (/^[\u0020-\u007E]*$/.test(text)) return text.length;
   let width = 0;

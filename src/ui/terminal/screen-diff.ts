@@ -62,6 +62,8 @@ export class ScreenDiff {
    * again. Finds the longest block of rows that moved by the same amount and scrolls it into place.
    */
   private scroll(lines: readonly string[], pen: Pen): string {
+    // Nothing known on screen (a first frame, after a clear): nothing to move, and no shift to try.
+    if (!this.rows.some((r) => r !== BLANK && r !== UNKNOWN)) return '';
     const rawAt = (y: number) => {
       const r = this.rows[y];
       return r === undefined || r === BLANK || r === UNKNOWN ? undefined : r.raw;
