@@ -79,6 +79,33 @@ describe('search index', () => {
     }
   });
 
+  it('screens occurrences that begin at the start as the edit distance of the closest prefix', () => {
+    // Fewest edits turning the pattern into text[0..e) for some e: the brute-force table.
+    const prefixDistance = (pattern: string, text: string): number => {
+      let row = Array.from({ length: pattern.length + 1 }, (_, i) => i);
+      let best = row[pattern.length]!;
+      for (let j = 1; j <= text.length; j++) {
+        const next = [j];
+        for (let i = 1; i <= pattern.length; i++) {
+          next.push(Math.min(row[i]! + 1, next[i - 1]! + 1, row[i - 1]! + (pattern[i - 1] === text[j - 1] ? 0 : 1)));
+        }
+        row = next;
+        best = Math.min(best, row[pattern.length]!);
+      }
+      return best;
+    };
+    const texts = ['model', 'models', 'modl', 'odel', 'remodel', 'xmodel', 'mdoel', 'moddel', 'm', '', 'soups', 'group', 'sup'];
+    for (const pattern of ['model', 'soup', 'mo', 'trasformer']) {
+      const screen = new SubstringDistance(pattern);
+      for (const text of [...texts, ...index.words.slice(0, 500)]) {
+        const distance = prefixDistance(pattern, text);
+        for (let errors = 0; errors <= 3; errors++) {
+          expect(screen.within(text, errors, 0, text.length, true), `${pattern} ${text} ${errors}`).toBe(distance <= errors);
+        }
+      }
+    }
+  });
+
   it('matches the vocabulary as Fuse.js does: the same words, scores and word-start demotions', () => {
     const patterns = ['model', 'soup', 'lora', 'llma', 'trasformer', 'diffusion', 'reinforcment', 'segmentaton', 'qwen2.5', "bird's-eye", 'naïve', 'atention', 'contrastiv', 'odel', 'ransformer'];
     patterns.push('learning transferable visual models from natural');

@@ -27,10 +27,12 @@ interface Chunk {
  * text, a new array per error level, a string per character looked up in an object. This reads
  * character codes into two reused Int32Arrays, so a cold process pays a few ms for it instead.
  */
+/** Bit rows and marks, shared by every Bitap (searches never overlap) and grown as texts need. */
+let rows = [new Int32Array(0), new Int32Array(0)];
+let marks = new Uint8Array(0);
+
 export class Bitap {
   private readonly chunks: Chunk[] = [];
-  private rows = [new Int32Array(0), new Int32Array(0)];
-  private mask = new Uint8Array(0);
 
   constructor(readonly pattern: string) {
     // Fuse's chunking: whole chunks of 32, then the last 32 characters for any remainder.
@@ -80,15 +82,15 @@ export class Bitap {
 
   /**
    * bitap/search.ts for one chunk: the score (at least MIN_SCORE), or -1 for no match; the matched
-   * characters are left in this.mask. With ignoreLocation every error level scans the whole text,
+   * characters are left in `marks`. With ignoreLocation every error level scans the whole text,
    * and the first level with a match ends the search.
    */
   private searchChunk(text: string, { pattern, ascii, other, start: location }: Chunk): number {
     const m = pattern.length;
     const n = text.length;
     const expected = Math.max(0, Math.min(location, n));
-    if (this.mask.length < n) this.mask = new Uint8Array(n);
-    const mask = this.mask.fill(0, 0, n);
+    if (marks.length < n) marks = new Uint8Array(n * 2);
+    const mask = marks.fill(0, 0, n);
     let threshold = THRESHOLD;
     // Verbatim occurrences (left to right, not overlapping) are all marked and score 0.
     for (let from = expected, at: number; (at = text.indexOf(pattern, from)) > -1; from = at + m) {
@@ -96,9 +98,9 @@ export class Bitap {
       mask.fill(1, at, at + m);
     }
     const finish = n + m;
-    if (this.rows[0]!.length < finish + 2) this.rows = [new Int32Array(finish + 2), new Int32Array(finish + 2)];
-    let last = this.rows[0]!;
-    let row = this.rows[1]!;
+    if (rows[0]!.length < finish + 2) rows = [new Int32Array((finish + 2) * 2), new Int32Array((finish + 2) * 2)];
+    let last = rows[0]!;
+    let row = rows[1]!;
     const high = 1 << (m - 1);
     let best = -1;
     let bestErrors = 0;
@@ -139,7 +141,7 @@ export class Bitap {
 
   /** Appends the runs of marked characters (Fuse's convertMaskToIndices); false when there are none. */
   private maskRuns(n: number, into: [number, number][]): boolean {
-    const { mask } = this;
+    const mask = marks;
     const before = into.length;
     for (let i = 0; i < n; i++) {
       if (!mask[i]) continue;

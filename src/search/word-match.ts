@@ -31,6 +31,8 @@ const CACHE_SIZE = 64;
  */
 export class WordMatcher {
   private readonly cache = new Map<string, Cached>();
+  /** Candidate ids for holdingAPiece. */
+  private scratch = new Uint32Array(0);
 
   constructor(private readonly index: WordIndex) {}
 
@@ -119,11 +121,16 @@ export class WordMatcher {
     const pieces = exactPieces(pattern, errors);
     // wordsContaining finds nothing for an empty piece, nor one with a newline (the words' separator).
     if (pieces.some((p) => p.length === 0 || p.includes('\n'))) return undefined;
-    const found: number[] = [];
-    for (const piece of pieces) for (const id of wordsContaining(this.index, piece)) found.push(id);
-    const ids = Uint32Array.from(found).sort();
+    const found = pieces.map((piece) => wordsContaining(this.index, piece));
+    const count = found.reduce((n, ids) => n + ids.length, 0);
+    // Sorted in a buffer kept from search to search: a new one each time is garbage the sweeper
+    // frees only later.
+    if (this.scratch.length < count) this.scratch = new Uint32Array(count * 2);
+    let at = 0;
+    for (const ids of found) for (const id of ids) this.scratch[at++] = id;
+    const ids = this.scratch.subarray(0, count).sort();
     let kept = 0;
-    for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[kept++] = ids[i]!;
+    for (let i = 0; i < count; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[kept++] = ids[i]!;
     return ids.subarray(0, kept);
   }
 
