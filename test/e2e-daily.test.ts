@@ -55,10 +55,15 @@ describe('new papers and live digests in a pty', () => {
     await t.waitFor((s) => header(s).includes(`${fresh.length} new`));
     const marked = t.lines().slice(1, 30).filter((l) => l[1] === '+').length;
     expect(marked).toBeGreaterThan(0);
+    // Three rows down, judged by the screen itself: on a loaded machine the reader can go quiet
+    // for a moment between two of the moves, so silence alone does not say they are all drawn.
+    const cursorRow = (s: PtySession) => s.lines().findIndex((l) => l.startsWith('>'));
+    const start = cursorRow(t);
     t.write('jjj');
+    await t.waitFor((s) => cursorRow(s) === start + 3, 10_000);
     await t.quiet(300);
-    const selected = t.lines().find((l) => l.startsWith('>'))!;
-    const row = t.lines().indexOf(selected);
+    const row = cursorRow(t);
+    const selected = t.lines()[row]!;
 
     // One landing while it runs: merged in place, the footer says how many, they are new too.
     copyFileSync(pinned.files.mar18, join(dir, 'mar18.txt'));
