@@ -1,6 +1,7 @@
 // Keys typed before the reader's first frame (typed at once after launching it) are applied before
 // that frame is drawn: it shows what they did. The app (runReader) on fake terminal streams.
 import { PassThrough } from 'node:stream';
+import xtermHeadless from '@xterm/headless';
 import { afterEach, expect, test } from 'vitest';
 import { openStateStore, readMarks } from '../src/state/store.js';
 import { openTerminal } from '../src/ui/app/open-terminal.js';
@@ -91,6 +92,51 @@ test('the library is cached once the index is ready, and quitting stops that (q 
     expect(await running).toBe(0);
     expect(asked[0]!.aborted).toBe(true);
     expect(asked).toHaveLength(1);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a library read in the background is cached once it is all in, beside the index build, not after the index is ready', async () => {
+  const { dir, cleanup } = makeTempDir();
+  try {
+    const { papers, days } = sampleLibrary();
+    const t = fakeTerminal();
+    // The screen as a terminal shows it: frames after the first only rewrite what changed.
+    const term = new xtermHeadless.Terminal({ cols: 100, rows: 30, allowProposedApi: true, scrollback: 0 });
+    let parsed = Promise.resolve();
+    (t.terminal.stdout as unknown as PassThrough).on('data', (chunk: Buffer) => {
+      parsed = parsed.then(() => new Promise<void>((done) => term.write(chunk, done)));
+    });
+    const header = async () => {
+      await parsed;
+      return term.buffer.active.getLine(0)?.translateToString(true) ?? '';
+    };
+    // Half the library read, then the rest: as loadInBackground hands a large library over.
+    let snapshot = { papers: papers.slice(0, 200), days, loading: 0.5 as number | null, notice: undefined };
+    const listeners = new Set<() => void>();
+    const growing = { get: () => snapshot, subscribe: (l: () => void) => (listeners.add(l), () => void listeners.delete(l)), stop: () => {} };
+    const asked: Promise<string>[] = [];
+    const running = runReader(
+      t.terminal,
+      { papers: snapshot.papers, days, store: new DeferredStore(readMarks(dir)), query: 'model soup', loading: 0.5 },
+      { color: false, openStore: () => openStateStore({ dir }), growing, cacheLibrary: () => void asked.push(header()) },
+    );
+    await until(() => t.firstFrame() !== undefined);
+    snapshot = { ...snapshot, papers, loading: null };
+    for (const l of listeners) l();
+    const indexed = sampleSearchEngine().search('model soup', { limit: 1 }).total;
+    const deadline = Date.now() + 10_000;
+    while (!(await header()).includes(`model soup  ${indexed}/${papers.length} matches`)) {
+      if (Date.now() > deadline) throw new Error(`no index answer; header: ${await header()}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // Asked once, while the index was still being built (a library this small waits for it; one of
+    // 5,000 papers and more shows a scan's answer meanwhile): not after the index's answer.
+    expect(asked).toHaveLength(1);
+    expect(await asked[0]!).toMatch(new RegExp(`^ paperterm  ${papers.length} papers .*/model soup  indexing…`));
+    t.stdin.write('q');
+    expect(await running).toBe(0);
   } finally {
     cleanup();
   }

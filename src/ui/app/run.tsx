@@ -44,9 +44,9 @@ export interface RunOptions {
   /** The digest paths opened: watched for digests that arrive while the reader runs. */
   watch?: readonly string[];
   /**
-   * Called once the library is whole and its first answer drawn (a small library: once its search
-   * index is ready): caches the library as loaded (LibraryLoad.storeCache), after the first answer
-   * rather than in its way. `stop` is aborted when
+   * Called once a library read in the background is whole (beside its index build), or once a
+   * small library's search index is ready: caches the library as loaded (LibraryLoad.storeCache),
+   * after the first frame rather than in its way. `stop` is aborted when
    * the reader quits: q answers at once rather than wait for a cache write (~1 s at 100,000 papers).
    */
   cacheLibrary?: (stop: AbortSignal) => void;
@@ -183,9 +183,10 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
       if (grown.loading !== null) return false;
       stopGrowing();
       const indexed = buildIndex();
-      // The whole library's first answer is on screen: it is cached now, beside the index build
-      // (~1 s of slices at 100,000 papers), not after it, or a reader quit at the index's answer
-      // (~8 s later, cold) would leave no cache and the next launch would be as cold.
+      // The whole library is in (and its first answer, a scan's, on screen from 5,000 papers up):
+      // it is cached now, beside the index build (~1 s of slices at 100,000 papers), not after it,
+      // or a reader quit at the index's answer (~8 s later, cold) would leave no cache and the next
+      // launch would be as cold.
       setImmediate(cacheLibrary);
       // A search waits for the index's answer: recording which papers are new (~0.2 s at 100,000
       // papers) comes after it, not between the whole library's first answer and the index's.
