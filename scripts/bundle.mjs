@@ -16,8 +16,9 @@ const OUTFILE = join(root, 'dist/paperterm.cjs');
  * Patches to dependencies, for speed only. Ink 6.8 builds every frame from scratch, cell by cell:
  * two patches make a frame cost what changed on it. Frames whose text blocks neither overlap nor are clipped are composed row by row
  * (ink-fast-output.js; any other frame by Ink as before), and each text node's width is remembered
- * across frames (Ink measures it again every frame). A third leaves alone the texts Ink's
- * sanitizing would give back unchanged (ink-sgr-only.js). The others take work off every start. If an
+ * across frames (Ink measures it again every frame; that cache and Ink's own text measures keep the
+ * last thousand texts). Another leaves alone the texts Ink's sanitizing would give back unchanged
+ * (ink-sgr-only.js). The others take work off every start. If an
  * upgrade changes the code, a patch is left out with a warning: the program stays correct, only slower.
  */
 const INK_PATCHES = [

@@ -33,14 +33,20 @@ function fakeTerminal() {
 }
 
 /** The reader on the sample library, its marks in `dir`. */
-function startReader(t: ReturnType<typeof fakeTerminal>, dir: string, options: Partial<Parameters<typeof runReader>[2]> = {}) {
+/** The reader on the sample library (or on what `library` gives instead), its marks in `dir`. */
+function startReader(
+  t: ReturnType<typeof fakeTerminal>,
+  dir: string,
+  options: Partial<Parameters<typeof runReader>[2]> = {},
+  library: Partial<Parameters<typeof runReader>[1]> = {},
+) {
   const { papers, days } = sampleLibrary();
-  return runReader(t.terminal, { papers, days, store: new DeferredStore(readMarks(dir)) }, { color: false, openStore: () => openStateStore({ dir }), ...options });
+  return runReader(t.terminal, { papers, days, store: new DeferredStore(readMarks(dir)), ...library }, { color: false, openStore: () => openStateStore({ dir }), ...options });
 }
 
-const until = async (ok: () => boolean) => {
+const until = async (ok: () => boolean | Promise<boolean>) => {
   const deadline = Date.now() + 10_000;
-  while (!ok()) {
+  while (!(await ok())) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -117,20 +123,12 @@ test('a library read in the background is cached once it is all in, beside the i
     const listeners = new Set<() => void>();
     const growing = { get: () => snapshot, subscribe: (l: () => void) => (listeners.add(l), () => void listeners.delete(l)), stop: () => {} };
     const asked: Promise<string>[] = [];
-    const running = runReader(
-      t.terminal,
-      { papers: snapshot.papers, days, store: new DeferredStore(readMarks(dir)), query: 'model soup', loading: 0.5 },
-      { color: false, openStore: () => openStateStore({ dir }), growing, cacheLibrary: () => void asked.push(header()) },
-    );
+    const running = startReader(t, dir, { growing, cacheLibrary: () => void asked.push(header()) }, { papers: snapshot.papers, query: 'model soup', loading: 0.5 });
     await until(() => t.firstFrame() !== undefined);
     snapshot = { ...snapshot, papers, loading: null };
     for (const l of listeners) l();
     const indexed = sampleSearchEngine().search('model soup', { limit: 1 }).total;
-    const deadline = Date.now() + 10_000;
-    while (!(await header()).includes(`model soup  ${indexed}/${papers.length} matches`)) {
-      if (Date.now() > deadline) throw new Error(`no index answer; header: ${await header()}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await until(async () => (await header()).includes(`model soup  ${indexed}/${papers.length} matches`));
     // Asked once, while the index was still being built (a library this small waits for it; one of
     // 5,000 papers and more shows a scan's answer meanwhile): not after the index's answer.
     expect(asked).toHaveLength(1);

@@ -19,18 +19,18 @@ interface Chunk {
   start: number;
 }
 
-/**
- * Fuse.js 7.5's bitap matcher (BitapSearch.searchIn and bitap/search.ts), redone for the one set of
- * options the engine gives it — threshold THRESHOLD, ignoreLocation, includeMatches, location 0,
- * case-sensitive, minMatchCharLength 1 — with the same results to the bit (test/search-bitap.test.ts
- * compares them). Fuse's own code costs a first search ~15 ms: an index and a result object per
- * text, a new array per error level, a string per character looked up in an object. This reads
- * character codes into two reused Int32Arrays, so a cold process pays a few ms for it instead.
- */
 /** Bit rows and marks, shared by every Bitap (searches never overlap) and grown as texts need. */
 let rows = [new Int32Array(0), new Int32Array(0)];
 let marks = new Uint8Array(0);
 
+/**
+ * Fuse.js 7.5's bitap matcher (BitapSearch.searchIn and bitap/search.ts), redone for the one set of
+ * options the engine gives it — threshold THRESHOLD, ignoreLocation, includeMatches, location 0,
+ * case-sensitive, minMatchCharLength 1 — with the same results to the bit (test/search-index.test.ts
+ * compares them with Fuse.js's). Fuse's own code costs a first search ~15 ms: an index and a result
+ * object per text, a new array per error level, a string per character looked up in an object. This
+ * reads character codes into two reused Int32Arrays, so a cold process pays a few ms for it instead.
+ */
 export class Bitap {
   private readonly chunks: Chunk[] = [];
 

@@ -393,7 +393,7 @@ class FieldWords {
     const vocab = this.vocab;
     let v: number;
     const first = form.charCodeAt(0);
-    if (!((first >= 97 && first <= 122) || (first >= 48 && first <= 57) || (first >= 65 && first <= 90))) {
+    if (!isAsciiWordCode(first)) {
       // A chunk without a letter or digit.
       v = ~this.complex.length;
       this.complex.push({ words: [], acronyms: [] });
