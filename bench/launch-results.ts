@@ -6,6 +6,7 @@
 // `--query` or as keys typed right after spawn ("typed at once"). Cold: a fresh digest and index
 // cache each run; warm: the cache that run left.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearDataCache } from './data-cache.js';
 import { BIN, childEnv, PtyReader } from './pty-reader.js';
@@ -18,6 +19,8 @@ export const LAUNCH_METRICS = {
   typed: 'launch to results (typed at once)',
 } as const;
 type Mode = keyof typeof LAUNCH_METRICS;
+/** One launch's times from spawn (ms), and the reader's own marks of its phases. */
+type Run = { partial: number; first: number; full: number; marks: Map<string, number> };
 
 /** The count and top title `paperterm search` gives, with a cache of its own (the timed runs' stays cold). */
 interface Expected {
@@ -39,9 +42,12 @@ function expected(dir: string, home: string): Expected {
  * One launch: `first` is when the whole library's first answer is on screen (the header counts matches
  * among all papers, the list starts with the top paper), `full` when the count is the index's.
  */
-async function launchOnce(mode: Mode, dir: string, home: string, cacheDir: string, papers: number, want: Expected): Promise<{ partial: number; first: number; full: number }> {
+async function launchOnce(mode: Mode, dir: string, home: string, cacheDir: string, papers: number, want: Expected): Promise<Run> {
   const args = mode === 'flag' ? [dir, '--query', LAUNCH_QUERY] : [dir];
-  const r = new PtyReader(args, { cols: COLS, rows: ROWS, env: childEnv(home, cacheDir) });
+  const timeline = join(home, 'timeline.jsonl');
+  rmSync(timeline, { force: true });
+  const r = new PtyReader(args, { cols: COLS, rows: ROWS, env: { ...childEnv(home, cacheDir), PAPERTERM_TIMELINE: timeline } });
+  let times: Omit<Run, 'marks'> | undefined;
   try {
     if (mode === 'typed') r.child.write(`/${LAUNCH_QUERY}\r`);
     const header = new RegExp(`/${LAUNCH_QUERY}  \\d+/${papers} matches`);
@@ -51,10 +57,29 @@ async function launchOnce(mode: Mode, dir: string, home: string, cacheDir: strin
     await r.until((s) => header.test(s[0] ?? '') && (s[1] ?? '').includes(want.top.slice(0, 20)));
     const first = performance.now() - r.startedAt;
     await r.until((s) => (s[0] ?? '').includes(`/${LAUNCH_QUERY}  ${want.count}/${papers} matches`));
-    return { partial, first, full: performance.now() - r.startedAt };
+    times = { partial, first, full: performance.now() - r.startedAt };
   } finally {
     await r.quit();
   }
+  return { ...times, marks: readMarks(timeline) };
+}
+
+/** The phases the reader marked (src/core/timeline.ts), ms since its process started. */
+function readMarks(file: string): Map<string, number> {
+  if (!existsSync(file)) return new Map();
+  const line = readFileSync(file, 'utf8').trim().split('\n').pop() ?? '[]';
+  return new Map(JSON.parse(line) as [string, number][]);
+}
+
+/** One line: each phase's median over the runs that reached it, in the order first reached. */
+function timelineLine(runs: readonly Run[]): string {
+  const names = [...new Set(runs.flatMap((r) => [...r.marks.keys()]))];
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const phases = names.map((n) => [n, median(runs.flatMap((r) => (r.marks.has(n) ? [r.marks.get(n)!] : [])))] as const);
+  return phases
+    .sort((a, b) => a[1] - b[1])
+    .map(([n, ms]) => `${n} ${Math.round(ms)}`)
+    .join(' · ');
 }
 
 /**
@@ -66,7 +91,6 @@ export async function measureLaunchToResults(section: string, dir: string, paper
   const home = ctx.scratchDir('launch-home');
   const cacheDir = join(home, 'digest-cache');
   const want = expected(dir, home);
-  type Run = { partial: number; first: number; full: number };
   const runs: Record<Mode, { cold: Run[]; warm: Run[] }> = { flag: { cold: [], warm: [] }, typed: { cold: [], warm: [] } };
   // The first run after an install compiles the program: not what "cold" measures (data-cache.ts).
   await launchOnce('flag', dir, home, cacheDir, papers, want);
@@ -88,5 +112,8 @@ export async function measureLaunchToResults(section: string, dir: string, paper
     }
   }
   ctx.log(`  launch to results ${papers} papers, --query and typed at once in turns: ${ctx.runs} runs each`);
+  for (const mode of ['flag', 'typed'] as const) {
+    for (const cache of ['cold', 'warm'] as const) ctx.log(`    phases (${mode}, ${cache}), median ms from process start: ${timelineLine(runs[mode][cache])}`);
+  }
   return rows;
 }

@@ -9,6 +9,7 @@ import { hyperlinksWanted } from '../../ui/terminal/osc.js';
 import { DeferredStore } from '../../ui/reader/deferred-store.js';
 import { loadInBackground, snapshotOf } from '../../ui/reader/live-library.js';
 import { wantsColor } from '../../ui/view/color.js';
+import { mark } from '../../core/timeline.js';
 import { FatalError } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -36,6 +37,7 @@ const READ_WHOLE_BYTES = 4 << 20;
 export async function readerCommand(paths: readonly string[], options: ReaderCommandOptions, io: Io): Promise<number> {
   // First thing: raw mode and the alternate screen, so nothing typed from here on is echoed onto
   // the shell's screen; keys are read (and kept) from now on.
+  mark('bundle loaded');
   const terminal = openTerminal({}, { mouse: !options.noMouse });
   // Asked for now, so that the UI modules are read while the newest digests are.
   const running = import('../../ui/app/run.js');
@@ -60,11 +62,14 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
     }
     // Problems go to the reader's status line: stderr would be hidden behind the full screen.
     const first = snapshotOf(load);
+    mark('first papers');
+    mark(`read from ${load.readFrom}`);
     // The first frame needs the marks, not the writable store (conf is slow to load): see DeferredStore.
     const store = new DeferredStore(readMarks(options.stateDir));
     const openStore = () => openStateStore({ dir: options.stateDir });
     const growing = load.done ? undefined : loadInBackground(load);
     const { runReader } = await running;
+    mark('UI modules loaded');
     // The first index build covers exactly the files loaded, keyed as `paperterm search` keys them,
     // so both share one cached index. Later builds (digests arriving live) cover files the key does
     // not name: they are not cached.

@@ -25,6 +25,7 @@ import { isLinkEffect, performLinkEffect } from './link-effects.js';
 import { followDigests } from './live-digests.js';
 import { newPapersAtOpen } from './new-papers.js';
 import type { OpenTerminal } from './open-terminal.js';
+import { mark } from '../../core/timeline.js';
 
 export interface RunOptions {
   color: boolean;
@@ -117,6 +118,7 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
     // the first frame too; else the scan (which loads Fuse.js, ~50 ms) is made ready behind it.
     else if (growing && session.getSnapshot().query.trim() !== '') await session.searchWhileLoading();
     else if (growing) setImmediate(() => void session.searchWhileLoading().catch(terminal.fatal));
+    mark('searched before first frame');
     instance = render(<App session={session} view={view} keys={terminal.keys} onEffect={onEffect} />, {
       stdout: writer.sink as unknown as NodeJS.WriteStream,
       // Keys are read by the terminal's key reader; Ink never touches the real stdin.
@@ -127,6 +129,7 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
       exitOnCtrlC: false,
       patchConsole: false,
     });
+    mark('first frame');
     (process as NodeJS.EventEmitter).emit(STARTED_EVENT);
     const stopResize = size.subscribe(onResize);
     terminal.onClose(stopResize);
@@ -182,6 +185,7 @@ export async function runReader(terminal: OpenTerminal, library: Omit<SessionOpt
       if (grown.papers !== session.papers || grown.loading !== session.getSnapshot().loading) session.libraryGrew(grown);
       if (grown.loading !== null) return false;
       stopGrowing();
+      mark('library whole');
       const indexed = buildIndex();
       // The whole library is in (and its first answer, a scan's, on screen from 5,000 papers up):
       // it is cached now, beside the index build (~1 s of slices at 100,000 papers), not after it,

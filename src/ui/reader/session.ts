@@ -16,6 +16,7 @@ import { ReaderModel } from './model.js';
 import type { ReaderState } from './navigation.js';
 import { SearchFetch } from './search-fetch.js';
 import { defaultSimilarSource, SimilarPapers } from './similar-list.js';
+import { mark } from '../../core/timeline.js';
 import { StoreLink } from './store-link.js';
 import type { Effect, LibraryUpdate, Measure, SessionOptions, SessionSnapshot } from './types.js';
 import { summarize } from './words.js';
@@ -215,6 +216,7 @@ export class ReaderSession {
     // The library changed while it was built (digests arrived): built again over the new one.
     if (this.papers !== papers) return this.buildIndex();
     if (!engine) return;
+    mark('index ready');
     this.#search.attach(engine);
     // Better results for the search the scan answered: the best one selected if the cursor is
     // still on the top row, else the paper the user moved to stays selected.
