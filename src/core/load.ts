@@ -5,6 +5,7 @@ import { fileSignature, openDigestCache, type DigestCache } from './cache.js';
 import { buildLibrary } from './library.js';
 import { fileKind, NotRegularFileError, openRegularFile } from './regular-file.js';
 import { packageRoot } from './package-root.js';
+import { blockedText, type BlockedText } from './blocked-text.js';
 import { asciiText, checkDigestBytes, DigestError, digestFromLayout, scanDigest, textOfBytes } from './parse.js';
 import type { Digest, DigestEntry, Paper } from './types.js';
 import { STDIN_PATH } from './parse.js';
@@ -153,13 +154,14 @@ export function readDigestFile(file: string, cache: DigestCache | null = null, o
   // Most digests are pure ASCII: their entries are then decoded from the bytes one by one, and a
   // cache hit never decodes the whole text at all.
   const ascii = asciiText(bytes);
-  let text: string | undefined;
+  // Read in blocks, never as one string: see blocked-text.ts.
+  let text: BlockedText | undefined;
   if (cache && unchanged) {
-    const hit = cache.load(file, signature, ascii ?? (text = textOfBytes(bytes)), mtimeMs);
+    const hit = cache.load(file, signature, ascii ?? (text = blockedText(bytes)), mtimeMs);
     if (hit) return hit;
   }
   checkDigestBytes(bytes);
-  text ??= textOfBytes(bytes);
+  text ??= blockedText(bytes);
   const layout = scanDigest(text);
   const digest = digestFromLayout(ascii ?? text, file, layout, undefined, mtimeMs);
   if (cache && unchanged) cache.store(file, signature, layout, digest);

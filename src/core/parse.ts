@@ -89,8 +89,18 @@ export interface DigestLayout {
   warnings: string[];
 }
 
+/** What scanDigest reads of a text: a string is one, and so is a file's text read in blocks (blocked-text.ts). */
+export interface ScanText {
+  readonly length: number;
+  charCodeAt(at: number): number;
+  /** Only ever asked for one code unit (a line break). */
+  indexOf(search: string, from?: number): number;
+  includes(search: string): boolean;
+  slice(start: number, end: number): string;
+}
+
 // Code units that are never whitespace, so a line bounded by them needs no trim().
-function plainAt(text: string, at: number): boolean {
+function plainAt(text: ScanText, at: number): boolean {
   const c = text.charCodeAt(at);
   return c > 32 && c < 127;
 }
@@ -99,7 +109,7 @@ function plainAt(text: string, at: number): boolean {
  * Finds the entries of one digest's text. Tolerates CRLF, a BOM, trailing spaces, any number of
  * blank lines, and both known layouts. Throws DigestError when no entry is found.
  */
-export function scanDigest(text: string): DigestLayout {
+export function scanDigest(text: ScanText): DigestLayout {
   // Non-blank lines, trimmed, as [start, end) offsets into text with their 1-based line numbers.
   // Offsets rather than substrings: a 100,000-paper library has ~250,000 lines.
   const starts: number[] = [];
@@ -133,7 +143,7 @@ export function scanDigest(text: string): DigestLayout {
     if (end === -1) break;
     pos = end + 1;
   }
-  const lineText = (k: number) => text.slice(starts[k], ends[k]);
+  const lineText = (k: number) => text.slice(starts[k]!, ends[k]!);
 
   let i = 0;
   let date: string | null = null;
@@ -252,7 +262,7 @@ export function labelEntryLines(lengths: ArrayLike<number>, sentence: ArrayLike<
 }
 
 /** The entries' spans and the warnings that name each odd line and its paper. */
-function pairEntries(text: string, starts: readonly number[], ends: readonly number[], nos: readonly number[]): { spans: number[]; warnings: string[] } {
+function pairEntries(text: ScanText, starts: readonly number[], ends: readonly number[], nos: readonly number[]): { spans: number[]; warnings: string[] } {
   const n = starts.length;
   const lengths = new Int32Array(n);
   const sentence = new Uint8Array(n);
@@ -267,7 +277,7 @@ function pairEntries(text: string, starts: readonly number[], ends: readonly num
   const labels = plain ? lengths.map((_, k) => k % 2) : labelEntryLines(lengths, sentence);
   const spans: number[] = [];
   const warnings: string[] = [];
-  const lineText = (k: number) => text.slice(starts[k], ends[k]);
+  const lineText = (k: number) => text.slice(starts[k]!, ends[k]!);
   for (let k = 0; k < n; k++) {
     const length = lengths[k]!;
     if (labels[k] === X) {
