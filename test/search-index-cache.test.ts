@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
 import { createSearchEngine, createSearchEngineAsync, type SearchEngine } from '../src/search/engine.js';
-import { indexCacheKey, loadCachedIndex, loadCachedIndexAsync, prefetchCachedIndex, type IndexCacheKey } from '../src/search/index-cache.js';
+import { indexCacheKey, loadCachedIndex, loadCachedIndexAsync, type IndexCacheKey } from '../src/search/index-cache.js';
 import { runCli } from './helpers/cli.js';
 import { abstract, layoutA, SAMPLE_DIR, tempDir } from './helpers/digests.js';
 
@@ -59,40 +59,6 @@ describe('search index cache', () => {
     expect(loadCachedIndex(slot, papers)).not.toBeNull();
     expect(answers(createSearchEngine(papers, { cache: slot }))).toEqual(built);
     expect(built).toEqual(fresh(papers));
-  });
-
-  it('an index read ahead (while the library loads) is the one the next load of its slot uses, once', async () => {
-    const dir = sampleCopy();
-    const cacheDir = temp();
-    const { papers, slot } = library(dir, cacheDir);
-    createSearchEngine(papers, { cache: slot });
-    const good = readFileSync(slot.path);
-    const read = loadCachedIndex(slot, papers);
-    expect(read).not.toBeNull();
-    expect(await prefetchCachedIndex(slot)).toBe(true);
-    // Damaged on disk after the read ahead: the load uses what was read, the same index.
-    writeFileSync(slot.path, good.subarray(0, good.length - 9));
-    expect(await loadCachedIndexAsync(slot, papers)).toEqual(read);
-    // Taken once: the next load reads the (damaged) file again.
-    expect(await loadCachedIndexAsync(slot, papers)).toBeNull();
-  });
-
-  it('an index read ahead is not used for other digests or other papers', async () => {
-    const dir = sampleCopy();
-    const cacheDir = temp();
-    const { papers, slot } = library(dir, cacheDir);
-    createSearchEngine(papers, { cache: slot });
-    expect(await prefetchCachedIndex(slot)).toBe(true);
-    // The same slot for a set of digests changed since (another key): read from disk, where it does not match.
-    expect(await loadCachedIndexAsync({ ...slot, key: 'another' }, papers)).toBeNull();
-    expect(await prefetchCachedIndex(slot)).toBe(true);
-    // Papers that are not the ones it was built from.
-    const changed = papers.map((p, i) => (i === 5 ? { ...p, title: `${p.title}!` } : p));
-    expect(await loadCachedIndexAsync(slot, changed)).toBeNull();
-    // A read ahead of a missing or damaged file says so, and the load builds nothing from it.
-    unlinkSync(slot.path);
-    expect(await prefetchCachedIndex(slot)).toBe(false);
-    expect(await loadCachedIndexAsync(slot, papers)).toBeNull();
   });
 
   it('the async engine reads and writes the same cache', async () => {

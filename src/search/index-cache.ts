@@ -225,90 +225,43 @@ function* parseHeader(): Generator<number, Header, Uint8Array> {
   return JSON.parse(Buffer.from(headerBytes.buffer, headerBytes.byteOffset, headerBytes.length).toString('utf8')) as Header;
 }
 
-/**
- * An index file read and checked as far as it can be without the papers: everything but which
- * papers it belongs to (indexOfFile checks that, and makes the WordIndex).
- */
-export interface IndexFile {
-  /** The key it was checked to have been written under. */
-  readonly key: string;
-  /** The index without its papers and their folded titles. */
-  readonly index: Omit<WordIndex, 'papers' | 'titleLower'>;
-  readonly titles: string;
-  readonly written: Uint8Array;
-  readonly titleEnd: Uint32Array;
-  readonly abstractLength: Uint32Array;
-}
-
 function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, WordIndex, Uint8Array> {
-  return indexOfFile(yield* parseIndexFile(key), papers);
-}
-
-/** A file's sections as read (each in memory of its own, padded to 4 bytes), nothing checked past its header. */
-interface RawIndex {
-  header: Header;
-  sections: Uint8Array[];
-}
-
-const ctorOf = (name: string) => (name.endsWith('Norm') ? Float32Array : name.endsWith('.slot') ? Int32Array : name.endsWith('.docs') ? Uint16Array : Uint32Array);
-const padded = (n: number) => n + ((4 - (n % 4)) % 4);
-
-/**
- * Reads a file's sections without looking into them: the read can then be done ahead, while the
- * main thread has other work, and checkIndexFile (checksum, text, arrays) run once it is needed.
- */
-function* readIndexSections(key: string): Generator<number, RawIndex, Uint8Array> {
   const header = yield* parseHeader();
-  check(header.format === FORMAT && header.key === key, 'built for other digests');
+  check(header.format === FORMAT && header.key === key && header.papers === papers.length, 'built for other digests');
   check(Array.isArray(header.text) && header.text.length === 4 && typeof header.arrays === 'object' && header.arrays !== null, 'header');
-  const sizes = [...header.text, ...Object.entries(header.arrays).map(([name, count]) => count * ctorOf(name).BYTES_PER_ELEMENT)];
-  const sections: Uint8Array[] = [];
-  for (const n of sizes) {
-    check(Number.isInteger(n) && n >= 0 && n < 2 ** 31, 'header');
-    const bytes = yield padded(n);
-    check(bytes.length === padded(n), 'truncated');
-    sections.push(bytes);
-  }
-  const rest = yield 1;
-  check(rest.length === 0, 'trailing bytes');
-  return { header, sections };
-}
-
-function* parseIndexFile(key: string): Generator<number, IndexFile, Uint8Array> {
-  return checkIndexFile(key, yield* readIndexSections(key));
-}
-
-/** The sections of a file read whole, checked and made into the index's parts. */
-function checkIndexFile(key: string, { header, sections }: RawIndex): IndexFile {
   const sum = runningChecksum();
-  for (const s of sections) sum.update(s);
-  check(sum.digest() === header.checksum, 'checksum mismatch');
-  const section = (i: number) => sections[i]!.subarray(0, header.text[i]);
-  const text = (i: number) => {
-    const b = section(i);
+  function* take(n: number): Generator<number, Uint8Array, Uint8Array> {
+    check(Number.isInteger(n) && n >= 0 && n < 2 ** 31, 'header');
+    const padded = n + ((4 - (n % 4)) % 4);
+    const bytes = yield padded;
+    check(bytes.length === padded, 'truncated');
+    sum.update(bytes);
+    return bytes.subarray(0, n);
+  }
+  const text = function* (n: number): Generator<number, string, Uint8Array> {
+    const b = yield* take(n);
     return Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8');
   };
-  const blob = text(0);
-  const titles = text(1);
+  const [blobBytes, titleBytes, writtenBytes, labelBytes] = header.text;
+  const blob = yield* text(blobBytes);
+  const titles = yield* text(titleBytes);
   // Compared with the papers' titles byte by byte, never decoded: as one string it was 8 MB of
   // garbage at 100,000 papers, and split 100,000 strings of it.
-  const written = section(2);
-  const parsedLabels = JSON.parse(text(3)) as unknown;
+  const written = yield* take(writtenBytes);
+  const parsedLabels = JSON.parse(yield* text(labelBytes)) as unknown;
   check(Array.isArray(parsedLabels) && parsedLabels.every((l) => typeof l === 'string'), 'labels');
   const labels = parsedLabels as string[];
   const arrays = new Map<string, Typed>();
-  Object.entries(header.arrays).forEach(([name, count], i) => {
+  for (const [name, count] of Object.entries(header.arrays)) {
+    const ctor = name.endsWith('Norm') ? Float32Array : name.endsWith('.slot') ? Int32Array : name.endsWith('.docs') ? Uint16Array : Uint32Array;
     check(Number.isInteger(count) && count >= 0 && count < 2 ** 30, 'header');
-    const bytes = sections[4 + i]!;
-    arrays.set(name, new (ctorOf(name))(bytes.buffer as ArrayBuffer, bytes.byteOffset, count));
-  });
-  return fileParts(key, header, blob, titles, written, labels, arrays);
-}
-
-/** The arrays and postings of a file that checked out, checked to fit together. */
-function fileParts(key: string, header: Header, blob: string, titles: string, written: Uint8Array, labels: string[], arrays: Map<string, Typed>): IndexFile {
-  const n = header.papers;
-  check(Number.isInteger(n) && n >= 0, 'header');
+    const bytes = yield* take(count * ctor.BYTES_PER_ELEMENT);
+    arrays.set(name, new ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count));
+  }
+  const rest = yield 1;
+  check(rest.length === 0, 'trailing bytes');
+  check(sum.digest() === header.checksum, 'checksum mismatch');
+  const n = papers.length;
   const words = header.words;
   const u32 = (name: string, length?: number): Uint32Array => {
     const a = arrays.get(name);
@@ -338,44 +291,12 @@ function fileParts(key: string, header: Header, blob: string, titles: string, wr
   check(wordStart[words] === blob.length, 'vocabulary');
   const wordList = words === 0 ? [] : blob.slice(1, -1).split('\n');
   check(wordList.length === words, 'vocabulary');
+  // The papers must be the ones the index was built from: titles exactly, abstracts by length, dates exactly.
+  const titleEnd = u32('titleEnd', n);
+  const abstractLength = u32('abstractLength', n);
   const paperLabelStart = u32('paperLabelStart', n + 1);
   const paperLabels = u32('paperLabels');
   check(paperLabelStart[0] === 0 && paperLabelStart[n] === paperLabels.length, 'dates');
-  return {
-    key,
-    titles,
-    written,
-    titleEnd: u32('titleEnd', n),
-    abstractLength: u32('abstractLength', n),
-    index: {
-      words: wordList,
-      blob,
-      wordStart,
-      title: postings('title'),
-      abstract: postings('abstract'),
-      titleAcronyms: postings('titleAcronyms'),
-      abstractAcronyms: postings('abstractAcronyms'),
-      wordLetters: u32('wordLetters', words),
-      titleLetters: u32('titleLetters', n),
-      abstractLetters: u32('abstractLetters', n),
-      titleNorm: f32('titleNorm', n),
-      abstractNorm: f32('abstractNorm', n),
-      labels,
-      labelLower: labels.map((l) => fold(l)),
-      labelNorm: f32('labelNorm', labels.length),
-      paperLabelStart,
-      paperLabels,
-    },
-  };
-}
-
-/** The index in `file` for `papers`; throws Damaged unless they are the papers it was built from. */
-function indexOfFile(file: IndexFile, papers: readonly Paper[]): WordIndex {
-  const { index, titles, written, titleEnd, abstractLength } = file;
-  const { labels, paperLabelStart, paperLabels } = index;
-  const n = papers.length;
-  check(titleEnd.length === n, 'built for other digests');
-  // The papers must be the ones the index was built from: titles exactly, abstracts by length, dates exactly.
   const titleLower: string[] = new Array<string>(n);
   let start = 0;
   let writtenAt = 0;
@@ -398,7 +319,27 @@ function indexOfFile(file: IndexFile, papers: readonly Paper[]): WordIndex {
     for (let k = from; k < to; k++) check(labels[paperLabels[k]!] === p.dates[k - from], 'dates');
   }
   check(writtenAt === written.length, 'titles');
-  return { ...index, papers, titleLower };
+  return {
+    papers,
+    words: wordList,
+    blob,
+    wordStart,
+    title: postings('title'),
+    abstract: postings('abstract'),
+    titleAcronyms: postings('titleAcronyms'),
+    abstractAcronyms: postings('abstractAcronyms'),
+    wordLetters: u32('wordLetters', words),
+    titleLetters: u32('titleLetters', n),
+    abstractLetters: u32('abstractLetters', n),
+    titleLower,
+    titleNorm: f32('titleNorm', n),
+    abstractNorm: f32('abstractNorm', n),
+    labels,
+    labelLower: labels.map((l) => fold(l)),
+    labelNorm: f32('labelNorm', labels.length),
+    paperLabelStart,
+    paperLabels,
+  };
 }
 
 /**
@@ -476,45 +417,12 @@ function readFully(fd: number, n: number): Uint8Array {
   return at === n ? out : out.subarray(0, at);
 }
 
-/**
- * Index files being read ahead (prefetchCachedIndex), by path: the next load of that path takes the
- * read (or drops it, when it is for another key), so none outlives it.
- */
-const prefetched = new Map<string, { key: string; file: Promise<RawIndex | null> }>();
-
-/**
- * Starts reading the cached index for `slot` now, off the main thread, and only reading it (its
- * checks run when it is taken, so they never come between a loading library and its keys): for a
- * reader whose library is still loading, so that the index is ready soon after the papers are.
- * The next loadCachedIndexAsync of the same slot uses it. Resolves once read (true: it was, whole).
- */
-export async function prefetchCachedIndex(slot: IndexCacheKey): Promise<boolean> {
-  const early = prefetched.get(slot.path);
-  if (early?.key === slot.key) return (await early.file) !== null;
-  const file = readIndexFileAsync(slot.path, slot.key);
-  prefetched.set(slot.path, { key: slot.key, file });
-  return (await file) !== null;
-}
-
 /** loadCachedIndex with the file read off the main thread (the checks still run on it). */
 export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly Paper[]): Promise<WordIndex | null> {
-  const early = prefetched.get(slot.path);
-  prefetched.delete(slot.path);
-  const raw = await (early?.key === slot.key ? early.file : readIndexFileAsync(slot.path, slot.key));
-  if (!raw) return null;
-  try {
-    return indexOfFile(checkIndexFile(slot.key, raw), papers);
-  } catch {
-    return null;
-  }
-}
-
-/** The file's sections, read off the main thread; nothing checked past the header (see checkIndexFile). */
-async function readIndexFileAsync(path: string, key: string): Promise<RawIndex | null> {
   let file: FileHandle;
   try {
     // As in loadCachedIndex: never wait on a FIFO (it would hold a thread and the index forever).
-    file = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    file = await open(slot.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     if (!(await file.stat()).isFile()) {
       await file.close();
       return null;
@@ -523,7 +431,7 @@ async function readIndexFileAsync(path: string, key: string): Promise<RawIndex |
     return null;
   }
   try {
-    const steps = readIndexSections(key);
+    const steps = parseIndex(slot.key, papers);
     for (let step = steps.next(new Uint8Array(0)); ; ) {
       if (step.done) return step.value;
       const n = step.value;

@@ -1,7 +1,7 @@
 import { cacheDirFromEnv } from '../../core/cache.js';
 import { startLibraryLoad } from '../../core/library-load.js';
 import { defaultPaths } from '../../core/load.js';
-import { cachedIndexMatches, indexCacheKey, prefetchCachedIndex, type IndexCacheKey } from '../../search/index-cache.js';
+import { cachedIndexMatches, indexCacheKey } from '../../search/index-cache.js';
 import { openStateStore, readMarks } from '../../state/store.js';
 import { openTerminal } from '../../ui/app/open-terminal.js';
 import { searchHistoryIn } from '../../ui/app/search-history.js';
@@ -68,19 +68,8 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
     const store = new DeferredStore(readMarks(options.stateDir));
     const openStore = () => openStateStore({ dir: options.stateDir });
     const growing = load.done ? undefined : loadInBackground(load);
-    const { runReader, STARTED_EVENT } = await running;
+    const { runReader } = await running;
     mark('UI modules loaded');
-    // The index of the whole library as found, when cached, is read while the rest of the library
-    // loads (off the main thread but for its checks) rather than once it is whole: see
-    // prefetchCachedIndex. Started once the first frame is out (the key stats every digest file).
-    let foundKey: IndexCacheKey | null | undefined;
-    const keyOfFound = () => (foundKey === undefined ? (foundKey = indexCacheKey(cacheDirFromEnv(io.env), load.found)) : foundKey);
-    if (growing) {
-      process.once(STARTED_EVENT, () => {
-        const key = keyOfFound();
-        if (key) void prefetchCachedIndex(key);
-      });
-    }
     // The first index build covers exactly the files loaded, keyed as `paperterm search` keys them,
     // so both share one cached index. Later builds (digests arriving live) cover files the key does
     // not name: they are not cached.
@@ -101,7 +90,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         searchCache,
         // Asked while loading: is there an index for the whole library as found (every digest loading)?
         indexCached: () => {
-          const key = keyOfFound();
+          const key = indexCacheKey(cacheDirFromEnv(io.env), load.found);
           return key !== null && cachedIndexMatches(key);
         },
         notices: first.notice === undefined ? [] : [first.notice],
