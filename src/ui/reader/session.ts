@@ -223,6 +223,7 @@ export class ReaderSession {
     if (scanned && this.#search.query.trim() !== '') {
       this.#search.rebuild(this.#model.nav.cursor === 0 ? { first: true } : { keep: this.selected });
     }
+    mark('index searched');
     this.#changed();
   }
 
