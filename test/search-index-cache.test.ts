@@ -67,6 +67,8 @@ describe('search index cache', () => {
     const { papers, slot } = library(dir, cacheDir);
     const first = answers(await createSearchEngineAsync(papers, { cache: slot }));
     expect(loadCachedIndex(slot, papers)).not.toBeNull();
+    // Read with its sections all at once, the same index as read piece by piece.
+    expect(await loadCachedIndexAsync(slot, papers)).toEqual(loadCachedIndex(slot, papers));
     expect(answers(await createSearchEngineAsync(papers, { cache: slot }))).toEqual(first);
   });
 
@@ -113,13 +115,16 @@ describe('search index cache', () => {
       b.write('XX', 20, 'latin1');
       return b;
     }],
-  ])('a corrupt index (%s) is rebuilt, and the answers stay right', (_name, damage) => {
+    ['bytes after its end', (b: Buffer) => Buffer.concat([b, Buffer.from('....')])],
+  ])('a corrupt index (%s) is rebuilt, and the answers stay right', async (_name, damage) => {
     const dir = sampleCopy();
     const cacheDir = temp();
     const { papers, slot } = library(dir, cacheDir);
     createSearchEngine(papers, { cache: slot });
     writeFileSync(slot.path, damage(readFileSync(slot.path)));
     expect(loadCachedIndex(slot, papers)).toBeNull();
+    // The reader's loader (sections read all at once) refuses it as well.
+    expect(await loadCachedIndexAsync(slot, papers)).toBeNull();
     expect(answers(createSearchEngine(papers, { cache: slot }))).toEqual(fresh(papers));
     expect(loadCachedIndex(slot, papers)).not.toBeNull();
   });

@@ -204,6 +204,11 @@ function* encodedJoined(parts: readonly string[], separator: string, scratch: Bu
 
 class Damaged extends Error {}
 
+/** A section's length padded to 4 bytes, so every array in the file starts aligned. */
+const padded = (n: number): number => n + ((4 - (n % 4)) % 4);
+/** The typed array an array section is read into, by its name's ending. */
+const arrayType = (name: string) => (name.endsWith('Norm') ? Float32Array : name.endsWith('.slot') ? Int32Array : name.endsWith('.docs') ? Uint16Array : Uint32Array);
+
 function check(ok: boolean, what: string): void {
   if (!ok) throw new Damaged(what);
 }
@@ -232,9 +237,8 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
   const sum = runningChecksum();
   function* take(n: number): Generator<number, Uint8Array, Uint8Array> {
     check(Number.isInteger(n) && n >= 0 && n < 2 ** 31, 'header');
-    const padded = n + ((4 - (n % 4)) % 4);
-    const bytes = yield padded;
-    check(bytes.length === padded, 'truncated');
+    const bytes = yield padded(n);
+    check(bytes.length === padded(n), 'truncated');
     sum.update(bytes);
     return bytes.subarray(0, n);
   }
@@ -253,7 +257,7 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
   const labels = parsedLabels as string[];
   const arrays = new Map<string, Typed>();
   for (const [name, count] of Object.entries(header.arrays)) {
-    const ctor = name.endsWith('Norm') ? Float32Array : name.endsWith('.slot') ? Int32Array : name.endsWith('.docs') ? Uint16Array : Uint32Array;
+    const ctor = arrayType(name);
     check(Number.isInteger(count) && count >= 0 && count < 2 ** 30, 'header');
     const bytes = yield* take(count * ctor.BYTES_PER_ELEMENT);
     arrays.set(name, new ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, count));
@@ -431,24 +435,55 @@ export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly
     return null;
   }
   try {
+    // The opening and the header one after the other; then every section at once, as the header
+    // places them: read one after the other, each waited for, they left the main thread idle
+    // between them (~50 ms of the ~0.44 s an index took at 100,000 papers).
     const steps = parseIndex(slot.key, papers);
-    for (let step = steps.next(new Uint8Array(0)); ; ) {
-      if (step.done) return step.value;
-      const n = step.value;
-      const out = new Uint8Array(n);
-      let at = 0;
-      while (at < n) {
-        const { bytesRead } = await file.read(out, at, n - at, null);
-        if (bytesRead === 0) break;
-        at += bytesRead;
+    const header = parseHeader();
+    let position = 0;
+    let step = steps.next(new Uint8Array(0));
+    for (let h = header.next(new Uint8Array(0)); !h.done; ) {
+      const bytes = await readAt(file, h.value, position);
+      position += bytes.length;
+      step = steps.next(bytes);
+      h = header.next(bytes);
+      if (h.done) {
+        const plan = sectionPlan(h.value);
+        const starts = plan.map((n) => (position += n) - n);
+        const pieces = await Promise.all([...plan.map((n, i) => readAt(file, n, starts[i]!)), readAt(file, 1, position)]);
+        // Checked a piece per turn of the event loop, so keys are read in between.
+        for (const piece of pieces) {
+          if (step.done) break;
+          step = steps.next(piece);
+          await new Promise<void>((turn) => setImmediate(turn));
+        }
       }
-      step = steps.next(at === n ? out : out.subarray(0, at));
     }
+    return step.done ? step.value : null;
   } catch {
     return null;
   } finally {
     await file.close().catch(() => undefined);
   }
+}
+
+/** The byte counts parseIndex asks for after the header, in order (the header's sizes, padded to 4). */
+function sectionPlan(header: Header): number[] {
+  const sizes = [...(header.text ?? []), ...Object.entries(header.arrays ?? {}).map(([name, count]) => count * arrayType(name).BYTES_PER_ELEMENT)];
+  if (!sizes.every((n) => Number.isInteger(n) && n >= 0 && n < 2 ** 31)) return [];
+  return sizes.map(padded);
+}
+
+/** `n` bytes of `file` from `position`, in memory of their own (fewer at the end of the file). */
+async function readAt(file: FileHandle, n: number, position: number): Promise<Uint8Array> {
+  const out = new Uint8Array(n);
+  let at = 0;
+  while (at < n) {
+    const { bytesRead } = await file.read(out, at, n - at, position + at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  return at === n ? out : out.subarray(0, at);
 }
 
 /**
