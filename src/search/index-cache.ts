@@ -424,13 +424,16 @@ function readFully(fd: number, n: number): Uint8Array {
 /** loadCachedIndex with the file read off the main thread (the checks still run on it). */
 export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly Paper[]): Promise<WordIndex | null> {
   let file: FileHandle;
+  let size: number;
   try {
     // As in loadCachedIndex: never wait on a FIFO (it would hold a thread and the index forever).
     file = await open(slot.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    if (!(await file.stat()).isFile()) {
+    const stats = await file.stat();
+    if (!stats.isFile()) {
       await file.close();
       return null;
     }
+    size = stats.size;
   } catch {
     return null;
   }
@@ -449,6 +452,8 @@ export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly
       h = header.next(bytes);
       if (h.done) {
         const plan = sectionPlan(h.value);
+        // Sizes the file cannot hold are not allocated: the header is damaged.
+        if (position + plan.reduce((a, b) => a + b, 0) !== size) return null;
         const starts = plan.map((n) => (position += n) - n);
         const pieces = await Promise.all([...plan.map((n, i) => readAt(file, n, starts[i]!)), readAt(file, 1, position)]);
         // Checked a piece per turn of the event loop, so keys are read in between.
