@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { READ_WHOLE_BYTES } from '../src/cli/commands/reader.js';
 import { loadLibrary } from '../src/core/load.js';
 import type { CorpusInfo } from './digest-writer.js';
 import { measureLaunchToResults } from './launch-results.js';
@@ -61,9 +62,6 @@ function libraryCached(cacheDir: string): boolean {
     .some((d) => readdirSync(join(cacheDir, d)).some((f) => !f.endsWith('.tmp')));
 }
 
-/** Digests of more than this many bytes load in the background, and the reader caches them whole (cli/commands/reader.ts READ_WHOLE_BYTES). */
-const CACHED_WHOLE_BYTES = 4 << 20;
-
 function digestBytes(dir: string): number {
   return readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 }
@@ -114,7 +112,8 @@ async function measureStarts(dir: string, papers: number, ctx: BenchContext): Pr
   const warm: StartupRun[] = [];
   // A cold start quit as soon as it is loaded would stop its library cache being written, and the
   // warm start after it would be as cold: it stays until the cache is there.
-  const large = digestBytes(dir) > CACHED_WHOLE_BYTES;
+  // Digests past READ_WHOLE_BYTES load in the background, and the reader caches them whole.
+  const large = digestBytes(dir) > READ_WHOLE_BYTES;
   // The first run after an install compiles the program: not what "cold" measures (data-cache.ts).
   await startOnce(dir, home, cacheDir);
   for (let i = 0; i < ctx.runs; i++) {

@@ -73,8 +73,17 @@ export function checkDigestBytes(bytes: Uint8Array): void {
  * Much faster than TextDecoder on large inputs, and pure-ASCII digests become one-byte strings.
  */
 export function textOfBytes(bytes: Uint8Array): string {
-  let body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+  return decodedText(digestBody(bytes));
+}
+
+/** The bytes without one leading UTF-8 BOM. */
+export function digestBody(bytes: Uint8Array): Buffer {
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? body.subarray(3) : body;
+}
+
+/** Valid UTF-8 as text; pure ASCII as a one-byte string. */
+export function decodedText(body: Buffer): string {
   return body.toString(isAscii(body) ? 'latin1' : 'utf8');
 }
 

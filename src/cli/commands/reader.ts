@@ -28,7 +28,7 @@ export interface ReaderCommandOptions {
 /** Papers read before the first frame: more than any screen shows, from the newest digests. */
 const FIRST_SCREEN_PAPERS = 200;
 /** Libraries up to this size (a few weeks of digests) are read whole before the first frame: no loading step. */
-const READ_WHOLE_BYTES = 4 << 20;
+export const READ_WHOLE_BYTES = 4 << 20;
 
 /**
  * `paperterm [PATH...]` on a terminal: take the terminal, read the newest digests, open the marks,
