@@ -7,10 +7,13 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../bench/digest-writer.js';
+import { CachedPaper } from '../src/core/cached-paper.js';
 import { libraryCacheSlot, type LibraryContents } from '../src/core/library-cache.js';
 import { storeCachedLibrary } from '../src/core/library-cache-write.js';
 import { startLibraryLoad, type LibraryLoad } from '../src/core/library-load.js';
 import { expandPaths, loadLibrary } from '../src/core/load.js';
+import { createSearchEngine } from '../src/search/engine.js';
+import { indexCacheKey, loadCachedIndex } from '../src/search/index-cache.js';
 import { abstract, layoutA, layoutB, SAMPLE_DIR, tempDirs } from './helpers/digests.js';
 
 const temp = tempDirs('paperterm-library-cache-test-');
@@ -25,7 +28,7 @@ function digestDir(): string {
   const dir = temp();
   for (const f of readdirSync(SAMPLE_DIR)) copyFileSync(join(SAMPLE_DIR, f), join(dir, f));
   const crlf = layoutA('Mar 19', [
-    ['Ｆｕｌｌｗｉｄｔｈ Title — with ﬁ ligature', abstract('unicode, see https://example.org/x).')],
+    ['Ｆｕｌｌｗｉｄｔｈ Title — with ﬁ ligature', abstract('unicode — 你好, see https://example.org/x).')],
     ['Efficiently   Robustify Pre-trained MODELS', abstract('a repeat of a sample paper')],
     ['Café Latin-1 Only', abstract('é and ü and ß, at www.kept.org')],
   ]).replace(/\n/g, '\r\n');
@@ -68,7 +71,7 @@ function libraryFile(cacheDir: string): string {
 }
 
 /** The header near the file's end (its JSON, its checksum, their lengths and the magic). */
-type Header = Omit<LibraryContents, 'papers'> & { chunks: number[]; wideBytes: number; papers: number };
+type Header = Omit<LibraryContents, 'papers'> & { chunks: number[]; abstractChunks: number[]; wideBytes: number; papers: number };
 function header(path: string): Header {
   const bytes = readFileSync(path);
   const end = bytes.length - 16 - bytes.readUInt32LE(bytes.length - 12);
@@ -145,8 +148,10 @@ describe('the library cache', () => {
     expect(readFileSync(path).equals(good)).toBe(true);
   });
 
+  /** Where the abstracts start: after the head chunks (titles and links). */
+  const abstractsAt = (h: Header) => h.chunks.reduce((a, b) => a + b, 0);
   /** Where the ids and the arrays start: after the text chunks and the wide strings. */
-  const idsAt = (h: Header) => h.chunks.reduce((a, b) => a + b, 0) + h.wideBytes;
+  const idsAt = (h: Header) => abstractsAt(h) + h.abstractChunks.reduce((a, b) => a + b, 0) + h.wideBytes;
   it.each([
     ['a byte flipped in the first chunk', (path: string) => flipByte(path, 10)],
     ['a byte flipped in the wide strings', (path: string, h: Header) => flipByte(path, idsAt(h) - 3)],
@@ -167,6 +172,60 @@ describe('the library cache', () => {
     damage(path, header(path), good.length);
     expect(await loadAndStore(dir, cacheDir)).toEqual(plain);
     expect(readFileSync(path).equals(good)).toBe(true);
+  });
+
+  /** Whether each paper's abstract has been read yet (a cached paper reads it when first asked for). */
+  const abstractsRead = (papers: readonly unknown[]) => papers.map((p) => (p instanceof CachedPaper ? p.abstractRead : true));
+
+  it('hands out the papers without reading their abstracts, and reads each as asked: what the digests give', async () => {
+    const corpus = writeCorpus(temp(), { papers: 3000, perDigest: 100, repeatRate: 0.3, seed: 4 });
+    const cacheDir = temp();
+    const plain = await loadAndStore(corpus.dir, cacheDir);
+    expect(header(libraryFile(cacheDir)).abstractChunks.length).toBeGreaterThan(1);
+    const warm = finish(startLibraryLoad([corpus.dir], { cacheDir }));
+    expect(warm.readFrom).toBe('cache');
+    const papers = warm.papers();
+    expect(abstractsRead(papers).every((read) => !read)).toBe(true);
+    // The search index checks the papers by their abstracts' lengths: known without reading them.
+    const key = indexCacheKey(cacheDir, warm.digestFiles())!;
+    createSearchEngine(plain.papers, { cache: key });
+    expect(loadCachedIndex(key, papers)).not.toBeNull();
+    expect(abstractsRead(papers).every((read) => !read)).toBe(true);
+    // Asked out of order, from the last chunk first.
+    const last = papers.length - 1;
+    expect(papers[last]!.abstract).toBe(plain.papers[last]!.abstract);
+    expect(abstractsRead(papers)[0]).toBe(false);
+    expect(papers[0]!.abstract).toBe(plain.papers[0]!.abstract);
+    expect(papers).toEqual(plain.papers);
+    expect(JSON.parse(JSON.stringify(papers))).toEqual(JSON.parse(JSON.stringify(plain.papers)));
+  });
+
+  it('an abstract chunk found damaged after the load: those abstracts are read from the digests, and the file removed, then written again', async () => {
+    const corpus = writeCorpus(temp(), { papers: 3000, perDigest: 100, repeatRate: 0.3, seed: 5 });
+    const cacheDir = temp();
+    const plain = await loadAndStore(corpus.dir, cacheDir);
+    const path = libraryFile(cacheDir);
+    const good = readFileSync(path);
+    const h = header(path);
+    expect(h.abstractChunks.length).toBeGreaterThan(1);
+    // A byte of the second abstract chunk: the load itself reads no abstract, so it goes on from the cache.
+    flipByte(path, abstractsAt(h) + h.abstractChunks[0]! + 100);
+    const warm = finish(startLibraryLoad([corpus.dir], { cacheDir }));
+    expect(warm.readFrom).toBe('cache');
+    expect(existsSync(path)).toBe(true);
+    expect(warm.papers()).toEqual(plain.papers);
+    expect(existsSync(path)).toBe(false);
+    await warm.storeCache();
+    expect(readFileSync(path).equals(good)).toBe(true);
+    // A paper whose digests are gone by the time its damaged abstract is asked for: no abstract, no error.
+    flipByte(path, abstractsAt(h) + 100);
+    const gone = finish(startLibraryLoad([corpus.dir], { cacheDir }));
+    const first = gone.papers()[0]!;
+    expect(first.title).toBe(plain.papers[0]!.title);
+    expect(plain.papers[0]!.abstract).not.toBe('');
+    for (const file of first.sources) rmSync(file);
+    expect(first.abstract).toBe('');
+    expect(gone.papers()[1]!.title).toBe(plain.papers[1]!.title);
   });
 
   it('follows the digests: one changed, added or removed is seen, and the cache replaced, not added to', async () => {

@@ -3,16 +3,18 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { checksumOf, runningChecksum } from './checksum.js';
-import { CHUNK_BYTES, FORMAT, ID, MAGIC, TRAILER_BYTES, WIDE, type Header, type LibraryContents } from './library-cache.js';
+import { CHUNK_BYTES, FORMAT, HEAD_CHUNK_BYTES, ID, MAGIC, TRAILER_BYTES, WIDE, type Header, type LibraryContents } from './library-cache.js';
 import { pruneOtherVersions, removeAbandonedTemps } from './prune-versions.js';
 
 const NOT_LATIN1 = /[^\u0000-\u00ff]/;
 
 /**
- * The file's bytes in pieces, each valid until the next is taken: the text chunks (every paper's
- * title, abstract and links, one-byte text), the strings with wider characters (UTF-16), the ids,
- * the arrays that say where everything is, then the header (JSON), its checksum and, last, their
- * lengths and the magic (the header is written last because it holds the chunks' checksums).
+ * The file's bytes in pieces, each valid until the next is taken: the head chunks (every paper's
+ * title and links, one-byte text), the abstract chunks (every paper's abstract, one-byte text), the
+ * strings with wider characters (UTF-16), the ids, the arrays that say where everything is, then the
+ * header (JSON), its checksum and, last, their lengths and the magic (the header is written last
+ * because it holds the chunks' checksums). Titles and abstracts apart: a load reads the heads alone
+ * (~5% of the text) and each abstract chunk when first asked for (library-cache-read.ts).
  * Throws for papers it cannot store.
  */
 function* libraryCacheChunks(contents: LibraryContents, key: string): Generator<Uint8Array, void, void> {
@@ -32,61 +34,73 @@ function* libraryCacheChunks(contents: LibraryContents, key: string): Generator<
   const strAt = new Uint32Array(strings);
   const strLen = new Uint32Array(strings);
   const chunkPapers: number[] = [0];
+  const abstractPapers: number[] = [0];
   const chunks: number[] = [];
   const chunkSums: string[] = [];
+  const abstractChunks: number[] = [];
+  const abstractSums: string[] = [];
   const wide: string[] = [];
   let wideLength = 0;
   const ids = Buffer.allocUnsafe(12 * n);
   let buf = Buffer.allocUnsafe(CHUNK_BYTES + (1 << 16));
   let at = 0;
-  let s = 0;
-  let k = 0;
-  const put = (text: string) => {
+  const put = (s: number, text: string) => {
     if (NOT_LATIN1.test(text)) {
       strAt[s] = wideLength;
       strLen[s] = (text.length | WIDE) >>> 0;
       wide.push(text);
       wideLength += text.length;
-    } else {
-      if (at + text.length > buf.length) {
-        const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + text.length));
-        buf.copy(bigger, 0, 0, at);
-        buf = bigger;
-      }
-      strAt[s] = at;
-      strLen[s] = text.length;
-      at += buf.write(text, at, 'latin1');
+      return;
     }
-    s++;
+    if (at + text.length > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + text.length));
+      buf.copy(bigger, 0, 0, at);
+      buf = bigger;
+    }
+    strAt[s] = at;
+    strLen[s] = text.length;
+    at += buf.write(text, at, 'latin1');
   };
+  /** The chunk so far, when it is full or the papers are done (then `at` starts again). */
+  const cut = (p: number, size: number, lengths: number[], sums: string[], bounds: number[]): Uint8Array | null => {
+    if (at < size && p !== n - 1) return null;
+    const chunk = buf.subarray(0, at);
+    lengths.push(at);
+    sums.push(checksumOf(chunk));
+    bounds.push(p + 1);
+    at = 0;
+    return chunk;
+  };
+  let s = 0;
+  let k = 0;
   for (let p = 0; p < n; p++) {
     const paper = papers[p]!;
     if (!ID.test(paper.id) || paper.title.length >= WIDE || paper.abstract.length >= WIDE) throw new Error('paper not storable');
     ids.write(paper.id, 12 * p, 'latin1');
     paperStr[p] = s;
-    put(paper.title);
-    put(paper.abstract);
-    for (const link of paper.links) put(link);
+    put(s, paper.title);
+    // The abstract's string (s + 1) is placed by the second pass.
+    s += 2;
+    for (const link of paper.links) put(s++, link);
     paperSrc[p] = k;
     for (const file of paper.sources) {
       const d = digestAt.get(file);
       if (d === undefined) throw new Error('paper from an unknown digest');
       src[k++] = d;
     }
-    if (at >= CHUNK_BYTES || p === n - 1) {
-      const chunk = buf.subarray(0, at);
-      chunks.push(at);
-      chunkSums.push(checksumOf(chunk));
-      chunkPapers.push(p + 1);
-      at = 0;
-      yield chunk;
-    }
+    const chunk = cut(p, HEAD_CHUNK_BYTES, chunks, chunkSums, chunkPapers);
+    if (chunk) yield chunk;
+  }
+  for (let p = 0; p < n; p++) {
+    put(paperStr[p]! + 1, papers[p]!.abstract);
+    const chunk = cut(p, CHUNK_BYTES, abstractChunks, abstractSums, abstractPapers);
+    if (chunk) yield chunk;
   }
   paperStr[n] = s;
   paperSrc[n] = k;
   const wideBytes = Buffer.from(wide.join(''), 'utf16le');
   // One section read back as one array, written in its parts (not joined: a few MB more at the end of a cold start).
-  const arrays = [paperStr, paperSrc, src, strAt, strLen, Uint32Array.from(chunkPapers)].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  const arrays = [paperStr, paperSrc, src, strAt, strLen, Uint32Array.from(chunkPapers), Uint32Array.from(abstractPapers)].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   const arraysSum = runningChecksum();
   for (const a of arrays) arraysSum.update(a);
   const header: Header = {
@@ -97,6 +111,8 @@ function* libraryCacheChunks(contents: LibraryContents, key: string): Generator<
     sources,
     chunks,
     chunkSums,
+    abstractChunks,
+    abstractSums,
     wideBytes: wideBytes.length,
     sums: { wide: checksumOf(wideBytes), ids: checksumOf(ids), arrays: arraysSum.digest() },
     digests: digests.map(({ file, date, day, label, order }) => ({ file, date, day, label, order })),

@@ -2,6 +2,7 @@
 // screen from the newest digests while the older ones are still being read. The papers come from a
 // LibraryBuilder, so once everything is read they equal what loadLibrary gives for the same paths.
 import { closeSync, readSync } from 'node:fs';
+import { abstractsFromDigests } from './abstract-recovery.js';
 import { findLinksInSlices } from './built-paper.js';
 import { openDigestCache } from './cache.js';
 import { libraryCacheSlot, libraryCacheSlotFor, type LibraryCacheSlot } from './library-cache.js';
@@ -125,7 +126,7 @@ export function peekDigestOrder(file: string): { order: number | null; bytes: nu
 export function startLibraryLoad(paths: readonly string[], options: LoadOptions = {}): LibraryLoad {
   const { files: found, errors: pathErrors } = expandPaths(paths);
   const slot = libraryCacheSlot(options.cacheDir, found);
-  const cached = slot ? openCachedLibrary(slot) : null;
+  const cached = slot ? openCachedLibrary(slot, abstractsFromDigests()) : null;
   let source: Source = (cached && slot && sourceOfCache(cached, slot, found, options)) || digestSource(found, options);
   const errors = (): LoadProblem[] => [...pathErrors, ...source.errors];
   let errorList = errors();
@@ -209,7 +210,7 @@ export type LoadedDigest = Pick<Digest, 'order' | 'file' | 'label' | 'day' | 'da
 
 /** The cached library, when written for every file found; or it and the files new since, when those can be merged on top. */
 function sourceOfCache(cached: CachedLibrary, slot: LibraryCacheSlot, found: readonly string[], options: LoadOptions): Source | null {
-  if (cached.plan.length === found.length) return cachedSource(cached, slot.totalBytes);
+  if (cached.plan.length === found.length) return cachedSource(cached, slot);
   const source = newerDigestsSource(cached, slot, found, options);
   if (!source) cached.close();
   return source;
@@ -305,13 +306,13 @@ function newerDigestsSource(cached: CachedLibrary, slot: LibraryCacheSlot, found
   };
 }
 
-function cachedSource(cached: CachedLibrary, totalBytes: number): Source {
+function cachedSource(cached: CachedLibrary, slot: LibraryCacheSlot): Source {
   const papers: Paper[] = [];
   const progress = () => (cached.done ? 1 : cached.read / Math.max(1, cached.size));
   return {
     readFrom: 'cache',
     files: cached.plan,
-    totalBytes,
+    totalBytes: slot.totalBytes,
     loaded: cached.digests,
     errors: cached.errors,
     warnings: cached.warnings,
@@ -320,8 +321,13 @@ function cachedSource(cached: CachedLibrary, totalBytes: number): Source {
     progress,
     readNext: () => cached.next(papers),
     papers: () => papers.slice(),
-    // Read from the cache: nothing to store.
-    storeCache: () => Promise.resolve(),
+    // Read from the cache: nothing to store, unless an abstract chunk was found damaged (and the
+    // file removed): written again, those abstracts read from the digests.
+    storeCache(cacheDir, stop) {
+      if (!cached.done || !cached.damaged || !cacheDir) return Promise.resolve();
+      const { digests, plan, errors, warnings } = cached;
+      return storeCachedLibrary(slot, { papers, digests, plan, errors, warnings }, stop);
+    },
   };
 }
 

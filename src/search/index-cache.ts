@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-file.js';
 import { fileSignature } from '../core/cache.js';
 import { runningChecksum } from '../core/checksum.js';
+import { abstractLengthOf } from '../core/cached-paper.js';
 import { codeFingerprint } from '../core/code-fingerprint.js';
 import { openCacheFile } from '../core/regular-file.js';
 import { pruneOtherVersions } from '../core/prune-versions.js';
@@ -128,7 +129,7 @@ function* serializedChunks(index: WordIndex, key: string): Generator<Uint8Array,
   });
   const abstractLength = new Uint32Array(index.papers.length);
   index.papers.forEach((p, d) => {
-    abstractLength[d] = p.abstract.length;
+    abstractLength[d] = abstractLengthOf(p);
   });
   const written = index.papers.map((p) => p.title);
   const blob = Buffer.from(index.blob, 'utf8');
@@ -314,7 +315,7 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
       writtenAt++;
     }
     writtenAt = writtenTitleEnd(written, writtenAt, p.title);
-    check(writtenAt >= 0 && abstractLength[d] === p.abstract.length, 'papers changed');
+    check(writtenAt >= 0 && abstractLength[d] === abstractLengthOf(p), 'papers changed');
     titleLower[d] = t;
     start = end;
     const from = paperLabelStart[d]!;

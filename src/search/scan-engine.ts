@@ -1,3 +1,4 @@
+import { abstractLengthOf } from '../core/cached-paper.js';
 import type { Paper } from '../core/types.js';
 import { fold, isAscii } from './fold.js';
 import { parseQuery, termKey, type ParsedQuery, type Term, type TermGroup } from './query.js';
@@ -163,16 +164,16 @@ class ScanEngine implements GrowingScanEngine {
         if (costs[d]! < 0) continue;
         const p = papers[d]!;
         dates[d] = p.dates.length;
-        abstracts[d] = p.abstract.length;
+        abstracts[d] = abstractLengthOf(p);
         costs[d] = rank(d);
       }
     }
     if (prior && from?.recheck) {
       for (let d = 0; d < kept; d++) {
         const p = papers[d]!;
-        if (p.dates.length === dates[d] && p.abstract.length === abstracts[d]) continue;
+        if (p.dates.length === dates[d] && abstractLengthOf(p) === abstracts[d]) continue;
         dates[d] = p.dates.length;
-        abstracts[d] = p.abstract.length;
+        abstracts[d] = abstractLengthOf(p);
         costs[d] = rank(d);
       }
     }
@@ -180,7 +181,7 @@ class ScanEngine implements GrowingScanEngine {
       const p = papers[d]!;
       // Read before the scan: a change made after it is then seen by a recheck.
       dates[d] = p.dates.length;
-      abstracts[d] = p.abstract.length;
+      abstracts[d] = abstractLengthOf(p);
       costs[d] = rank(d);
     }
     this.scanned = { query, groups, costs, dates, abstracts };
