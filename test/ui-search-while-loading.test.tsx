@@ -12,6 +12,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { writeCorpus } from '../bench/digest-writer.js';
+import { CachedPaper } from '../src/core/cached-paper.js';
 import { startLibraryLoad, type LibraryLoad } from '../src/core/library-load.js';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
@@ -65,7 +66,9 @@ async function reader(load: LibraryLoad, query?: string, searchMs = 0, cacheDir?
   let clock = 0;
   const first = snapshotOf(load);
   // As cli/commands/reader.ts wires the index cache.
-  const cache = cacheDir ? { searchCache: () => indexCacheKey(cacheDir, load.digestFiles()), indexCached: () => cachedIndexMatches(indexCacheKey(cacheDir, load.found)!) } : {};
+  const cache = cacheDir
+    ? { searchCache: () => indexCacheKey(cacheDir, load.digestFiles()), indexCached: () => cachedIndexMatches(indexCacheKey(cacheDir, load.found)!), libraryCached: load.readFrom === 'cache' }
+    : {};
   const session = new ReaderSession({ papers: first.papers, days: first.days, loading: first.loading ?? 1, store, cols: COLS, rows: ROWS, now: () => (clock += searchMs / 2), ...(query ? { query } : {}), ...cache });
   const h = render(<TestReader session={session} size={fixedSize(COLS, ROWS)} color={false} />);
   apps.track(h);
@@ -207,6 +210,41 @@ describe('a search while a large library loads', { timeout: 60_000 }, () => {
     expect(listed(session).slice(0, 10).map((p) => p.id)).toEqual(search.hits.slice(0, 10).map((hit) => wholeLibrary()[hit.index]!.id));
     expect(header()).toContain(`/${QUERY}  ${search.total}/${wholeLibrary().length} matches`);
     expect(header()).not.toMatch(/so far|indexing/);
+  });
+
+  test('with the library and its index both cached, the scan stops after its first answer, reading no more abstracts; the rest comes from the index', async () => {
+    const cacheDir = join(tempDir('paperterm-wl-cache-'), 'cache');
+    const files = loadLibrary([corpusDir()]).digests.map((d) => d.file);
+    createSearchEngine(wholeLibrary(), { cache: indexCacheKey(cacheDir, files) });
+    // A first start left the library in the cache too.
+    const first = startLibraryLoad([corpusDir()], { cacheDir });
+    while (!first.step(5));
+    await first.storeCache();
+    const load = startLoad(cacheDir);
+    expect(load.readFrom).toBe('cache');
+    // A rarer word: its first answer does not fill what a screen fetches (which alone stops the scan).
+    const rare = 'soup';
+    const { session, header, grow } = await reader(load, rare, 0, cacheDir);
+    await session.searchWhileLoading();
+    await tick();
+    const searched = session.papers.length;
+    expect(searched).toBeLessThan(wholeLibrary().length / 2);
+    const answer = session.getSnapshot().list;
+    expect(answer.count).toBeGreaterThan(0);
+    expect(answer.count).toBeLessThan(50);
+    while (!load.done) grow(1);
+    await tick();
+    expect(session.getSnapshot().list).toBe(answer);
+    expect(header()).toContain(`/${rare}  ${answer.count}/${searched} matches so far`);
+    // The papers the scan did not reach: their abstracts still on disk.
+    const unread = session.papers.slice(searched).filter((p) => p instanceof CachedPaper && p.abstractRead);
+    expect(unread).toEqual([]);
+    await session.buildIndex();
+    await tick();
+    const search = createSearchEngine(wholeLibrary()).search(rare);
+    expect(search.total).toBeGreaterThan(answer.count);
+    expect(session.getSnapshot().list.count).toBe(search.total);
+    expect(listed(session).slice(0, 10).map((p) => p.id)).toEqual(search.hits.slice(0, 10).map((hit) => wholeLibrary()[hit.index]!.id));
   });
 
   test('an index cached for other digests is no reason to stop: the scan follows the load to the end', async () => {

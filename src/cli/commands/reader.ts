@@ -93,6 +93,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
           const key = indexCacheKey(cacheDirFromEnv(io.env), load.found);
           return key !== null && cachedIndexMatches(key);
         },
+        libraryCached: load.readFrom === 'cache',
         notices: first.notice === undefined ? [] : [first.notice],
         ...(first.loading === null ? {} : { loading: first.loading }),
       },

@@ -58,6 +58,8 @@ export class SearchFetch {
   #growing: GrowingScanEngine | undefined;
   /** SessionOptions.indexCached, asked once (#indexSoon). */
   readonly #indexCached: (() => boolean) | undefined;
+  /** SessionOptions.libraryCached. */
+  readonly #libraryCached: boolean;
   #indexSoon: boolean | undefined;
   /** Makes the scan that searches a large library while it loads, once its module is loaded (useScanner). */
   #scanner: ((papers: readonly Paper[]) => GrowingScanEngine) | undefined;
@@ -89,8 +91,10 @@ export class SearchFetch {
     history?: SearchHistory,
     now: () => number = () => performance.now(),
     indexCached?: () => boolean,
+    libraryCached = false,
   ) {
     this.#indexCached = indexCached;
+    this.#libraryCached = libraryCached;
     this.#history = new HistoryWalk(history);
     this.#now = now;
     this.#model = model;
@@ -367,7 +371,8 @@ export class SearchFetch {
   /** The answer so far fills what is fetched for the screen, and the index is likely cached (asked once). */
   #enoughFromCachedIndex(): boolean {
     const result = this.#result;
-    if (!this.#indexCached || this.#stale || !result || result.hits.length < this.#fetchLimit(this.#model.nav.cursor)) return false;
+    if (!this.#indexCached || this.#stale || !result) return false;
+    if (!this.#libraryCached && result.hits.length < this.#fetchLimit(this.#model.nav.cursor)) return false;
     this.#indexSoon ??= this.#indexCached();
     return this.#indexSoon;
   }

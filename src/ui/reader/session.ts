@@ -74,7 +74,7 @@ export class ReaderSession {
     this.#model = model;
     this.#index = new IndexBuild(options.searchCache);
     this.#marks = new MarkActions(model);
-    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history, options.now, options.indexCached);
+    this.#search = new SearchFetch(model, options.schedule ?? ((run) => void setImmediate(run)), () => this.#changed(), options.history, options.now, options.indexCached, options.libraryCached);
     this.#growth = new LibraryGrowth(model, this.#search, options.notices?.[0]);
     this.#hold = new DetailHold(options.holdDetailMs ?? 0, () => this.#changed());
     this.#browse = new Browse(model, this.#search, this.#marks);

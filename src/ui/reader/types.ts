@@ -149,6 +149,13 @@ export interface SessionOptions {
    * than scanning the remaining papers).
    */
   indexCached?: () => boolean;
+  /**
+   * The library is read from the library cache: whole in a few hundred ms, its abstracts read when
+   * asked for. With its index cached too, a search while loading then stops following the load
+   * after its first answer, screen full or not: scanning on would read abstracts only the scan
+   * needs and hold up the index's whole answer (~0.4 s at 100,000 papers).
+   */
+  libraryCached?: boolean;
 }
 
 /** A library update while it loads (see ReaderSession.libraryGrew). */
