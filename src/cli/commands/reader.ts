@@ -101,7 +101,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         color: wantsColor(io.env, options.noColor),
         openStore,
         growing,
-        cacheLibrary: (stop) => void load.storeCache(stop),
+        cacheLibrary: (stop) => void load.storeCache(stop).then(() => mark(stop.aborted ? 'library cache stopped' : 'library cache written')),
         // New papers are recorded and digests watched in the state directory and the paths opened.
         stateDir: options.stateDir,
         watch: opened,
