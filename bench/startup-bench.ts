@@ -55,7 +55,7 @@ export interface StartupRun {
 const loaded = (screen: string[]) => !(screen[0] ?? '').includes('loading') && (screen[ROWS - 1] ?? '').includes('j/k');
 
 /** The reader's library cache is written in `cacheDir` (a file in its library- directory, not a temp one). */
-function libraryCached(cacheDir: string): boolean {
+export function libraryCached(cacheDir: string): boolean {
   if (!existsSync(cacheDir)) return false;
   return readdirSync(cacheDir)
     .filter((d) => d.startsWith('library-'))

@@ -5,6 +5,7 @@ import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readF
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startLibraryLoad } from '../src/core/library-load.js';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
 import { createSearchEngine, createSearchEngineAsync, type SearchEngine } from '../src/search/engine.js';
@@ -151,6 +152,20 @@ describe('search index cache', () => {
     expect(engine.search('quokka').total).toBe(0);
     expect(answers(engine)).toEqual(fresh(removed.papers));
     expect(readdirSync(join(slotDir(removed.slot)))).toHaveLength(1);
+  });
+
+  it('is keyed by the signatures the library was read with: as stat\'ing the files, until a digest is edited after the load', () => {
+    const dir = sampleCopy();
+    const cacheDir = temp();
+    const load = startLibraryLoad([dir], { cacheDir });
+    while (!load.step(5));
+    const files = load.digestFiles();
+    const read = indexCacheKey(cacheDir, files, load.signatures());
+    expect(read).toEqual(indexCacheKey(cacheDir, files));
+    appendFileSync(files[0]!, '\nA Paper Added After The Load\n\nIts abstract.\n');
+    // The papers loaded are of the file as it was read: so is the key; stat'ed now, the file is another.
+    expect(indexCacheKey(cacheDir, files, load.signatures())).toEqual(read);
+    expect(indexCacheKey(cacheDir, files)!.key).not.toBe(read!.key);
   });
 
   it('an unwritable cache location is ignored: the search still answers, nothing is thrown', () => {

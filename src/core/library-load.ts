@@ -48,6 +48,12 @@ export interface LibraryLoad {
   /** Every digest file found, in the order digestFiles gives them: what digestFiles will be once all loaded. */
   readonly found: readonly string[];
   /**
+   * The signatures (cache.ts fileSignature) of the files read so far, as they were read (a file
+   * that changed while it was read is left out): what the papers are of. indexCacheKey takes them
+   * instead of stat'ing every file again (~15 ms a time at 782 digests).
+   */
+  signatures(): ReadonlyMap<string, string>;
+  /**
    * Where the papers come from: the library cache alone, the library cache and digests new since
    * (merged on top), or every digest (no usable cache, or a cached file found damaged midway).
    */
@@ -163,6 +169,7 @@ export function startLibraryLoad(paths: readonly string[], options: LoadOptions 
       return source.done();
     },
     found,
+    signatures: () => source.signatures(),
     get readFrom() {
       return source.readFrom;
     },
@@ -203,6 +210,7 @@ interface Source {
   /** One more file or chunk; false when the cached library turned out damaged. */
   readNext(): boolean;
   papers(): Paper[];
+  signatures(): ReadonlyMap<string, string>;
   storeCache(cacheDir: string | null, stop?: AbortSignal): Promise<void>;
 }
 
@@ -256,6 +264,12 @@ function newerDigestsSource(cached: CachedLibrary, slot: LibraryCacheSlot, found
   const newer = new Map(papers.map((p) => [p.id, p]));
   const loaded: LoadedDigest[] = [...digests.map(({ order, file, label, day, date }) => ({ order, file, label, day, date })), ...cached.digests];
   const files = [...digests.map((d) => d.file), ...cached.plan, ...added.filter((f) => !digests.some((d) => d.file === f))];
+  // The cached files as the slot found them (its key proved them unchanged), the new ones as read.
+  const known = () => {
+    const out = new Map(cached.plan.map((f) => [f, slot.signatures.get(f)!]));
+    for (const [file, signature] of signatures) if (signature !== null) out.set(file, signature);
+    return out;
+  };
   const chunk: Paper[] = [];
   const progress = () => (cached.done ? 1 : (added.length + (cached.read / Math.max(1, cached.size)) * cached.plan.length) / found.length);
 
@@ -294,12 +308,10 @@ function newerDigestsSource(cached: CachedLibrary, slot: LibraryCacheSlot, found
     progress,
     readNext,
     papers: () => papers.slice(),
+    signatures: known,
     storeCache(cacheDir, stop) {
       if (!cached.done) return Promise.resolve();
-      // The cached files as the slot found them (its key proved them unchanged), the new ones as read.
-      const known = new Map(cached.plan.map((f) => [f, slot.signatures.get(f)!]));
-      for (const [file, signature] of signatures) if (signature !== null) known.set(file, signature);
-      const target = libraryCacheSlotFor(cacheDir, found, known);
+      const target = libraryCacheSlotFor(cacheDir, found, known());
       if (!target) return Promise.resolve();
       return storeCachedLibrary(target, { papers, digests: loaded, plan: files, errors, warnings }, stop);
     },
@@ -321,6 +333,7 @@ function cachedSource(cached: CachedLibrary, slot: LibraryCacheSlot): Source {
     progress,
     readNext: () => cached.next(papers),
     papers: () => papers.slice(),
+    signatures: () => slot.signatures,
     // Read from the cache: nothing to store, unless an abstract chunk was found damaged (and the
     // file removed): written again, those abstracts read from the digests.
     storeCache(cacheDir, stop) {
@@ -349,6 +362,12 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
       if (!(err instanceof DigestError)) throw err;
       return { error: err.message };
     }
+  };
+
+  const readUnchanged = () => {
+    const known = new Map<string, string>();
+    for (const [file, signature] of signatures) if (signature !== null) known.set(file, signature);
+    return known;
   };
 
   const plan: Planned[] = found.map((file) => {
@@ -390,6 +409,7 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
     progress: () => (next >= plan.length ? 1 : totalBytes > 0 ? bytesRead / totalBytes : next / plan.length),
     readNext,
     papers: () => builder.papers(),
+    signatures: readUnchanged,
     async storeCache(cacheDir, stop) {
       // Records held back while loading (options.holdCacheRecords) go first: they are what a
       // library one digest newer than this one is loaded from.
@@ -398,9 +418,7 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
       // exactly those versions: a file that changed while read, or could not be read at all,
       // is read again next time.
       if (next < plan.length || builder.digests !== loaded.length) return Promise.resolve();
-      const known = new Map<string, string>();
-      for (const [file, signature] of signatures) if (signature !== null) known.set(file, signature);
-      const slot = libraryCacheSlotFor(cacheDir, found, known);
+      const slot = libraryCacheSlotFor(cacheDir, found, readUnchanged());
       if (!slot) return Promise.resolve();
       const digests = loaded.slice().sort(compareDigests);
       const papers = builder.papers();

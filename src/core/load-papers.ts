@@ -16,6 +16,8 @@ export interface PapersResult {
   totalBytes: number;
   /** Where the papers came from (LibraryLoad.readFrom). */
   readFrom: LibraryLoad['readFrom'];
+  /** The digest files' signatures as read (LibraryLoad.signatures): for indexCacheKey. */
+  signatures: ReadonlyMap<string, string>;
   /** Caches the whole library for the next load (LibraryLoad.storeCache). */
   storeCache(): Promise<void>;
 }
@@ -40,6 +42,7 @@ export function loadPapers(paths: readonly string[], options: LoadOptions = {}):
     warnings: foundOrder(load.warnings),
     totalBytes: load.totalBytes,
     readFrom: load.readFrom,
+    signatures: load.signatures(),
     storeCache: () => load.storeCache(),
   };
 }

@@ -45,15 +45,16 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 /**
  * The cache slot for a library read from `files` (the digests' paths): one file per set of
  * directories, so adding or removing a digest replaces the old index instead of leaving it behind.
- * Null when there is no cache or a digest cannot be stat'ed.
+ * `signatures`: the files' signatures as the library was read from them (LibraryLoad.signatures),
+ * else each is stat'ed now. Null when there is no cache or a digest cannot be stat'ed.
  */
-export function indexCacheKey(cacheDir: string | null | undefined, files: readonly string[]): IndexCacheKey | null {
+export function indexCacheKey(cacheDir: string | null | undefined, files: readonly string[], signatures?: ReadonlyMap<string, string>): IndexCacheKey | null {
   if (!cacheDir || files.length === 0) return null;
   const fp = fingerprintOnce();
   if (!fp) return null;
   const parts: string[] = [`${FORMAT}`, fp];
   try {
-    for (const f of files) parts.push(f, fileSignature(statSync(f, { bigint: true })));
+    for (const f of files) parts.push(f, signatures?.get(f) ?? fileSignature(statSync(f, { bigint: true })));
   } catch {
     return null;
   }

@@ -80,7 +80,7 @@ export function exportCommand(argv: string[], io: Io): number {
   if (output === '') throw new UsageError('--output needs a file name');
   const format = chooseFormat(values.format, output);
 
-  const { papers: all, digests } = loadPapersOrFail(positionals, io);
+  const { papers: all, digests, signatures } = loadPapersOrFail(positionals, io);
   let papers: readonly Paper[] = all;
   if (typeof values.date === 'string') {
     const day = chosenDay(values.date, digests);
@@ -94,7 +94,7 @@ export function exportCommand(argv: string[], io: Io): number {
   if (typeof values.query === 'string' && values.query.trim() !== '') {
     // Searched over the whole library, so its cached index serves (scores are per paper and ties
     // keep library order: the same papers in the same order as searching the chosen ones alone).
-    const cache = indexCacheKey(cacheDirFromEnv(io.env), digests.map((d) => d.file));
+    const cache = indexCacheKey(cacheDirFromEnv(io.env), digests.map((d) => d.file), signatures);
     const { hits } = createSearchEngine(all, { cache }).search(values.query);
     const chosen = new Set(papers);
     papers = hits.map((h) => all[h.index]!).filter((p) => chosen.has(p));

@@ -77,7 +77,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
     const searchCache = () => {
       if (indexKeyed) return null;
       indexKeyed = true;
-      return indexCacheKey(cacheDirFromEnv(io.env), load.digestFiles());
+      return indexCacheKey(cacheDirFromEnv(io.env), load.digestFiles(), load.signatures());
     };
     return await runReader(
       terminal,
@@ -90,7 +90,7 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         searchCache,
         // Asked while loading: is there an index for the whole library as found (every digest loading)?
         indexCached: () => {
-          const key = indexCacheKey(cacheDirFromEnv(io.env), load.found);
+          const key = indexCacheKey(cacheDirFromEnv(io.env), load.found, load.signatures());
           return key !== null && cachedIndexMatches(key);
         },
         libraryCached: load.readFrom === 'cache',
@@ -101,7 +101,8 @@ export async function readerCommand(paths: readonly string[], options: ReaderCom
         color: wantsColor(io.env, options.noColor),
         openStore,
         growing,
-        cacheLibrary: (stop) => void load.storeCache(stop).then(() => mark(stop.aborted ? 'library cache stopped' : 'library cache written')),
+        // Marked for the bench (PAPERTERM_TIMELINE): a library read from its cache is not written again.
+        cacheLibrary: (stop) => void load.storeCache(stop).then(() => load.readFrom !== 'cache' && mark(stop.aborted ? 'library cache stopped' : 'library cache written')),
         // New papers are recorded and digests watched in the state directory and the paths opened.
         stateDir: options.stateDir,
         watch: opened,

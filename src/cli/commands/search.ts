@@ -24,8 +24,8 @@ export function searchCommand(argv: string[], io: Io): number {
   const limit = intOption(values.limit, 'limit', 1);
   const [query, ...paths] = positionals;
   if (query === undefined) throw new UsageError('search needs a QUERY');
-  const { papers, digests } = loadPapersOrFail(paths, io);
-  const cache = indexCacheKey(cacheDirFromEnv(io.env), digests.map((d) => d.file));
+  const { papers, digests, signatures } = loadPapersOrFail(paths, io);
+  const cache = indexCacheKey(cacheDirFromEnv(io.env), digests.map((d) => d.file), signatures);
   const { hits } = createSearchEngine(papers, { cache }).search(query, { limit });
   const marks = readMarksForCli(values, io);
   if (values.json) {
