@@ -96,6 +96,10 @@ describe('a large library', () => {
       expect(libraryFiles()).toEqual([expect.stringMatching(/^[0-9a-f]{32}\.lib$/)]);
       const second = await launch();
       expect(second.lines().slice(0, 4)).toEqual(seen);
+      // The selected paper's abstract, read from the cache when the detail first showed it.
+      const words = papers[0]!.abstract.split(' ').slice(0, 4).join(' ');
+      expect(words.length).toBeGreaterThan(10);
+      expect(second.lines().join('\n')).toContain(words);
       expect(second.lines()[29]).toBe(problem);
       second.press('q');
       expect((await second.exited(10_000)).exitCode).toBe(0);
