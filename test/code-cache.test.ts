@@ -140,7 +140,8 @@ describe('the code cache', () => {
     try {
       await t.waitFor(/428 papers/, 30_000);
       const deadline = Date.now() + GUARD_MS;
-      while (Object.keys(codeCaches(cacheDir)).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      // Its directory is made before the file is renamed into it: wait for the file.
+      while (!Object.values(codeCaches(cacheDir)).flat().includes('reader.jsc') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(Object.values(codeCaches(cacheDir))).toEqual([['reader.jsc']]);
       const written = statSync(cacheFile(cacheDir, 'reader.jsc')).mtimeMs;
       // The rest of the session (here: a search) does not write it again.

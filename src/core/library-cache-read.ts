@@ -220,11 +220,11 @@ function cachedLibraryIn(fd: number, slot: LibraryCacheSlot, recover: (paper: Pa
   const abstractAt: number[] = [];
   for (let c = 0, at = headBytes; c < abstractCount; at += header.abstractChunks[c]!, c++) abstractAt.push(at);
   let abstractsLeft = abstractCount;
-  let removed = false;
+  let foundDamaged = false;
   /** A damaged file is removed (unless replaced meanwhile): the next load then reads the digests and writes it again. */
   const damaged = () => {
-    if (removed) return;
-    removed = true;
+    if (foundDamaged) return;
+    foundDamaged = true;
     try {
       const here = fstatSync(fd, { bigint: true });
       const there = statSync(slot.path, { bigint: true });
@@ -326,7 +326,7 @@ function cachedLibraryIn(fd: number, slot: LibraryCacheSlot, recover: (paper: Pa
       return chunk >= chunkCount;
     },
     get damaged() {
-      return removed;
+      return foundDamaged;
     },
     next(out) {
       if (chunk >= chunkCount) return true;
