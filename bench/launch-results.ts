@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { clearDataCache } from './data-cache.js';
 import { BIN, childEnv, PtyReader } from './pty-reader.js';
 import type { BenchContext, Measurement } from './sections.js';
-import { COLS, libraryCached, ROWS } from './startup-bench.js';
+import { COLS, ROWS, untilLibraryCached } from './startup-bench.js';
 
 export const LAUNCH_QUERY = 'model soup';
 export const LAUNCH_METRICS = {
@@ -60,9 +60,7 @@ async function launchOnce(mode: Mode, dir: string, home: string, cacheDir: strin
     times = { partial, first, full: performance.now() - r.startedAt };
     // Quitting stops the library cache being written, and the warm launch after a cold one would
     // not be warm (read the digests): a cold launch stays until it is there, at most 30 s.
-    for (const until = performance.now() + 30_000; untilCached && !libraryCached(cacheDir) && performance.now() < until; ) {
-      await new Promise((res) => setTimeout(res, 50));
-    }
+    if (untilCached) await untilLibraryCached(cacheDir);
   } finally {
     await r.quit();
   }

@@ -55,11 +55,18 @@ export interface StartupRun {
 const loaded = (screen: string[]) => !(screen[0] ?? '').includes('loading') && (screen[ROWS - 1] ?? '').includes('j/k');
 
 /** The reader's library cache is written in `cacheDir` (a file in its library- directory, not a temp one). */
-export function libraryCached(cacheDir: string): boolean {
+function libraryCached(cacheDir: string): boolean {
   if (!existsSync(cacheDir)) return false;
   return readdirSync(cacheDir)
     .filter((d) => d.startsWith('library-'))
     .some((d) => readdirSync(join(cacheDir, d)).some((f) => !f.endsWith('.tmp')));
+}
+
+/** Waits until the reader's library cache is written in `cacheDir`, at most 30 s (quitting would stop the write). */
+export async function untilLibraryCached(cacheDir: string): Promise<void> {
+  for (const until = performance.now() + 30_000; !libraryCached(cacheDir) && performance.now() < until; ) {
+    await new Promise((res) => setTimeout(res, 50));
+  }
 }
 
 function digestBytes(dir: string): number {
@@ -92,9 +99,7 @@ export async function startOnce(dir: string, home: string, cacheDir: string, unt
     }
     await finished;
     const loadedMs = performance.now() - r.startedAt;
-    for (const until = performance.now() + 30_000; untilCached && !libraryCached(cacheDir) && performance.now() < until; ) {
-      await new Promise((res) => setTimeout(res, 50));
-    }
+    if (untilCached) await untilLibraryCached(cacheDir);
     return { firstFrameMs, loadedMs, peakRssMB: r.peakRssMB(), movesWhileLoading };
   } finally {
     await r.quit();

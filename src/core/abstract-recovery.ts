@@ -1,4 +1,4 @@
-import { idForKey, normalizeTitle } from './library.js';
+import { paperId } from './library.js';
 import { readDigestFile } from './load.js';
 import type { Paper } from './types.js';
 
@@ -19,7 +19,7 @@ export function abstractsFromDigests(): (paper: Pick<Paper, 'id' | 'sources'>) =
     byId = new Map();
     try {
       for (const entry of readDigestFile(file).entries) {
-        const id = entry.id ?? idForKey(normalizeTitle(entry.title));
+        const id = entry.id ?? paperId(entry.title);
         if (entry.abstract && !byId.has(id)) byId.set(id, entry.abstract);
       }
     } catch {

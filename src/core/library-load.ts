@@ -265,11 +265,7 @@ function newerDigestsSource(cached: CachedLibrary, slot: LibraryCacheSlot, found
   const loaded: LoadedDigest[] = [...digests.map(({ order, file, label, day, date }) => ({ order, file, label, day, date })), ...cached.digests];
   const files = [...digests.map((d) => d.file), ...cached.plan, ...added.filter((f) => !digests.some((d) => d.file === f))];
   // The cached files as the slot found them (its key proved them unchanged), the new ones as read.
-  const known = () => {
-    const out = new Map(cached.plan.map((f) => [f, slot.signatures.get(f)!]));
-    for (const [file, signature] of signatures) if (signature !== null) out.set(file, signature);
-    return out;
-  };
+  const known = () => unchanged(signatures, new Map(cached.plan.map((f) => [f, slot.signatures.get(f)!])));
   const chunk: Paper[] = [];
   const progress = () => (cached.done ? 1 : (added.length + (cached.read / Math.max(1, cached.size)) * cached.plan.length) / found.length);
 
@@ -318,6 +314,12 @@ function newerDigestsSource(cached: CachedLibrary, slot: LibraryCacheSlot, found
   };
 }
 
+/** The files read as they still were once read (signature not null), added to `into`. */
+function unchanged(read: ReadonlyMap<string, string | null>, into = new Map<string, string>()): Map<string, string> {
+  for (const [file, signature] of read) if (signature !== null) into.set(file, signature);
+  return into;
+}
+
 function cachedSource(cached: CachedLibrary, slot: LibraryCacheSlot): Source {
   const papers: Paper[] = [];
   const progress = () => (cached.done ? 1 : cached.read / Math.max(1, cached.size));
@@ -364,11 +366,7 @@ function digestSource(found: readonly string[], options: LoadOptions): Source {
     }
   };
 
-  const readUnchanged = () => {
-    const known = new Map<string, string>();
-    for (const [file, signature] of signatures) if (signature !== null) known.set(file, signature);
-    return known;
-  };
+  const readUnchanged = () => unchanged(signatures);
 
   const plan: Planned[] = found.map((file) => {
     const { order, bytes } = peekDigestOrder(file);
