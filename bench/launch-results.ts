@@ -5,8 +5,10 @@
 // scan's), then the index's answer (the count `paperterm search` gives). The query comes from
 // `--query` or as keys typed right after spawn ("typed at once"). Cold: a fresh digest, library and
 // index cache each run (the run stays until its library is cached); warm: the caches that run left.
+// A new day (measureNewDigestLaunch): every cache warm for the library without its newest digest,
+// then that digest added, as when the day's digest arrives.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearDataCache } from './data-cache.js';
 import { BIN, childEnv, PtyReader } from './pty-reader.js';
@@ -14,6 +16,7 @@ import type { BenchContext, Measurement } from './sections.js';
 import { COLS, ROWS, untilLibraryCached } from './startup-bench.js';
 
 export const LAUNCH_QUERY = 'model soup';
+export const NEW_DIGEST_METRIC = 'launch to results (--query), a new digest added to a cached library';
 export const LAUNCH_METRICS = {
   flag: 'launch to results (--query)',
   typed: 'launch to results (typed at once)',
@@ -65,6 +68,32 @@ async function launchOnce(mode: Mode, dir: string, home: string, cacheDir: strin
     await r.quit();
   }
   return { ...times, marks: readMarks(timeline) };
+}
+
+/**
+ * Waits until each of the cache directories named by `prefixes` holds a file written since
+ * `since` (performance.now() time), at most 60 s: the library and the index the launch made.
+ */
+async function untilCachedSince(cacheDir: string, prefixes: readonly string[], since: number): Promise<void> {
+  const sinceMs = Date.now() - (performance.now() - since);
+  const written = (prefix: string) =>
+    existsSync(cacheDir) &&
+    readdirSync(cacheDir)
+      .filter((d) => d.startsWith(prefix))
+      .some((d) => readdirSync(join(cacheDir, d)).some((f) => !f.endsWith('.tmp') && statSync(join(cacheDir, d, f)).mtimeMs >= sinceMs));
+  for (const until = performance.now() + 60_000; !prefixes.every(written) && performance.now() < until; ) {
+    await new Promise((res) => setTimeout(res, 50));
+  }
+}
+
+/** Opens the reader on `dir` with the query and stays until its library and index are cached. */
+async function cacheLibrary(dir: string, home: string, cacheDir: string): Promise<void> {
+  const r = new PtyReader([dir, '--query', LAUNCH_QUERY], { cols: COLS, rows: ROWS, env: childEnv(home, cacheDir) });
+  try {
+    await untilCachedSince(cacheDir, ['library-', 'search-'], r.startedAt);
+  } finally {
+    await r.quit();
+  }
 }
 
 /** The phases the reader marked (src/core/timeline.ts), ms since its process started. */
@@ -119,4 +148,34 @@ export async function measureLaunchToResults(section: string, dir: string, paper
     for (const cache of ['cold', 'warm'] as const) ctx.log(`    phases (${mode}, ${cache}), median ms from process start: ${timelineLine(runs[mode][cache])}`);
   }
   return rows;
+}
+
+/**
+ * The launch of a new day: the library without its newest digest (the first by name, as in
+ * sample-data and the bench's corpora) opened until its library and index are cached, then that
+ * digest added and `paperterm --query` launched: the other digests' parsed records are cached,
+ * the library and its index are not. `ctx.runs` times, each from a library cached without it.
+ */
+export async function measureNewDigestLaunch(section: string, dir: string, papers: number, ctx: BenchContext): Promise<Measurement[]> {
+  const home = ctx.scratchDir('new-digest-home');
+  const cacheDir = join(home, 'digest-cache');
+  const want = expected(dir, home);
+  const copy = ctx.scratchDir('new-digest-digests');
+  const [newest, ...rest] = readdirSync(dir).sort();
+  for (const f of rest) copyFileSync(join(dir, f), join(copy, f));
+  const runs: Run[] = [];
+  for (let i = 0; i < ctx.runs; i++) {
+    rmSync(join(copy, newest!), { force: true });
+    await cacheLibrary(copy, home, cacheDir);
+    copyFileSync(join(dir, newest!), join(copy, newest!));
+    runs.push(await launchOnce('flag', copy, home, cacheDir, papers, want));
+  }
+  ctx.log(`  launch to results ${papers} papers, the newest digest added to a cached library: ${ctx.runs} runs`);
+  ctx.log(`    phases (flag, new digest), median ms from process start: ${timelineLine(runs)}`);
+  const detail = { query: LAUNCH_QUERY, matches: want.count, topPaper: want.top, added: newest };
+  return [
+    { section, metric: `${NEW_DIGEST_METRIC}, first answer (so far)`, unit: 'ms', papers, samples: runs.map((x) => x.partial), detail },
+    { section, metric: NEW_DIGEST_METRIC, unit: 'ms', papers, samples: runs.map((x) => x.first), detail },
+    { section, metric: `${NEW_DIGEST_METRIC}, index's count`, unit: 'ms', papers, samples: runs.map((x) => x.full), detail },
+  ];
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { READ_WHOLE_BYTES } from '../src/cli/commands/reader.js';
 import { loadLibrary } from '../src/core/load.js';
 import type { CorpusInfo } from './digest-writer.js';
-import { measureLaunchToResults } from './launch-results.js';
+import { measureLaunchToResults, measureNewDigestLaunch } from './launch-results.js';
 import { clearDataCache } from './data-cache.js';
 import { childEnv, PtyReader, REPO_ROOT, SAMPLE_DATA } from './pty-reader.js';
 import type { BenchContext, BenchSection, Measurement } from './sections.js';
@@ -138,6 +138,7 @@ async function measureStarts(dir: string, papers: number, ctx: BenchContext): Pr
   if (rss.length) rows.push(row('peak RSS, warm cache', 'MB', papers, rss));
   if (moves.length) rows.push(row('cursor move while loading, key to frame', 'ms', papers, moves));
   rows.push(...(await measureLaunchToResults(SECTION, dir, papers, ctx)));
+  rows.push(...(await measureNewDigestLaunch(SECTION, dir, papers, ctx)));
   return { rows, warmFirstFrame: warm.map((w) => w.firstFrameMs) };
 }
 
