@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { Paper } from '../core/types.js';
-import { type IndexCacheKey, loadCachedIndex, loadCachedIndexAsync, storeCachedIndex } from './index-cache.js';
+import { type IndexCacheKey, loadCachedIndex, loadCachedIndexAsync, loadStaleIndex, loadStaleIndexAsync, type StaleIndex, storeCachedIndex } from './index-cache.js';
+import { updateSeed } from './index-update.js';
 import { createScanEngine } from './scan-engine.js';
 import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
 import { type TermCosts, TermEvaluator } from './term-eval.js';
 import { type TitleMatch, TitleScorer } from './title-score.js';
 import { topByCost } from './top.js';
 import { INSIDE, tierOf } from './tuning.js';
-import { buildWordIndex, type WordIndex, wordIndexSteps } from './word-index.js';
+import { SeedError, type WordIndex, wordIndexSteps } from './word-index.js';
 import { WordMatcher } from './word-match.js';
 
 /** Characters `start..end` of paper.title, both inclusive (Fuse.js's convention): title.slice(start, end + 1). */
@@ -44,7 +45,8 @@ export interface EngineOptions {
   /**
    * Where this library's index is cached (indexCacheKey in index-cache.ts, from the cache directory
    * and the digest files the papers were read from): read from there when it checks out, else
-   * built and written there. Absent or null: always built.
+   * built (updated from the index there when that was built for other digests and most papers are
+   * the same: index-update.ts) and written there. Absent or null: always built.
    */
   cache?: IndexCacheKey | null;
   /**
@@ -60,7 +62,12 @@ export function createSearchEngine(papers: readonly Paper[], options: EngineOpti
   const { cache } = options;
   const cached = cache ? loadCachedIndex(cache, papers) : null;
   if (cached) return new Engine(papers, cached);
-  const index = buildWordIndex(papers);
+  const steps = indexSteps(papers, cache, cache ? loadStaleIndex(cache) : null);
+  let index: WordIndex | undefined;
+  while (!index) {
+    const step = steps.next();
+    if (step.done) index = step.value;
+  }
   if (cache) {
     const store = () => storeCachedIndex(cache, index);
     if (options.storeLater) options.storeLater(store);
@@ -86,7 +93,9 @@ export async function createSearchEngineAsync(papers: readonly Paper[], options:
   const cached = cache ? await loadCachedIndexAsync(cache, papers) : null;
   signal?.throwIfAborted();
   if (cached) return new Engine(papers, cached);
-  const steps = wordIndexSteps(papers);
+  const stale = cache ? await loadStaleIndexAsync(cache) : null;
+  signal?.throwIfAborted();
+  const steps = indexSteps(papers, cache, stale);
   for (;;) {
     signal?.throwIfAborted();
     const step = steps.next();
@@ -96,6 +105,23 @@ export async function createSearchEngineAsync(papers: readonly Paper[], options:
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/**
+ * The index build's steps: an update of `stale` when it can keep most papers (index-update.ts),
+ * else a fresh build; an update that finds the stale vocabulary unusable (SeedError) goes on as a
+ * fresh build.
+ */
+function* indexSteps(papers: readonly Paper[], cache: IndexCacheKey | null | undefined, stale: StaleIndex | null): Generator<void, WordIndex, void> {
+  const seed = stale && cache?.files ? updateSeed(stale, papers, cache.files) : null;
+  if (seed) {
+    try {
+      return yield* wordIndexSteps(papers, seed);
+    } catch (err) {
+      if (!(err instanceof SeedError)) throw err;
+    }
+  }
+  return yield* wordIndexSteps(papers);
 }
 
 /** An engine that answers from a scan at once and from the full index once that is ready. */

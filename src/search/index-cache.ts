@@ -3,7 +3,8 @@
 // about it checks out: its format and the code that wrote it, the digest files it was built from
 // (path and signature, as the digest cache keys them), a checksum of its contents, arrays that fit
 // together, and the papers' titles, abstracts' lengths and dates. Anything else is a miss and the
-// index is built afresh and written over it. Every I/O error is swallowed: the cache can make a
+// index is built afresh and written over it, or, when the file is whole but was built for other
+// digests (one was added, edited or removed), updated from it (index-update.ts). Every I/O error is swallowed: the cache can make a
 // launch faster, never wrong and never fail.
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, mkdirSync, readSync, statSync } from 'node:fs';
@@ -22,17 +23,22 @@ import { Postings, type PostingsParts } from './postings.js';
 import type { WordIndex } from './word-index.js';
 
 const MAGIC = Buffer.from('PTSEARCH', 'latin1');
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Where one library's index lives and what it must have been built from. */
 export interface IndexCacheKey {
   path: string;
   /** Covers the code version and every digest file's path and signature. */
   key: string;
+  /** Those paths and signatures: an index file keeps them, for an update to tell what changed. */
+  files?: readonly DigestSignature[];
 }
 
+/** A digest file's path and its signature (core/cache.ts fileSignature). */
+export type DigestSignature = readonly [path: string, signature: string];
+
 // The modules whose output the file holds: changing any of them starts afresh.
-const FINGERPRINTED = ['word-index', 'tokens', 'fold', 'postings', 'index-cache'];
+const FINGERPRINTED = ['word-index', 'tokens', 'fold', 'postings', 'index-cache', 'index-update'];
 let fingerprint: string | null | undefined;
 
 function fingerprintOnce(): string | null {
@@ -53,13 +59,18 @@ export function indexCacheKey(cacheDir: string | null | undefined, files: readon
   const fp = fingerprintOnce();
   if (!fp) return null;
   const parts: string[] = [`${FORMAT}`, fp];
+  const signed: DigestSignature[] = [];
   try {
-    for (const f of files) parts.push(f, signatures?.get(f) ?? fileSignature(statSync(f, { bigint: true })));
+    for (const f of files) {
+      const signature = signatures?.get(f) ?? fileSignature(statSync(f, { bigint: true }));
+      parts.push(f, signature);
+      signed.push([f, signature]);
+    }
   } catch {
     return null;
   }
   const dirs = [...new Set(files.map((f) => dirname(f)))].sort();
-  return { path: join(cacheDir, `search-${fp}`, `${sha256(dirs.join('\n')).slice(0, 32)}.idx`), key: sha256(parts.join('\n')) };
+  return { path: join(cacheDir, `search-${fp}`, `${sha256(dirs.join('\n')).slice(0, 32)}.idx`), key: sha256(parts.join('\n')), files: signed };
 }
 
 type ArrayName =
@@ -71,6 +82,8 @@ const POSTING_PARTS = ['offsets', 'docs', 'slot', 'bits'] as const;
 interface Header {
   format: number;
   key: string;
+  /** The digest files it was built from (IndexCacheKey.files). */
+  files: DigestSignature[];
   papers: number;
   words: number;
   /** Byte length of the text sections: blob, folded titles, titles as written, labels (JSON). */
@@ -109,9 +122,9 @@ function arraysOf(index: WordIndex, titleEnd: Uint32Array, abstractLength: Uint3
 }
 
 /** The index as bytes: magic, header length, header JSON, then the text and arrays, 4-byte aligned. */
-export function serializeIndex(index: WordIndex, key: string): Buffer {
+export function serializeIndex(index: WordIndex, key: string, files: readonly DigestSignature[] = []): Buffer {
   // Each piece copied as it comes: the title pieces share one scratch buffer.
-  return Buffer.concat(Array.from(serializedChunks(index, key), (c) => Buffer.from(c)));
+  return Buffer.concat(Array.from(serializedChunks(index, key, files), (c) => Buffer.from(c)));
 }
 
 /**
@@ -121,7 +134,7 @@ export function serializeIndex(index: WordIndex, key: string): Buffer {
  * a section is made: at 100,000 papers two copies of ~50 MB were once the peak of a cold start, and
  * then the two 8 MB title sections.
  */
-function* serializedChunks(index: WordIndex, key: string): Generator<Uint8Array, void, void> {
+function* serializedChunks(index: WordIndex, key: string, files: readonly DigestSignature[]): Generator<Uint8Array, void, void> {
   const titleEnd = new Uint32Array(index.titleLower.length);
   let at = 0;
   index.titleLower.forEach((t, d) => {
@@ -159,6 +172,7 @@ function* serializedChunks(index: WordIndex, key: string): Generator<Uint8Array,
   const header: Header = {
     format: FORMAT,
     key,
+    files: files.map(([f, signature]) => [f, signature]),
     papers: index.papers.length,
     words: index.words.length,
     text: [textLengths[0]!, textLengths[1]!, textLengths[2]!, textLengths[3]!],
@@ -232,9 +246,22 @@ function* parseHeader(): Generator<number, Header, Uint8Array> {
   return JSON.parse(Buffer.from(headerBytes.buffer, headerBytes.byteOffset, headerBytes.length).toString('utf8')) as Header;
 }
 
-function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, WordIndex, Uint8Array> {
+/** An index file's contents, checked to be whole (checksum) but not yet against any papers. */
+interface Sections {
+  header: Header;
+  blob: string;
+  /** The folded titles, joined. */
+  titles: string;
+  /** The titles as written, UTF-8, joined by newlines. */
+  written: Uint8Array;
+  labels: string[];
+  arrays: Map<string, Typed>;
+}
+
+/** The sections of a file whose header `wanted` accepts (else Damaged), checksum checked. */
+function* parseSections(wanted: (header: Header) => boolean): Generator<number, Sections, Uint8Array> {
   const header = yield* parseHeader();
-  check(header.format === FORMAT && header.key === key && header.papers === papers.length, 'built for other digests');
+  check(header.format === FORMAT && wanted(header), 'built for other digests');
   check(Array.isArray(header.text) && header.text.length === 4 && typeof header.arrays === 'object' && header.arrays !== null, 'header');
   const sum = runningChecksum();
   function* take(n: number): Generator<number, Uint8Array, Uint8Array> {
@@ -267,8 +294,14 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
   const rest = yield 1;
   check(rest.length === 0, 'trailing bytes');
   check(sum.digest() === header.checksum, 'checksum mismatch');
-  const n = papers.length;
-  const words = header.words;
+  return { header, blob, titles, written, labels, arrays };
+}
+
+/** The typed arrays of a file, checked for type and length as they are taken. */
+function sectionArrays(s: Sections) {
+  const { arrays } = s;
+  const n = s.header.papers;
+  const words = s.header.words;
   const u32 = (name: string, length?: number): Uint32Array => {
     const a = arrays.get(name);
     check(a instanceof Uint32Array && (length === undefined || a.length === length), name);
@@ -292,11 +325,28 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
     }
   };
 
-  const wordStart = u32('wordStart', words + 1);
+  return { u32, f32, postings };
+}
+
+/** The vocabulary of a file: its words, in id order. */
+function vocabulary(s: Sections, wordStart: Uint32Array): string[] {
+  const { blob } = s;
+  const words = s.header.words;
   check(blob.length === 0 ? words === 0 : blob[0] === '\n' && blob[blob.length - 1] === '\n', 'vocabulary');
   check(wordStart[words] === blob.length, 'vocabulary');
   const wordList = words === 0 ? [] : blob.slice(1, -1).split('\n');
   check(wordList.length === words, 'vocabulary');
+  return wordList;
+}
+
+function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, WordIndex, Uint8Array> {
+  const s = yield* parseSections((header) => header.key === key && header.papers === papers.length);
+  const { titles, written, labels } = s;
+  const { u32, f32, postings } = sectionArrays(s);
+  const n = papers.length;
+  const words = s.header.words;
+  const wordStart = u32('wordStart', words + 1);
+  const wordList = vocabulary(s, wordStart);
   // The papers must be the ones the index was built from: titles exactly, abstracts by length, dates exactly.
   const titleEnd = u32('titleEnd', n);
   const abstractLength = u32('abstractLength', n);
@@ -328,7 +378,7 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
   return {
     papers,
     words: wordList,
-    blob,
+    blob: s.blob,
     wordStart,
     title: postings('title'),
     abstract: postings('abstract'),
@@ -346,6 +396,73 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
     paperLabelStart,
     paperLabels,
   };
+}
+
+/** An index file built for other digests than the library's now, whole: what an update starts from (index-update.ts). */
+export interface StaleIndex {
+  /** The digest files it was built from, with their signatures then. */
+  files: readonly DigestSignature[];
+  words: string[];
+  /** Its papers' titles as written, abstracts' lengths, and dates (labels[paperLabels[k]] for k in paperLabelStart[d] .. paperLabelStart[d + 1]). */
+  titles: string[];
+  abstractLength: Uint32Array;
+  labels: string[];
+  paperLabelStart: Uint32Array;
+  paperLabels: Uint32Array;
+  title: Postings;
+  abstract: Postings;
+  titleAcronyms: Postings;
+  abstractAcronyms: Postings;
+  titleNorm: Float32Array;
+  abstractNorm: Float32Array;
+  titleLetters: Uint32Array;
+  abstractLetters: Uint32Array;
+}
+
+/** A whole index file built for other digests than `key`'s (a file without its digests' signatures is none). */
+function* parseStale(key: string): Generator<number, StaleIndex, Uint8Array> {
+  const s = yield* parseSections((header) => header.key !== key && Array.isArray(header.files) && Number.isInteger(header.papers) && header.papers >= 0);
+  const { u32, f32, postings } = sectionArrays(s);
+  const n = s.header.papers;
+  const files = s.header.files;
+  check(files.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'string'), 'files');
+  const titles = n === 0 ? [] : Buffer.from(s.written.buffer, s.written.byteOffset, s.written.length).toString('utf8').split('\n');
+  check(titles.length === n, 'titles');
+  const paperLabelStart = u32('paperLabelStart', n + 1);
+  const paperLabels = u32('paperLabels');
+  check(paperLabelStart[0] === 0 && paperLabelStart[n] === paperLabels.length, 'dates');
+  for (let d = 0; d < n; d++) check(paperLabelStart[d + 1]! >= paperLabelStart[d]!, 'dates');
+  for (const l of paperLabels) check(l < s.labels.length, 'dates');
+  return {
+    files,
+    words: vocabulary(s, u32('wordStart', s.header.words + 1)),
+    titles,
+    abstractLength: u32('abstractLength', n),
+    labels: s.labels,
+    paperLabelStart,
+    paperLabels,
+    title: postings('title'),
+    abstract: postings('abstract'),
+    titleAcronyms: postings('titleAcronyms'),
+    abstractAcronyms: postings('abstractAcronyms'),
+    titleNorm: f32('titleNorm', n),
+    abstractNorm: f32('abstractNorm', n),
+    titleLetters: u32('titleLetters', n),
+    abstractLetters: u32('abstractLetters', n),
+  };
+}
+
+/**
+ * The index file in `slot` when it is whole but was built for other digests than `slot.key`'s
+ * (null otherwise: missing, current, damaged, from before files were kept, unreadable).
+ */
+export function loadStaleIndex(slot: IndexCacheKey): StaleIndex | null {
+  return withIndexFile(slot, (fd) => readWith(fd, parseStale(slot.key)));
+}
+
+/** loadStaleIndex with the file read off the main thread. */
+export function loadStaleIndexAsync(slot: IndexCacheKey): Promise<StaleIndex | null> {
+  return readIndexAsync(slot, parseStale(slot.key));
 }
 
 /**
@@ -424,7 +541,12 @@ function readFully(fd: number, n: number): Uint8Array {
 }
 
 /** loadCachedIndex with the file read off the main thread (the checks still run on it). */
-export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly Paper[]): Promise<WordIndex | null> {
+export function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly Paper[]): Promise<WordIndex | null> {
+  return readIndexAsync(slot, parseIndex(slot.key, papers));
+}
+
+/** Drives a parser of the index file in `slot` with reads off the main thread; null if it throws or the file cannot be read. */
+async function readIndexAsync<T>(slot: IndexCacheKey, steps: Generator<number, T, Uint8Array>): Promise<T | null> {
   let file: FileHandle;
   let size: number;
   try {
@@ -443,7 +565,6 @@ export async function loadCachedIndexAsync(slot: IndexCacheKey, papers: readonly
     // The opening and the header one after the other; then every section at once, as the header
     // places them: read one after the other, each waited for, they left the main thread idle
     // between them (~50 ms of the ~0.44 s an index took at 100,000 papers).
-    const steps = parseIndex(slot.key, papers);
     const header = parseHeader();
     let position = 0;
     let step = steps.next(new Uint8Array(0));
@@ -512,7 +633,7 @@ export function storeCachedIndex(slot: IndexCacheKey, index: WordIndex): void {
       pruneOtherVersions(dirname(dir), dir, INDEX_DIR, INDEX_FILE);
     }
     // Chunk by chunk: most are views of the index's own arrays, never joined into one copy.
-    writeFileAtomic(slot.path, serializedChunks(index, slot.key), { mode: 0o600, temp: `${slot.path}.${process.pid}.tmp`, fsync: false });
+    writeFileAtomic(slot.path, serializedChunks(index, slot.key, slot.files ?? []), { mode: 0o600, temp: `${slot.path}.${process.pid}.tmp`, fsync: false });
   } catch {
     // Nothing was left behind; the next launch builds the index again.
   }

@@ -138,6 +138,52 @@ export class Postings {
     }
   }
 
+  /**
+   * Inverted back: paper d's word ids are ids[start[d] .. start[d + 1]), ascending. What an index
+   * update (index-update.ts) keeps of the papers it does not read again.
+   */
+  byPaper(wordCount: number): PaperWords {
+    const n = this.paperCount;
+    const start = new Uint32Array(n + 1);
+    // Counted, then placed: two passes over the entries (no callback per entry: ~10 M of them at 100,000 papers).
+    for (let pass = 0; pass < 2; pass++) {
+      const ids = pass === 0 ? undefined : new Uint32Array(start[n]!);
+      const next = pass === 0 ? start.subarray(1) : start.slice(0, n);
+      for (let w = 0; w < wordCount; w++) this.#place(w, next, ids);
+      if (ids) return { start, ids };
+      for (let d = 0; d < n; d++) start[d + 1]! += start[d]!;
+    }
+    throw new Error('unreachable');
+  }
+
+  /** For each paper d holding `word`: ids[next[d]++] = word, or with no ids, next[d]++. */
+  #place(word: number, next: Uint32Array, ids: Uint32Array | undefined): void {
+    const s = this.slot[word]!;
+    if (s >= 0) {
+      const span = bitsetLength(this.paperCount);
+      const bits = this.bits[s >> 6]!;
+      for (let i = 0, at = (s & 63) * span; i < span; i++, at++) {
+        let x = bits[at]!;
+        while (x !== 0) {
+          const low = x & -x;
+          const d = (i << 5) + 31 - Math.clz32(low);
+          if (ids) ids[next[d]!++] = word;
+          else next[d]!++;
+          x ^= low;
+        }
+      }
+      return;
+    }
+    const { docs, offsets } = this;
+    const segments = segmentCount(this.paperCount);
+    for (let h = 0, o = word * segments; h < segments; h++, o++) {
+      const high = h << 16;
+      const end = offsets[o + 1]!;
+      if (ids) for (let p = offsets[o]!; p < end; p++) ids[next[high | docs[p]!]!++] = word;
+      else for (let p = offsets[o]!; p < end; p++) next[high | docs[p]!]!++;
+    }
+  }
+
   /** The arrays it is made of, for the index cache (index-cache.ts). */
   parts(): PostingsParts {
     return { paperCount: this.paperCount, offsets: this.offsets, docs: this.docs, slot: this.slot, bits: this.bits };
@@ -177,6 +223,12 @@ export class Postings {
   get bytes(): number {
     return this.offsets.byteLength + this.docs.byteLength + this.slot.byteLength + this.bits.reduce((sum, b) => sum + b.byteLength, 0);
   }
+}
+
+/** Word ids per paper: paper d's are ids[start[d] .. start[d + 1]). */
+export interface PaperWords {
+  start: Uint32Array;
+  ids: Uint32Array;
 }
 
 export interface PostingsParts {

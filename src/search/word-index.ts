@@ -1,5 +1,6 @@
 import type { Paper } from '../core/types.js';
-import { BlockList, Postings, PostingsGatherer } from './postings.js';
+import { BlockList, type PaperWords, Postings, PostingsGatherer } from './postings.js';
+import { abstractLengthOf } from '../core/cached-paper.js';
 import { fold, foldKeepAsciiCase, isAscii } from './fold.js';
 import { countChunks, fieldNorm, foldAscii, hashRange, isWordChar, letterMask, scanWords } from './tokens.js';
 
@@ -144,16 +145,52 @@ export function buildWordIndex(papers: readonly Paper[]): WordIndex {
   }
 }
 
+export class SeedError extends Error {
+  constructor() {
+    super('the earlier index\'s vocabulary cannot be taken over');
+  }
+}
+
+/** A kept paper's words, as they were pushed when it was read. */
+function pushWords(target: PostingsGatherer, words: PaperWords, paper: number): void {
+  const { start, ids } = words;
+  for (let k = start[paper]!, end = start[paper + 1]!; k < end; k++) target.push(ids[k]!);
+}
+
 /** Papers indexed between two yields of wordIndexSteps: ~15–20 ms of work. */
 export const PAPERS_PER_STEP = 500;
 
-/** Builds the index in steps, yielding after every PAPERS_PER_STEP papers so a caller can stay responsive. */
-export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordIndex, void> {
+/**
+ * What an index update (index-update.ts) keeps of an earlier index: its vocabulary (the same ids),
+ * and for each paper it was built from that is still the same, that paper's words and numbers.
+ */
+export interface IndexSeed {
+  words: readonly string[];
+  /** Per paper of the new library: its number in the earlier index, or -1 to be read afresh. */
+  from: Int32Array;
+  title: PaperWords;
+  abstract: PaperWords;
+  titleAcronyms: PaperWords;
+  abstractAcronyms: PaperWords;
+  titleNorm: Float32Array;
+  abstractNorm: Float32Array;
+  titleLetters: Uint32Array;
+  abstractLetters: Uint32Array;
+}
+
+/**
+ * Builds the index in steps, yielding after every PAPERS_PER_STEP papers so a caller can stay
+ * responsive. With a seed, the papers it kept are not read again: their words are taken as they
+ * were (ids of the seed's vocabulary, which the new one starts with). Throws SeedError when the
+ * seed's vocabulary cannot be taken over as it is (not distinct lowercased words).
+ */
+export function* wordIndexSteps(papers: readonly Paper[], seed?: IndexSeed): Generator<void, WordIndex, void> {
   const n = papers.length;
-  const capacity = vocabularyCapacity(papers);
+  const capacity = vocabularyCapacity(papers, seed?.words.length ?? 0);
   const byForms = n <= FORMS_PAPERS;
   const vocab = new Vocabulary(capacity, byForms);
   const words = vocab.words;
+  if (seed) for (let w = 0; w < seed.words.length; w++) if (vocab.idOfWord(seed.words[w]!) !== w) throw new SeedError();
   const titleFwd = new PostingsGatherer(n, capacity);
   const abstractFwd = new PostingsGatherer(n, capacity);
   const titleEnd = new Uint32Array(n);
@@ -173,6 +210,24 @@ export function* wordIndexSteps(papers: readonly Paper[]): Generator<void, WordI
     const p = papers[d]!;
     titleFwd.paper = abstractFwd.paper = titleAcrFwd.paper = abstractAcrFwd.paper = d;
     titleLower[d] = fold(p.title);
+    const kept = seed ? seed.from[d]! : -1;
+    if (kept >= 0) {
+      const s = seed!;
+      pushWords(titleFwd, s.title, kept);
+      pushWords(titleAcrFwd, s.titleAcronyms, kept);
+      pushWords(abstractFwd, s.abstract, kept);
+      pushWords(abstractAcrFwd, s.abstractAcronyms, kept);
+      titleNorm[d] = s.titleNorm[kept]!;
+      abstractNorm[d] = s.abstractNorm[kept]!;
+      titleLetters[d] = s.titleLetters[kept]!;
+      abstractLetters[d] = s.abstractLetters[kept]!;
+      titleEnd[d] = titleFwd.length;
+      titleAcrEnd[d] = titleAcrFwd.length;
+      abstractEnd[d] = abstractFwd.length;
+      abstractAcrEnd[d] = abstractAcrFwd.length;
+      if ((d + 1) % PAPERS_PER_STEP === 0) yield;
+      continue;
+    }
     titleNorm[d] = fieldNorm(fields.read(p.title, 2 * d, titleFwd, titleAcrFwd));
     titleEnd[d] = titleFwd.length;
     titleLetters[d] = fields.letters;
@@ -486,11 +541,11 @@ class FieldWords {
  * characters of titles and abstracts): an array that grows while the build runs makes V8 drop the
  * machine code it was compiling for the code using it. Large libraries grow theirs.
  */
-function vocabularyCapacity(papers: readonly Paper[]): number {
+function vocabularyCapacity(papers: readonly Paper[], known: number): number {
   let chars = 0;
-  for (let d = 0; d < papers.length && chars < MAX_CAPACITY * 32; d++) chars += papers[d]!.title.length + papers[d]!.abstract.length;
+  for (let d = 0; d < papers.length && chars < MAX_CAPACITY * 32; d++) chars += papers[d]!.title.length + abstractLengthOf(papers[d]!);
   let capacity = 1024;
-  while (capacity < chars / 32 && capacity < MAX_CAPACITY) capacity *= 2;
+  while ((capacity < chars / 32 && capacity < MAX_CAPACITY) || capacity < 2 * known) capacity *= 2;
   return capacity;
 }
 
