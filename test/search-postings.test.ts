@@ -52,6 +52,16 @@ describe('postings past 65,536 papers', () => {
     for (const w of CHECKED) expect(papersWith(postings, w), `word ${w}`).toEqual(expected(w));
   });
 
+  it("inverted back (an index update keeps papers' words so), give each paper exactly its words, ascending, across segments and bitsets", () => {
+    const { start, ids } = postings.byPaper(papersOf.length);
+    expect(start).toHaveLength(PAPERS + 1);
+    const wordsOf = (d: number) => Array.from(ids.subarray(start[d]!, start[d + 1]!));
+    for (const d of [...EDGES, 1, 3, 5, 6, 102, 65_537, 99_999]) {
+      expect(wordsOf(d), `paper ${d}`).toEqual(CHECKED.filter((w) => papersOf[w]!(d)));
+    }
+    expect(ids.length).toBe(CHECKED.reduce((sum, w) => sum + expected(w).length, 0));
+  });
+
   it('store list entries in two bytes each', () => {
     const listEntries = [1, 2, WIDE_LIST].reduce((sum, w) => sum + expected(w).length, 0);
     expect(postings.parts().docs.byteLength).toBe(listEntries * 2);

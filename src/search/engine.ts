@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Paper } from '../core/types.js';
 import { type IndexCacheKey, loadCachedIndex, loadCachedIndexAsync, loadStaleIndex, loadStaleIndexAsync, type StaleIndex, storeCachedIndex } from './index-cache.js';
-import { updateSeed } from './index-update.js';
+import { updateSeedSteps } from './index-update.js';
 import { createScanEngine } from './scan-engine.js';
 import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
 import { type TermCosts, TermEvaluator } from './term-eval.js';
@@ -113,7 +113,7 @@ export async function createSearchEngineAsync(papers: readonly Paper[], options:
  * fresh build.
  */
 function* indexSteps(papers: readonly Paper[], cache: IndexCacheKey | null | undefined, stale: StaleIndex | null): Generator<void, WordIndex, void> {
-  const seed = stale && cache?.files ? updateSeed(stale, papers, cache.files) : null;
+  const seed = stale && cache?.files ? yield* updateSeedSteps(stale, papers, cache.files) : null;
   if (seed) {
     try {
       return yield* wordIndexSteps(papers, seed);

@@ -27,6 +27,15 @@ export const UPDATE_MIN_KEPT = 0.5;
  * vocabulary comes first) and in words no paper has any more; searches answer the same.
  */
 export function updateSeed(stale: StaleIndex, papers: readonly Paper[], files: readonly DigestSignature[]): IndexSeed | null {
+  const steps = updateSeedSteps(stale, papers, files);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** updateSeed in steps of a few tens of ms (the stale postings inverted a piece at a time), for a reader that keeps reading keys. */
+export function* updateSeedSteps(stale: StaleIndex, papers: readonly Paper[], files: readonly DigestSignature[]): Generator<void, IndexSeed | null, void> {
   const now = new Map(files);
   const unchanged = new Set<string>();
   for (const [file, signature] of stale.files) if (now.get(file) === signature) unchanged.add(file);
@@ -44,13 +53,14 @@ export function updateSeed(stale: StaleIndex, papers: readonly Paper[], files: r
   }
   if (kept < papers.length * UPDATE_MIN_KEPT || kept === 0) return null;
   const wordCount = stale.words.length;
+  yield;
   return {
     words: stale.words,
     from,
-    title: stale.title.byPaper(wordCount),
-    abstract: stale.abstract.byPaper(wordCount),
-    titleAcronyms: stale.titleAcronyms.byPaper(wordCount),
-    abstractAcronyms: stale.abstractAcronyms.byPaper(wordCount),
+    title: yield* stale.title.byPaperSteps(wordCount),
+    abstract: yield* stale.abstract.byPaperSteps(wordCount),
+    titleAcronyms: yield* stale.titleAcronyms.byPaperSteps(wordCount),
+    abstractAcronyms: yield* stale.abstractAcronyms.byPaperSteps(wordCount),
     titleNorm: stale.titleNorm,
     abstractNorm: stale.abstractNorm,
     titleLetters: stale.titleLetters,
