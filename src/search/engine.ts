@@ -93,16 +93,18 @@ export async function createSearchEngineAsync(papers: readonly Paper[], options:
   const cached = cache ? await loadCachedIndexAsync(cache, papers) : null;
   signal?.throwIfAborted();
   if (cached) return new Engine(papers, cached);
-  const stale = cache ? await loadStaleIndexAsync(cache) : null;
-  signal?.throwIfAborted();
-  const steps = indexSteps(papers, cache, stale);
+  // Not held here: the steps let go of the stale index once they have what they need of it.
+  const index = await stepped(indexSteps(papers, cache, cache ? await loadStaleIndexAsync(cache) : null), signal);
+  if (cache) storeCachedIndex(cache, index);
+  return new Engine(papers, index);
+}
+
+/** Runs `steps` a step per turn of the event loop. Apart so that nothing of the build outlives it (an update's stale index). */
+async function stepped(steps: Generator<void, WordIndex, void>, signal?: AbortSignal): Promise<WordIndex> {
   for (;;) {
     signal?.throwIfAborted();
     const step = steps.next();
-    if (step.done) {
-      if (cache) storeCachedIndex(cache, step.value);
-      return new Engine(papers, step.value);
-    }
+    if (step.done) return step.value;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
@@ -114,6 +116,8 @@ export async function createSearchEngineAsync(papers: readonly Paper[], options:
  */
 function* indexSteps(papers: readonly Paper[], cache: IndexCacheKey | null | undefined, stale: StaleIndex | null): Generator<void, WordIndex, void> {
   const seed = stale && cache?.files ? yield* updateSeedSteps(stale, papers, cache.files) : null;
+  // The seed keeps what the update needs of it: the rest (titles, the file's bytes) can go.
+  stale = null;
   if (seed) {
     try {
       return yield* wordIndexSteps(papers, seed);

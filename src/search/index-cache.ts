@@ -250,8 +250,8 @@ function* parseHeader(): Generator<number, Header, Uint8Array> {
 interface Sections {
   header: Header;
   blob: string;
-  /** The folded titles, joined. */
-  titles: string;
+  /** The folded titles, joined, as UTF-8 (an update has no use for them). */
+  titles: Uint8Array;
   /** The titles as written, UTF-8, joined by newlines. */
   written: Uint8Array;
   labels: string[];
@@ -277,7 +277,7 @@ function* parseSections(wanted: (header: Header) => boolean): Generator<number, 
   };
   const [blobBytes, titleBytes, writtenBytes, labelBytes] = header.text;
   const blob = yield* text(blobBytes);
-  const titles = yield* text(titleBytes);
+  const titles = yield* take(titleBytes);
   // Compared with the papers' titles byte by byte, never decoded: as one string it was 8 MB of
   // garbage at 100,000 papers, and split 100,000 strings of it.
   const written = yield* take(writtenBytes);
@@ -341,7 +341,8 @@ function vocabulary(s: Sections, wordStart: Uint32Array): string[] {
 
 function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, WordIndex, Uint8Array> {
   const s = yield* parseSections((header) => header.key === key && header.papers === papers.length);
-  const { titles, written, labels } = s;
+  const { written, labels } = s;
+  const titles = Buffer.from(s.titles.buffer, s.titles.byteOffset, s.titles.length).toString('utf8');
   const { u32, f32, postings } = sectionArrays(s);
   const n = papers.length;
   const words = s.header.words;

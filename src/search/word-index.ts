@@ -1,5 +1,5 @@
 import type { Paper } from '../core/types.js';
-import { BlockList, type PaperWords, Postings, PostingsGatherer } from './postings.js';
+import { BlockList, Postings, PostingsGatherer } from './postings.js';
 import { abstractLengthOf } from '../core/cached-paper.js';
 import { fold, foldKeepAsciiCase, isAscii } from './fold.js';
 import { countChunks, fieldNorm, foldAscii, hashRange, isWordChar, letterMask, scanWords } from './tokens.js';
@@ -151,27 +151,23 @@ export class SeedError extends Error {
   }
 }
 
-/** A kept paper's words, as they were pushed when it was read. */
-function pushWords(target: PostingsGatherer, words: PaperWords, paper: number): void {
-  const { start, ids } = words;
-  for (let k = start[paper]!, end = start[paper + 1]!; k < end; k++) target.push(ids[k]!);
-}
 
 /** Papers indexed between two yields of wordIndexSteps: ~15–20 ms of work. */
 export const PAPERS_PER_STEP = 500;
 
 /**
  * What an index update (index-update.ts) keeps of an earlier index: its vocabulary (the same ids),
- * and for each paper it was built from that is still the same, that paper's words and numbers.
+ * its postings, and the numbers of each paper it was built from that is still the same.
  */
 export interface IndexSeed {
   words: readonly string[];
   /** Per paper of the new library: its number in the earlier index, or -1 to be read afresh. */
   from: Int32Array;
-  title: PaperWords;
-  abstract: PaperWords;
-  titleAcronyms: PaperWords;
-  abstractAcronyms: PaperWords;
+  /** The earlier index's postings, over its own papers. */
+  title: Postings;
+  abstract: Postings;
+  titleAcronyms: Postings;
+  abstractAcronyms: Postings;
   titleNorm: Float32Array;
   abstractNorm: Float32Array;
   titleLetters: Uint32Array;
@@ -212,11 +208,8 @@ export function* wordIndexSteps(papers: readonly Paper[], seed?: IndexSeed): Gen
     titleLower[d] = fold(p.title);
     const kept = seed ? seed.from[d]! : -1;
     if (kept >= 0) {
+      // Its words are in the seed's postings, joined with the others' at the end.
       const s = seed!;
-      pushWords(titleFwd, s.title, kept);
-      pushWords(titleAcrFwd, s.titleAcronyms, kept);
-      pushWords(abstractFwd, s.abstract, kept);
-      pushWords(abstractAcrFwd, s.abstractAcronyms, kept);
       titleNorm[d] = s.titleNorm[kept]!;
       abstractNorm[d] = s.abstractNorm[kept]!;
       titleLetters[d] = s.titleLetters[kept]!;
@@ -264,10 +257,18 @@ export function* wordIndexSteps(papers: readonly Paper[], seed?: IndexSeed): Gen
   }
   const labelLower = labels.map((l) => l.toLowerCase());
   yield;
-  const title = yield* Postings.build(titleFwd, titleEnd, words.length);
-  const abstract = yield* Postings.build(abstractFwd, abstractEnd, words.length);
-  const titleAcronyms = yield* Postings.build(titleAcrFwd, titleAcrEnd, words.length);
-  const abstractAcronyms = yield* Postings.build(abstractAcrFwd, abstractAcrEnd, words.length);
+  let title = yield* Postings.build(titleFwd, titleEnd, words.length);
+  let abstract = yield* Postings.build(abstractFwd, abstractEnd, words.length);
+  let titleAcronyms = yield* Postings.build(titleAcrFwd, titleAcrEnd, words.length);
+  let abstractAcronyms = yield* Postings.build(abstractAcrFwd, abstractAcrEnd, words.length);
+  if (seed) {
+    const to = new Int32Array(seed.titleNorm.length).fill(-1);
+    for (let d = 0; d < n; d++) if (seed.from[d]! >= 0) to[seed.from[d]!] = d;
+    title = yield* Postings.union(seed.title, to, title, words.length);
+    abstract = yield* Postings.union(seed.abstract, to, abstract, words.length);
+    titleAcronyms = yield* Postings.union(seed.titleAcronyms, to, titleAcronyms, words.length);
+    abstractAcronyms = yield* Postings.union(seed.abstractAcronyms, to, abstractAcronyms, words.length);
+  }
 
   return {
     papers,
