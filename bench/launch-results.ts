@@ -8,8 +8,10 @@
 // A new day (measureNewDigestLaunch): every cache warm for the library without its newest digest,
 // then that digest added, as when the day's digest arrives.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { compareDigests } from '../src/core/library.js';
+import { readDigest } from '../src/core/load.js';
 import { clearDataCache } from './data-cache.js';
 import { BIN, childEnv, PtyReader } from './pty-reader.js';
 import type { BenchContext, Measurement } from './sections.js';
@@ -151,23 +153,25 @@ export async function measureLaunchToResults(section: string, dir: string, paper
 }
 
 /**
- * The launch of a new day: the library without its newest digest (the first by name, as in
- * sample-data and the bench's corpora) opened until its library and index are cached, then that
- * digest added and `paperterm --query` launched: the other digests' parsed records are cached,
- * the library and its index are not. `ctx.runs` times, each from a library cached without it.
+ * The launch of a new day: the library without its newest digest (by date as the library orders
+ * them; in the samples the undated one, dated by its file's time) opened until its library and
+ * index are cached, then that digest added and `paperterm --query` launched: the other digests'
+ * parsed records and the library are cached (the new digest is merged on top), the index is not.
+ * `ctx.runs` times, each from a library cached without it. Copies keep the files' times.
  */
 export async function measureNewDigestLaunch(section: string, dir: string, papers: number, ctx: BenchContext): Promise<Measurement[]> {
   const home = ctx.scratchDir('new-digest-home');
   const cacheDir = join(home, 'digest-cache');
   const want = expected(dir, home);
   const copy = ctx.scratchDir('new-digest-digests');
-  const [newest, ...rest] = readdirSync(dir).sort();
-  for (const f of rest) copyFileSync(join(dir, f), join(copy, f));
+  const newest = basename(readdirSync(dir).map((f) => readDigest(join(dir, f))).sort(compareDigests)[0]!.file);
+  const add = () => cpSync(join(dir, newest), join(copy, newest), { preserveTimestamps: true });
+  for (const f of readdirSync(dir)) if (f !== newest) cpSync(join(dir, f), join(copy, f), { preserveTimestamps: true });
   const runs: Run[] = [];
   for (let i = 0; i < ctx.runs; i++) {
-    rmSync(join(copy, newest!), { force: true });
+    rmSync(join(copy, newest), { force: true });
     await cacheLibrary(copy, home, cacheDir);
-    copyFileSync(join(dir, newest!), join(copy, newest!));
+    add();
     runs.push(await launchOnce('flag', copy, home, cacheDir, papers, want));
   }
   ctx.log(`  launch to results ${papers} papers, the newest digest added to a cached library: ${ctx.runs} runs`);
