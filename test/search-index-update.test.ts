@@ -1,9 +1,9 @@
 // The search index updated from the cached one when digests change (src/search/index-update.ts), on
 // copies of the real sample digests: only papers that may have changed are read again, and every
 // answer is the one a fresh build gives.
-import { appendFileSync, copyFileSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../src/core/load.js';
 import type { Paper } from '../src/core/types.js';
 import { createSearchEngine, createSearchEngineAsync, type SearchEngine } from '../src/search/engine.js';
@@ -11,15 +11,9 @@ import { indexCacheKey, loadCachedIndex, loadStaleIndex, type IndexCacheKey } fr
 import { updateSeed } from '../src/search/index-update.js';
 import { buildWordIndex } from '../src/search/word-index.js';
 import { RELEVANCE_CASES } from '../bench/relevance.js';
-import { SAMPLE_DIR, tempDir } from './helpers/digests.js';
+import { SAMPLE_DIR, tempDirs } from './helpers/digests.js';
 
-const temps: string[] = [];
-function temp(): string {
-  const dir = tempDir('paperterm-index-update-test-');
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('paperterm-index-update-test-');
 
 const SAMPLE_FILES = readdirSync(SAMPLE_DIR).sort();
 /** The newest sample digest (Mar 18): the one a new day brings. */

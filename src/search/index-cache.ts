@@ -20,7 +20,7 @@ import { pruneOtherVersions } from '../core/prune-versions.js';
 import type { Paper } from '../core/types.js';
 import { fold } from './fold.js';
 import { Postings, type PostingsParts } from './postings.js';
-import type { WordIndex } from './word-index.js';
+import type { PaperFields, WordIndex } from './word-index.js';
 
 const MAGIC = Buffer.from('PTSEARCH', 'latin1');
 const FORMAT = 4;
@@ -400,7 +400,7 @@ function* parseIndex(key: string, papers: readonly Paper[]): Generator<number, W
 }
 
 /** An index file built for other digests than the library's now, whole: what an update starts from (index-update.ts). */
-export interface StaleIndex {
+export interface StaleIndex extends PaperFields {
   /** The digest files it was built from, with their signatures then. */
   files: readonly DigestSignature[];
   words: string[];
@@ -410,14 +410,6 @@ export interface StaleIndex {
   labels: string[];
   paperLabelStart: Uint32Array;
   paperLabels: Uint32Array;
-  title: Postings;
-  abstract: Postings;
-  titleAcronyms: Postings;
-  abstractAcronyms: Postings;
-  titleNorm: Float32Array;
-  abstractNorm: Float32Array;
-  titleLetters: Uint32Array;
-  abstractLetters: Uint32Array;
 }
 
 /** A whole index file built for other digests than `key`'s (a file without its digests' signatures is none). */

@@ -159,20 +159,14 @@ export const PAPERS_PER_STEP = 500;
  * What an index update (index-update.ts) keeps of an earlier index: its vocabulary (the same ids),
  * its postings, and the numbers of each paper it was built from that is still the same.
  */
-export interface IndexSeed {
+export interface IndexSeed extends PaperFields {
   words: readonly string[];
-  /** Per paper of the new library: its number in the earlier index, or -1 to be read afresh. */
+  /** Per paper of the new library: its number in the earlier index (in its postings and arrays), or -1 to be read afresh. */
   from: Int32Array;
-  /** The earlier index's postings, over its own papers. */
-  title: Postings;
-  abstract: Postings;
-  titleAcronyms: Postings;
-  abstractAcronyms: Postings;
-  titleNorm: Float32Array;
-  abstractNorm: Float32Array;
-  titleLetters: Uint32Array;
-  abstractLetters: Uint32Array;
 }
+
+/** What an index holds of its papers' titles and abstracts, paper by paper: what an update can keep. */
+export type PaperFields = Pick<WordIndex, 'title' | 'abstract' | 'titleAcronyms' | 'abstractAcronyms' | 'titleNorm' | 'abstractNorm' | 'titleLetters' | 'abstractLetters'>;
 
 /**
  * Builds the index in steps, yielding after every PAPERS_PER_STEP papers so a caller can stay
