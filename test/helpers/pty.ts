@@ -263,7 +263,9 @@ export class PtySession implements Screen {
       }
     }
     this.term.dispose();
-    rmSync(this.home, { recursive: true, force: true });
+    // A reader killed from outside (tmux kill-server) may still be writing its caches here for a
+    // moment: a file made while the directory is removed fails it with ENOTEMPTY (seen once in CI).
+    rmSync(this.home, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 
