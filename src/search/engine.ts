@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Paper } from '../core/types.js';
 import { type IndexCacheKey, loadCachedIndex, loadCachedIndexAsync, loadStaleIndex, loadStaleIndexAsync, type StaleIndex, storeCachedIndex } from './index-cache.js';
 import { updateSeedSteps } from './index-update.js';
+import { runSteps } from './run-steps.js';
 import { createScanEngine } from './scan-engine.js';
 import { parseQuery, type Term, type TermGroup, termKey } from './query.js';
 import { type TermCosts, TermEvaluator } from './term-eval.js';
@@ -62,12 +63,7 @@ export function createSearchEngine(papers: readonly Paper[], options: EngineOpti
   const { cache } = options;
   const cached = cache ? loadCachedIndex(cache, papers) : null;
   if (cached) return new Engine(papers, cached);
-  const steps = indexSteps(papers, cache, cache ? loadStaleIndex(cache) : null);
-  let index: WordIndex | undefined;
-  while (!index) {
-    const step = steps.next();
-    if (step.done) index = step.value;
-  }
+  const index = runSteps(indexSteps(papers, cache, cache ? loadStaleIndex(cache) : null));
   if (cache) {
     const store = () => storeCachedIndex(cache, index);
     if (options.storeLater) options.storeLater(store);

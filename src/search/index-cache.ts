@@ -240,7 +240,8 @@ function* parseHeader(): Generator<number, Header, Uint8Array> {
   const opening = yield 12;
   check(opening.length === 12 && Buffer.from(opening.buffer, opening.byteOffset, 8).equals(MAGIC), 'not an index file');
   const headerLength = Buffer.from(opening.buffer, opening.byteOffset, 12).readUInt32LE(8);
-  check(headerLength > 0 && headerLength < 1 << 20, 'header');
+  // The header lists every digest file (path and signature, ~100 bytes each): room for ~150,000.
+  check(headerLength > 0 && headerLength < 1 << 24, 'header');
   const headerBytes = yield headerLength;
   check(headerBytes.length === headerLength, 'truncated header');
   return JSON.parse(Buffer.from(headerBytes.buffer, headerBytes.byteOffset, headerBytes.length).toString('utf8')) as Header;

@@ -5,6 +5,7 @@
 import { abstractLengthOf } from '../core/cached-paper.js';
 import type { Paper } from '../core/types.js';
 import type { DigestSignature, StaleIndex } from './index-cache.js';
+import { runSteps } from './run-steps.js';
 import type { IndexSeed } from './word-index.js';
 
 /**
@@ -27,11 +28,7 @@ export const UPDATE_MIN_KEPT = 0.5;
  * vocabulary comes first) and in words no paper has any more; searches answer the same.
  */
 export function updateSeed(stale: StaleIndex, papers: readonly Paper[], files: readonly DigestSignature[]): IndexSeed | null {
-  const steps = updateSeedSteps(stale, papers, files);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(updateSeedSteps(stale, papers, files));
 }
 
 /** updateSeed in two steps (~30 ms each at 100,000 papers), for a reader that keeps reading keys. */

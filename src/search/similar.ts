@@ -5,6 +5,7 @@
 // 200 ms budget at 100,000 papers.
 import type { Paper } from '../core/types.js';
 import { segmentCount } from './postings.js';
+import { runSteps } from './run-steps.js';
 import { isWordChar } from './tokens.js';
 
 /** A title word counts as this many abstract words: the title says what a paper is about. */
@@ -369,11 +370,7 @@ const NO_POSTINGS = (1 << TERM_BITS) - 1;
 const entryOf = (term: number, count: number): number => ((term << COUNT_BITS) | Math.min(count, COUNT_MASK)) >>> 0;
 
 function buildIndex(papers: readonly Paper[]): Built {
-  const steps = buildSteps(papers);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(buildSteps(papers));
 }
 
 export interface SlicedBuildOptions {

@@ -1,6 +1,7 @@
 import type { Paper } from '../core/types.js';
-import { BlockList, Postings, PostingsGatherer } from './postings.js';
 import { abstractLengthOf } from '../core/cached-paper.js';
+import { BlockList, Postings, PostingsGatherer } from './postings.js';
+import { runSteps } from './run-steps.js';
 import { fold, foldKeepAsciiCase, isAscii } from './fold.js';
 import { countChunks, fieldNorm, foldAscii, hashRange, isWordChar, letterMask, scanWords } from './tokens.js';
 
@@ -138,11 +139,7 @@ function sameText(word: string, text: string, start: number, end: number): boole
 }
 
 export function buildWordIndex(papers: readonly Paper[]): WordIndex {
-  const steps = wordIndexSteps(papers);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(wordIndexSteps(papers));
 }
 
 export class SeedError extends Error {
@@ -150,7 +147,6 @@ export class SeedError extends Error {
     super('the earlier index\'s vocabulary cannot be taken over');
   }
 }
-
 
 /** Papers indexed between two yields of wordIndexSteps: ~15–20 ms of work. */
 export const PAPERS_PER_STEP = 500;
